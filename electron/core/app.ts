@@ -1,0 +1,84 @@
+import { join } from 'node:path'
+import type { Channel, Input, Output, Services } from '../shared/contract'
+import { AppError, type Result } from '../shared/errors'
+import { openDatabase, type Db } from './db/open'
+import { migrate, schemaVersion } from './db/migrate'
+import { dispatch, type Logger } from './dispatch'
+import { createPortfolio } from './portfolio'
+import { createEvidenceStore, type EvidenceStore } from './evidence/store'
+import { loadDemo } from './demo/load'
+
+export interface CoreOptions {
+  /** The SQLite portfolio file (created if missing). */
+  dbPath: string
+  /** Folder for everything beside the database (evidence files, backups). */
+  dataDir: string
+  /** Read-only app resources (taxonomy, fonts); defaults to ./resources. */
+  resourcesDir?: string
+  /** The clock, so tests and demo data are reproducible. */
+  now?: () => Date
+  /** Electron-ABI better-sqlite3 build, passed by the desktop shell only. */
+  nativeBinding?: string | object
+  log?: Logger
+  version?: string
+}
+
+export interface Core {
+  readonly services: Services
+  /** Validates and runs one contract call; never throws. */
+  dispatch(channel: unknown, raw: unknown): Promise<Result<unknown>>
+  /** Typed convenience for in-process callers (CLI, tests): throws AppError on failure. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>
+  readonly db: Db
+  readonly dbPath: string
+  readonly evidence: EvidenceStore
+  /** Where the database was copied before this start upgraded it, if it did. */
+  readonly backupPath: string | null
+  close(): void
+}
+
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date())
+  const log: Logger = options.log ?? ((message, error) => console.error(message, error))
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  let backupPath: string | null
+  try {
+    backupPath = migrate(db, { file: options.dbPath, now })
+  } catch (error) {
+    db.close()
+    throw error
+  }
+  const evidence = createEvidenceStore(db, join(options.dataDir, 'evidence'), now)
+  const portfolio = createPortfolio(db, now)
+
+  const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
+  const services: Services = {
+    ...portfolioChannels,
+    'app:info': () => ({
+      version: options.version ?? '0.0.0',
+      dbPath: options.dbPath,
+      dataDir: options.dataDir,
+      schemaVersion: schemaVersion(db),
+      counts: counts(),
+    }),
+    'app:loadDemo': () => loadDemo(db, portfolio, now),
+  }
+
+  const core: Core = {
+    services,
+    dispatch: (channel, raw) => dispatch(services, channel, raw, log),
+    async call(channel, input) {
+      const result = await dispatch(services, channel, input, log)
+      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
+      return result.value as Output<typeof channel>
+    },
+    db,
+    dbPath: options.dbPath,
+    evidence,
+    backupPath,
+    close: () => {
+      if (db.open) db.close()
+    },
+  }
+  return core
+}

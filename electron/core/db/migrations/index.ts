@@ -1,0 +1,21 @@
+/**
+ * The schema history, oldest first. Append only: a migration that has shipped is never
+ * edited; fix forward with a new one. Statically imported so nothing scans a folder
+ * inside the packaged app.
+ */
+import type { Db } from '../open'
+import * as m0001 from './0001_portfolio'
+import * as m0002 from './0002_resume_and_evidence'
+import * as m0003 from './0003_search'
+
+export interface Migration {
+  version: number
+  name: string
+  up: (db: Db) => void
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_portfolio', up: m0001.up },
+  { version: 2, name: '0002_resume_and_evidence', up: m0002.up },
+  { version: 3, name: '0003_search', up: m0003.up },
+]

@@ -1,0 +1,239 @@
+import type { Db } from '../db/open'
+import type { ParsedInput, Output } from '../../shared/contract'
+import {
+  credentialDateProblems,
+  type Credential,
+  type CredentialKind,
+  type CredentialStatus,
+  type CredentialSummary,
+  type CredentialValues,
+} from '../../shared/schemas'
+import { badInput, notFound } from '../../shared/errors'
+import { statementCache } from '../db/statements'
+import { toPublicId, toRowId } from './ids'
+import { ftsQuery, parseJsonArray } from './text'
+import type { ResolvedSkill, SkillsService } from './skills'
+
+interface CredentialRow {
+  id: number
+  title: string
+  kind: CredentialKind
+  status: CredentialStatus
+  provider: string | null
+  issuer_name: string | null
+  issuer_url: string | null
+  started_on: string | null
+  earned_on: string | null
+  expires_on: string | null
+  hours: number | null
+  cost_minor: number | null
+  currency: string | null
+  credential_code: string | null
+  verification_url: string | null
+  description: string | null
+  notes: string | null
+  created_at: string
+  updated_at: string
+}
+
+type SummaryRow = CredentialRow & { skill_names: string }
+
+/** Sort orders offered by the list; NULL dates and amounts always sort last. */
+const CREDENTIAL_ORDER = {
+  recent: 'c.updated_at DESC, c.id DESC',
+  title: 'c.title COLLATE NOCASE, c.id',
+  earned: 'c.earned_on IS NULL, c.earned_on DESC, c.id DESC',
+  expires: 'c.expires_on IS NULL, c.expires_on, c.id',
+  cost: 'c.cost_minor IS NULL, c.cost_minor DESC, c.id DESC',
+  hours: 'c.hours IS NULL, c.hours DESC, c.id DESC',
+} as const
+
+const SKILL_NAMES = `(SELECT json_group_array(name) FROM (SELECT s.name FROM credential_skill cs JOIN skill s ON s.id = cs.skill_id
+   WHERE cs.credential_id = c.id ORDER BY cs.position, s.name COLLATE NOCASE)) AS skill_names`
+
+function rowToValues(row: CredentialRow): Omit<CredentialValues, 'skills'> {
+  return {
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    provider: row.provider,
+    issuerName: row.issuer_name,
+    issuerUrl: row.issuer_url,
+    startedOn: row.started_on,
+    earnedOn: row.earned_on,
+    expiresOn: row.expires_on,
+    hours: row.hours,
+    cost: row.cost_minor === null || row.currency === null ? null : { amountMinor: row.cost_minor, currency: row.currency },
+    credentialCode: row.credential_code,
+    verificationUrl: row.verification_url,
+    description: row.description,
+    notes: row.notes,
+  }
+}
+
+function toSummary(row: SummaryRow): CredentialSummary {
+  const v = rowToValues(row)
+  return {
+    id: toPublicId('credential', row.id),
+    title: v.title,
+    kind: v.kind,
+    status: v.status,
+    provider: v.provider,
+    issuerName: v.issuerName,
+    earnedOn: v.earnedOn,
+    expiresOn: v.expiresOn,
+    hours: v.hours,
+    cost: v.cost,
+    skillNames: parseJsonArray<string>(row.skill_names),
+  }
+}
+
+function toParams(v: Omit<CredentialValues, 'skills'>) {
+  return {
+    title: v.title,
+    kind: v.kind,
+    status: v.status,
+    provider: v.provider,
+    issuerName: v.issuerName,
+    issuerUrl: v.issuerUrl,
+    startedOn: v.startedOn,
+    earnedOn: v.earnedOn,
+    expiresOn: v.expiresOn,
+    hours: v.hours,
+    costMinor: v.cost?.amountMinor ?? null,
+    currency: v.cost?.currency ?? null,
+    credentialCode: v.credentialCode,
+    verificationUrl: v.verificationUrl,
+    description: v.description,
+    notes: v.notes,
+  }
+}
+
+export function createCredentials(db: Db, skills: SkillsService, now: () => Date) {
+  const cached = statementCache(db)
+  const byId = db.prepare<[number], CredentialRow>('SELECT * FROM credential WHERE id = ?')
+  const insertRow = db.prepare(
+    `INSERT INTO credential (title, kind, status, provider, issuer_name, issuer_url, started_on, earned_on, expires_on,
+       hours, cost_minor, currency, credential_code, verification_url, description, notes, created_at, updated_at)
+     VALUES (@title, @kind, @status, @provider, @issuerName, @issuerUrl, @startedOn, @earnedOn, @expiresOn,
+       @hours, @costMinor, @currency, @credentialCode, @verificationUrl, @description, @notes, @at, @at)`,
+  )
+  const updateRow = db.prepare(
+    `UPDATE credential SET title = @title, kind = @kind, status = @status, provider = @provider, issuer_name = @issuerName,
+       issuer_url = @issuerUrl, started_on = @startedOn, earned_on = @earnedOn, expires_on = @expiresOn, hours = @hours,
+       cost_minor = @costMinor, currency = @currency, credential_code = @credentialCode, verification_url = @verificationUrl,
+       description = @description, notes = @notes, updated_at = @at
+     WHERE id = @id`,
+  )
+  const deleteRow = db.prepare('DELETE FROM credential WHERE id = ?')
+  const clearSkills = db.prepare('DELETE FROM credential_skill WHERE credential_id = ?')
+  const linkSkill = db.prepare(
+    'INSERT INTO credential_skill (credential_id, skill_id, level, position) VALUES (@credentialId, @skillId, @level, @position)',
+  )
+  const projectsOf = db.prepare<[number], { id: number; title: string }>(
+    `SELECT p.id, p.title FROM project_credential pc JOIN project p ON p.id = pc.project_id
+      WHERE pc.credential_id = ? ORDER BY p.title COLLATE NOCASE`,
+  )
+  const evidenceOf = db.prepare<[number], { sha256: string; file_name: string; media_type: string; size_bytes: number }>(
+    `SELECT e.sha256, e.file_name, e.media_type, e.size_bytes FROM credential_evidence ce JOIN evidence_file e ON e.sha256 = ce.sha256
+      WHERE ce.credential_id = ? ORDER BY e.added_at`,
+  )
+
+  function requireRow(rowId: number, publicId: string): CredentialRow {
+    const row = byId.get(rowId)
+    if (!row) throw notFound(`There is no credential ${publicId}.`)
+    return row
+  }
+
+  function assertDatesInOrder(v: Pick<CredentialValues, 'startedOn' | 'earnedOn' | 'expiresOn'>): void {
+    const problems = credentialDateProblems(v)
+    if (problems.length) throw badInput(`${problems[0]!.path}: ${problems[0]!.message}`, problems)
+  }
+
+  function writeSkills(credentialId: number, resolved: ResolvedSkill[]): void {
+    clearSkills.run(credentialId)
+    resolved.forEach((s, position) => linkSkill.run({ credentialId, skillId: s.skillId, level: s.level, position }))
+  }
+
+  function read(rowId: number): Credential {
+    const row = requireRow(rowId, toPublicId('credential', rowId))
+    return {
+      id: toPublicId('credential', row.id),
+      ...rowToValues(row),
+      skills: skills.linksOf('credential', rowId),
+      projects: projectsOf.all(rowId).map((p) => ({ id: toPublicId('project', p.id), title: p.title })),
+      evidence: evidenceOf.all(rowId).map((e) => ({ sha256: e.sha256, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes })),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }
+  }
+
+  /** Inserts one credential; runs inside the caller's transaction (shared by create, demo and bulk loads). */
+  function insert(values: CredentialValues): number {
+    assertDatesInOrder(values)
+    const rowId = Number(insertRow.run({ ...toParams(values), at: now().toISOString() }).lastInsertRowid)
+    writeSkills(rowId, skills.resolve(values.skills))
+    return rowId
+  }
+
+  return {
+    insert,
+    read,
+
+    'credentials:list'(q: ParsedInput<'credentials:list'>): Output<'credentials:list'> {
+      const where: string[] = []
+      const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
+      const match = ftsQuery(q.text)
+      if (q.text && !match) return { items: [], total: 0 }
+      if (match) {
+        where.push('c.id IN (SELECT rowid FROM credential_fts WHERE credential_fts MATCH @match)')
+        params.match = match
+      }
+      if (q.kind) {
+        where.push('c.kind = @kind')
+        params.kind = q.kind
+      }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const total = (cached(`SELECT count(*) AS n FROM credential c ${filter}`).get(params) as { n: number }).n
+      const rows = cached(
+        `SELECT c.*, ${SKILL_NAMES} FROM credential c ${filter} ORDER BY ${CREDENTIAL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+      ).all(params) as SummaryRow[]
+      return { items: rows.map(toSummary), total }
+    },
+
+    'credentials:get'({ id }: ParsedInput<'credentials:get'>): Output<'credentials:get'> {
+      return read(toRowId('credential', id))
+    },
+
+    'credentials:create'(input: ParsedInput<'credentials:create'>): Output<'credentials:create'> {
+      return db.transaction(() => read(insert(input)))()
+    },
+
+    'credentials:update'({ id, patch }: ParsedInput<'credentials:update'>): Output<'credentials:update'> {
+      const rowId = toRowId('credential', id)
+      return db.transaction(() => {
+        const current = rowToValues(requireRow(rowId, id))
+        const { skills: skillPatch, ...fields } = patch
+        // Only the keys present in the patch change; zod drops absent optional keys.
+        const next = { ...current, ...fields }
+        assertDatesInOrder(next)
+        updateRow.run({ ...toParams(next), id: rowId, at: now().toISOString() })
+        if (skillPatch !== undefined) writeSkills(rowId, skills.resolve(skillPatch))
+        return read(rowId)
+      })()
+    },
+
+    'credentials:delete'({ id }: ParsedInput<'credentials:delete'>): Output<'credentials:delete'> {
+      const rowId = toRowId('credential', id)
+      db.transaction(() => {
+        requireRow(rowId, id)
+        deleteRow.run(rowId)
+      })()
+      return { id }
+    },
+
+    count(): number {
+      return (cached('SELECT count(*) AS n FROM credential').get() as { n: number }).n
+    },
+  }
+}

@@ -1,0 +1,270 @@
+import type { Db } from '../db/open'
+import type { ParsedInput, Output } from '../../shared/contract'
+import type { Skill, SkillCategory, SkillLevel, SkillLink } from '../../shared/schemas'
+import { conflict, notFound } from '../../shared/errors'
+import { statementCache } from '../db/statements'
+import { toPublicId, toRowId } from './ids'
+import { ftsQuery, likeEscape, nameKey, parseJsonArray } from './text'
+
+interface SkillRow {
+  id: number
+  name: string
+  category: SkillCategory
+  description: string | null
+  taxonomy_uri: string | null
+  aliases: string
+  credential_count: number
+  project_count: number
+  created_at: string
+  updated_at: string
+}
+
+const SKILL_COLUMNS = `
+  s.id, s.name, s.category, s.description, s.taxonomy_uri, s.created_at, s.updated_at,
+  (SELECT json_group_array(alias) FROM (SELECT alias FROM skill_alias WHERE skill_id = s.id ORDER BY alias COLLATE NOCASE)) AS aliases,
+  (SELECT count(*) FROM credential_skill WHERE skill_id = s.id) AS credential_count,
+  (SELECT count(*) FROM project_skill WHERE skill_id = s.id) AS project_count`
+
+const SKILL_ORDER = {
+  name: 's.name COLLATE NOCASE, s.id',
+  evidence: 'credential_count + project_count DESC, s.name COLLATE NOCASE, s.id',
+  recent: 's.updated_at DESC, s.id DESC',
+} as const
+
+function toSkill(row: SkillRow): Skill {
+  return {
+    id: toPublicId('skill', row.id),
+    name: row.name,
+    category: row.category,
+    aliases: parseJsonArray<string>(row.aliases),
+    description: row.description,
+    taxonomyUri: row.taxonomy_uri,
+    credentialCount: row.credential_count,
+    projectCount: row.project_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export interface ResolvedSkill {
+  skillId: number
+  level: SkillLevel | null
+}
+
+export type SkillsService = ReturnType<typeof createSkills>
+
+export function createSkills(db: Db, now: () => Date) {
+  const cached = statementCache(db)
+  const byId = db.prepare<[number], SkillRow>(`SELECT ${SKILL_COLUMNS} FROM skill s WHERE s.id = ?`)
+  const idByKey = db.prepare<{ key: string }, { id: number }>(
+    `SELECT id FROM skill WHERE name_key = @key UNION ALL SELECT skill_id AS id FROM skill_alias WHERE alias_key = @key LIMIT 1`,
+  )
+  const insertSkill = db.prepare(
+    `INSERT INTO skill (name, name_key, category, description, created_at, updated_at)
+     VALUES (@name, @key, @category, @description, @at, @at)`,
+  )
+  const updateSkill = db.prepare(
+    `UPDATE skill SET name = @name, name_key = @key, category = @category, description = @description, updated_at = @at WHERE id = @id`,
+  )
+  const insertAlias = db.prepare(`INSERT INTO skill_alias (alias_key, alias, skill_id) VALUES (@key, @alias, @skillId)`)
+  const deleteAliases = db.prepare(`DELETE FROM skill_alias WHERE skill_id = ?`)
+  const deleteSkill = db.prepare(`DELETE FROM skill WHERE id = ?`)
+  // Ranks: exact name 0, exact alias 1, name prefix 2, alias prefix 3, name substring 4, alias substring 5.
+  // SQLite returns the other columns of the min(rank) row, so matched_alias says how it was found.
+  const suggestStmt = db.prepare<
+    { exact: string; prefix: string; contains: string; limit: number },
+    { id: number; name: string; category: SkillCategory; matched_alias: string | null; rank: number }
+  >(
+    `SELECT id, name, category, matched_alias, min(rank) AS rank FROM (
+       SELECT s.id, s.name, s.category, NULL AS matched_alias,
+              CASE WHEN s.name_key = @exact THEN 0 WHEN s.name_key LIKE @prefix ESCAPE '\\' THEN 2 ELSE 4 END AS rank
+         FROM skill s WHERE s.name_key LIKE @contains ESCAPE '\\'
+       UNION ALL
+       SELECT s.id, s.name, s.category, a.alias,
+              CASE WHEN a.alias_key = @exact THEN 1 WHEN a.alias_key LIKE @prefix ESCAPE '\\' THEN 3 ELSE 5 END
+         FROM skill_alias a JOIN skill s ON s.id = a.skill_id WHERE a.alias_key LIKE @contains ESCAPE '\\'
+     ) GROUP BY id ORDER BY rank, length(name), name COLLATE NOCASE LIMIT @limit`,
+  )
+  const credentialsOf = db.prepare<[number], { id: number; title: string; level: SkillLevel | null }>(
+    `SELECT c.id, c.title, cs.level FROM credential_skill cs JOIN credential c ON c.id = cs.credential_id
+      WHERE cs.skill_id = ? ORDER BY coalesce(c.earned_on, c.created_at) DESC, c.id DESC`,
+  )
+  const projectsOf = db.prepare<[number], { id: number; title: string; level: SkillLevel | null }>(
+    `SELECT p.id, p.title, ps.level FROM project_skill ps JOIN project p ON p.id = ps.project_id
+      WHERE ps.skill_id = ? ORDER BY coalesce(p.started_on, p.created_at) DESC, p.id DESC`,
+  )
+  const linksOf = {
+    credential: db.prepare<[number], { id: number; name: string; category: SkillCategory; level: SkillLevel | null }>(
+      `SELECT s.id, s.name, s.category, cs.level FROM credential_skill cs JOIN skill s ON s.id = cs.skill_id
+        WHERE cs.credential_id = ? ORDER BY cs.position, s.name COLLATE NOCASE`,
+    ),
+    project: db.prepare<[number], { id: number; name: string; category: SkillCategory; level: SkillLevel | null }>(
+      `SELECT s.id, s.name, s.category, ps.level FROM project_skill ps JOIN skill s ON s.id = ps.skill_id
+        WHERE ps.project_id = ? ORDER BY ps.position, s.name COLLATE NOCASE`,
+    ),
+  }
+  const moveCredentialLinks = db.prepare(
+    `INSERT INTO credential_skill (credential_id, skill_id, level, position)
+       SELECT credential_id, @target, level, position FROM credential_skill WHERE skill_id = @source
+       ON CONFLICT (credential_id, skill_id) DO UPDATE SET level = coalesce(credential_skill.level, excluded.level)`,
+  )
+  const moveProjectLinks = db.prepare(
+    `INSERT INTO project_skill (project_id, skill_id, level, position)
+       SELECT project_id, @target, level, position FROM project_skill WHERE skill_id = @source
+       ON CONFLICT (project_id, skill_id) DO UPDATE SET level = coalesce(project_skill.level, excluded.level)`,
+  )
+
+  const stamp = () => now().toISOString()
+
+  function requireRow(rowId: number, publicId: string): SkillRow {
+    const row = byId.get(rowId)
+    if (!row) throw notFound(`There is no skill ${publicId}.`)
+    return row
+  }
+
+  /** Refuses a name or alias that already names a different skill. */
+  function assertFree(key: string, label: string, ownId: number | null): void {
+    const hit = idByKey.get({ key })
+    if (hit && hit.id !== ownId) {
+      const other = byId.get(hit.id)
+      throw conflict(`"${label}" is already used by the skill "${other?.name ?? label}".`)
+    }
+  }
+
+  function writeAliases(skillId: number, name: string, aliases: readonly string[]): void {
+    deleteAliases.run(skillId)
+    const seen = new Set([nameKey(name)])
+    for (const alias of aliases) {
+      const key = nameKey(alias)
+      if (seen.has(key)) continue
+      seen.add(key)
+      assertFree(key, alias, skillId)
+      insertAlias.run({ key, alias: alias.trim(), skillId })
+    }
+  }
+
+  function insert(name: string, category: SkillCategory, description: string | null): number {
+    const key = nameKey(name)
+    assertFree(key, name, null)
+    return Number(insertSkill.run({ name: name.trim(), key, category, description, at: stamp() }).lastInsertRowid)
+  }
+
+  return {
+    /**
+     * Turns names typed in a credential or project form into skill ids: an existing skill
+     * by name or alias, else a new one. Duplicates collapse to the first mention.
+     * Must run inside the caller's transaction.
+     */
+    resolve(refs: ReadonlyArray<{ name: string; level: SkillLevel | null }>): ResolvedSkill[] {
+      const out = new Map<number, ResolvedSkill>()
+      for (const ref of refs) {
+        const hit = idByKey.get({ key: nameKey(ref.name) })
+        const skillId = hit ? hit.id : insert(ref.name, 'other', null)
+        if (!out.has(skillId)) out.set(skillId, { skillId, level: ref.level })
+      }
+      return [...out.values()]
+    },
+
+    linksOf(owner: 'credential' | 'project', rowId: number): SkillLink[] {
+      return linksOf[owner].all(rowId).map((r) => ({ id: toPublicId('skill', r.id), name: r.name, category: r.category, level: r.level }))
+    },
+
+    'skills:list'(q: ParsedInput<'skills:list'>): Output<'skills:list'> {
+      const where: string[] = []
+      const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
+      const match = ftsQuery(q.text)
+      if (q.text && !match) return { items: [], total: 0 }
+      if (match) {
+        where.push('s.id IN (SELECT rowid FROM skill_fts WHERE skill_fts MATCH @match)')
+        params.match = match
+      }
+      if (q.category) {
+        where.push('s.category = @category')
+        params.category = q.category
+      }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const total = (cached(`SELECT count(*) AS n FROM skill s ${filter}`).get(params) as { n: number }).n
+      const rows = cached(`SELECT ${SKILL_COLUMNS} FROM skill s ${filter} ORDER BY ${SKILL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`).all(params) as SkillRow[]
+      return { items: rows.map(toSkill), total }
+    },
+
+    'skills:get'({ id }: ParsedInput<'skills:get'>): Output<'skills:get'> {
+      const rowId = toRowId('skill', id)
+      const row = requireRow(rowId, id)
+      return {
+        ...toSkill(row),
+        credentials: credentialsOf.all(rowId).map((c) => ({ id: toPublicId('credential', c.id), title: c.title, level: c.level })),
+        projects: projectsOf.all(rowId).map((p) => ({ id: toPublicId('project', p.id), title: p.title, level: p.level })),
+      }
+    },
+
+    'skills:suggest'({ text, limit }: ParsedInput<'skills:suggest'>): Output<'skills:suggest'> {
+      const key = nameKey(text)
+      if (!key) return []
+      const esc = likeEscape(key)
+      return suggestStmt
+        .all({ exact: key, prefix: `${esc}%`, contains: `%${esc}%`, limit })
+        .map((r) => ({ id: toPublicId('skill', r.id), name: r.name, category: r.category, matchedAlias: r.matched_alias }))
+    },
+
+    'skills:create'(input: ParsedInput<'skills:create'>): Output<'skills:create'> {
+      return db.transaction(() => {
+        const rowId = insert(input.name, input.category, input.description)
+        writeAliases(rowId, input.name, input.aliases)
+        return toSkill(requireRow(rowId, ''))
+      })()
+    },
+
+    'skills:update'({ id, patch }: ParsedInput<'skills:update'>): Output<'skills:update'> {
+      const rowId = toRowId('skill', id)
+      return db.transaction(() => {
+        const row = requireRow(rowId, id)
+        const name = patch.name ?? row.name
+        const key = nameKey(name)
+        assertFree(key, name, rowId)
+        updateSkill.run({
+          id: rowId,
+          name: name.trim(),
+          key,
+          category: patch.category ?? row.category,
+          description: patch.description === undefined ? row.description : patch.description,
+          at: stamp(),
+        })
+        // A rename keeps the old name findable; explicit aliases replace the list.
+        const aliases = patch.aliases ?? parseJsonArray<string>(row.aliases)
+        writeAliases(rowId, name, aliases)
+        return toSkill(requireRow(rowId, id))
+      })()
+    },
+
+    'skills:delete'({ id }: ParsedInput<'skills:delete'>): Output<'skills:delete'> {
+      const rowId = toRowId('skill', id)
+      db.transaction(() => {
+        requireRow(rowId, id)
+        deleteSkill.run(rowId)
+      })()
+      return { id }
+    },
+
+    'skills:merge'({ sourceId, targetId }: ParsedInput<'skills:merge'>): Output<'skills:merge'> {
+      const source = toRowId('skill', sourceId)
+      const target = toRowId('skill', targetId)
+      if (source === target) throw conflict('A skill cannot be merged into itself.')
+      return db.transaction(() => {
+        const from = requireRow(source, sourceId)
+        const into = requireRow(target, targetId)
+        moveCredentialLinks.run({ source, target })
+        moveProjectLinks.run({ source, target })
+        const aliases = [...parseJsonArray<string>(into.aliases), from.name, ...parseJsonArray<string>(from.aliases)]
+        deleteSkill.run(source) // frees the source's name and aliases before they become the target's
+        writeAliases(target, into.name, aliases)
+        updateSkill.run({ id: target, name: into.name, key: nameKey(into.name), category: into.category, description: into.description ?? from.description, at: stamp() })
+        return toSkill(requireRow(target, targetId))
+      })()
+    },
+
+    count(): number {
+      return (cached('SELECT count(*) AS n FROM skill').get() as { n: number }).n
+    },
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The contract's channel names, and nothing else. The sandboxed preload exposes exactly these
+ * without bundling zod and every schema (a sandboxed preload can require only "electron").
+ * contract.ts is checked against this list by the compiler: a name missing here, or a
+ * contract entry not listed here, is a type error. Add a channel in both places.
+ */
+export const CHANNEL_NAMES = [
+  'app:info', 'app:loadDemo',
+  'credentials:list', 'credentials:get', 'credentials:create', 'credentials:update', 'credentials:delete',
+  'projects:list', 'projects:get', 'projects:create', 'projects:update', 'projects:delete',
+  'skills:list', 'skills:get', 'skills:suggest', 'skills:create', 'skills:update', 'skills:delete', 'skills:merge',
+  'profile:get', 'profile:update',
+  'experience:list', 'experience:create', 'experience:update', 'experience:delete',
+  'education:list', 'education:create', 'education:update', 'education:delete',
+  'search:query',
+] as const
+
+export type Channel = (typeof CHANNEL_NAMES)[number]

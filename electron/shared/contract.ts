@@ -1,0 +1,83 @@
+/**
+ * THE api. Every channel the renderer, the command line and the test bridge can call,
+ * with the zod schema of its input and of its output. Channel names exist only here:
+ * main registers handlers from this object, the preload exposes exactly its keys.
+ */
+import { z } from 'zod'
+import * as s from './schemas'
+import type { Result } from './errors'
+import { CHANNEL_NAMES, type Channel } from './channels'
+
+const ById = <T extends z.ZodType>(id: T) => z.object({ id })
+const Deleted = z.object({ id: z.string() })
+
+export const contract = {
+  'app:info': { input: z.object({}).default({}), output: s.AppInfo },
+  'app:loadDemo': {
+    input: z.object({}).default({}),
+    output: z.object({ credentials: z.number().int(), projects: z.number().int(), skills: z.number().int() }),
+  },
+
+  'credentials:list': { input: s.CredentialListQuery, output: s.page(s.CredentialSummary) },
+  'credentials:get': { input: ById(s.CredentialId), output: s.Credential },
+  'credentials:create': { input: s.CredentialInput, output: s.Credential },
+  'credentials:update': { input: z.object({ id: s.CredentialId, patch: s.CredentialPatch }), output: s.Credential },
+  'credentials:delete': { input: ById(s.CredentialId), output: Deleted },
+
+  'projects:list': { input: s.ProjectListQuery, output: s.page(s.ProjectSummary) },
+  'projects:get': { input: ById(s.ProjectId), output: s.Project },
+  'projects:create': { input: s.ProjectInput, output: s.Project },
+  'projects:update': { input: z.object({ id: s.ProjectId, patch: s.ProjectPatch }), output: s.Project },
+  'projects:delete': { input: ById(s.ProjectId), output: Deleted },
+
+  'skills:list': { input: s.SkillListQuery, output: s.page(s.Skill) },
+  'skills:get': { input: ById(s.SkillId), output: s.SkillDetail },
+  /** Type-ahead for the skill picker: existing skills whose name or alias starts with / contains the text. */
+  'skills:suggest': {
+    input: z.object({ text: z.string().max(120), limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.array(z.object({ id: z.string(), name: z.string(), category: s.SkillCategory, matchedAlias: z.string().nullable() })),
+  },
+  'skills:create': { input: s.SkillInput, output: s.Skill },
+  'skills:update': { input: z.object({ id: s.SkillId, patch: s.SkillPatch }), output: s.Skill },
+  'skills:delete': { input: ById(s.SkillId), output: Deleted },
+  /** Folds `sourceId` into `targetId`: links move over, the source name becomes an alias. */
+  'skills:merge': { input: z.object({ sourceId: s.SkillId, targetId: s.SkillId }), output: s.Skill },
+
+  'profile:get': { input: z.object({}).default({}), output: s.Profile },
+  'profile:update': { input: s.ProfileInput, output: s.Profile },
+
+  'experience:list': { input: z.object({}).default({}), output: z.array(s.Experience) },
+  'experience:create': { input: s.ExperienceInput, output: s.Experience },
+  'experience:update': { input: z.object({ id: s.ExperienceId, patch: s.ExperiencePatch }), output: s.Experience },
+  'experience:delete': { input: ById(s.ExperienceId), output: Deleted },
+
+  'education:list': { input: z.object({}).default({}), output: z.array(s.Education) },
+  'education:create': { input: s.EducationInput, output: s.Education },
+  'education:update': { input: z.object({ id: s.EducationId, patch: s.EducationPatch }), output: s.Education },
+  'education:delete': { input: ById(s.EducationId), output: Deleted },
+
+  'search:query': {
+    input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+    output: z.array(s.SearchHit),
+  },
+} as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } }
+
+export type Contract = typeof contract
+export type { Channel }
+/** Every channel, in contract order; the same list the preload exposes (see channels.ts). */
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES
+
+/** What a caller passes (defaults may be omitted) and what it gets back. */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type Output<C extends Channel> = z.output<Contract[C]['output']>
+
+/** The core's implementation of the contract: one function per channel, taking parsed input. */
+export type Services = { [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>> }
+
+/** What the preload exposes as `window.skillfolio` and the renderer calls. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> }
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}

@@ -1,0 +1,452 @@
+/**
+ * Domain schemas shared by the core, the shell and the renderer.
+ * Pure TypeScript + zod: no Node, no DOM, no Electron (see ARCHITECTURE.md rule 1).
+ * Every type the contract carries is inferred from a schema here, so validation
+ * and typing can never drift apart.
+ */
+import { z } from 'zod'
+
+// ---------- primitives ----------
+
+/** A calendar date as `YYYY-MM-DD`, checked to be a real day (2024-02-30 is refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date')
+
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate()
+  return d <= days
+}
+
+/** ISO 4217 currency code. */
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as USD or EUR')
+
+/** Money is kept in integer minor units (cents) plus its currency, never as a float. */
+export const Money = z.object({
+  amountMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(1e12),
+  currency: CurrencyCode,
+})
+export type Money = z.infer<typeof Money>
+
+const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+const requiredText = (label: string, max: number) =>
+  z.string().trim().min(1, `${label} is required`).max(max, `must be at most ${max} characters`)
+/** Optional free text: empty strings become null so the database never holds ''. */
+const optionalText = (max: number) =>
+  trimmed(max)
+    .nullish()
+    .transform((v) => (v ? v : null))
+
+export const HttpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => {
+    try {
+      const u = new URL(v)
+      return u.protocol === 'https:' || u.protocol === 'http:'
+    } catch {
+      return false
+    }
+  }, 'must be a web address starting with https:// or http://')
+const optionalUrl = HttpUrl.nullish()
+  .or(z.literal(''))
+  .transform((v) => (v ? v : null))
+const optionalDate = IsoDate.nullish()
+  .or(z.literal(''))
+  .transform((v) => (v ? v : null))
+
+// ---------- identifiers ----------
+
+/**
+ * Public ids carry their entity in a prefix (`cred-12`, `proj-3`, `skill-7`) so the
+ * command line can `show`, `edit` or `remove` any id without being told its type.
+ */
+export const ENTITY_PREFIX = {
+  credential: 'cred',
+  project: 'proj',
+  skill: 'skill',
+  experience: 'exp',
+  education: 'edu',
+} as const
+export type EntityType = keyof typeof ENTITY_PREFIX
+
+const idOf = (entity: EntityType) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^${ENTITY_PREFIX[entity]}-[1-9]\\d{0,14}$`), `must be a ${entity} id like ${ENTITY_PREFIX[entity]}-1`)
+export const CredentialId = idOf('credential')
+export const ProjectId = idOf('project')
+export const SkillId = idOf('skill')
+export const ExperienceId = idOf('experience')
+export const EducationId = idOf('education')
+export const AnyId = z
+  .string()
+  .trim()
+  .regex(/^(cred|proj|skill|exp|edu)-[1-9]\d{0,14}$/, 'must be an id like cred-1, proj-1 or skill-1')
+
+// ---------- enumerations ----------
+
+export const CREDENTIAL_KINDS = ['platform', 'bootcamp', 'employer', 'academic', 'certification', 'badge', 'other'] as const
+export const CredentialKind = z.enum(CREDENTIAL_KINDS, {
+  error: () => `must be one of: ${CREDENTIAL_KINDS.join(', ')}`,
+})
+export type CredentialKind = z.infer<typeof CredentialKind>
+
+export const CREDENTIAL_STATUSES = ['planned', 'in_progress', 'earned', 'expired', 'revoked'] as const
+export const CredentialStatus = z.enum(CREDENTIAL_STATUSES, {
+  error: () => `must be one of: ${CREDENTIAL_STATUSES.join(', ')}`,
+})
+export type CredentialStatus = z.infer<typeof CredentialStatus>
+
+export const SKILL_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const
+export const SkillLevel = z.enum(SKILL_LEVELS, { error: () => `must be one of: ${SKILL_LEVELS.join(', ')}` })
+export type SkillLevel = z.infer<typeof SkillLevel>
+
+export const SKILL_CATEGORIES = ['technology', 'knowledge', 'transversal', 'language', 'other'] as const
+export const SkillCategory = z.enum(SKILL_CATEGORIES, {
+  error: () => `must be one of: ${SKILL_CATEGORIES.join(', ')}`,
+})
+export type SkillCategory = z.infer<typeof SkillCategory>
+
+// ---------- skills ----------
+
+export const SkillName = requiredText('Skill name', 120)
+
+/** A skill as named inside a credential or project form: found by name or alias, else created. */
+export const SkillRefInput = z.object({
+  name: SkillName,
+  level: SkillLevel.nullish().transform((v) => v ?? null),
+})
+export type SkillRefInput = z.input<typeof SkillRefInput>
+
+// Lists carry no .default() here: zod applies defaults even inside .partial(), and a
+// patch that omits `skills` must leave the skills alone. Create schemas add the defaults.
+const skillRefList = z.array(SkillRefInput).max(200, 'at most 200 skills')
+
+const SkillFields = {
+  name: SkillName,
+  category: SkillCategory,
+  aliases: z.array(requiredText('Alias', 120)).max(50, 'at most 50 aliases'),
+  description: optionalText(2000),
+}
+export const SkillInput = z.object({
+  ...SkillFields,
+  category: SkillFields.category.default('other'),
+  aliases: SkillFields.aliases.default([]),
+})
+export type SkillInput = z.input<typeof SkillInput>
+export const SkillPatch = z.object(SkillFields).partial()
+export type SkillPatch = z.input<typeof SkillPatch>
+
+export const SkillLink = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: SkillCategory,
+  level: SkillLevel.nullable(),
+})
+export type SkillLink = z.infer<typeof SkillLink>
+
+export const Skill = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: SkillCategory,
+  aliases: z.array(z.string()),
+  description: z.string().nullable(),
+  taxonomyUri: z.string().nullable(),
+  credentialCount: z.number().int(),
+  projectCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Skill = z.infer<typeof Skill>
+
+export const SkillDetail = Skill.extend({
+  credentials: z.array(z.object({ id: z.string(), title: z.string(), level: SkillLevel.nullable() })),
+  projects: z.array(z.object({ id: z.string(), title: z.string(), level: SkillLevel.nullable() })),
+})
+export type SkillDetail = z.infer<typeof SkillDetail>
+
+// ---------- credentials ----------
+
+const CredentialFields = {
+  title: requiredText('Title', 300),
+  kind: CredentialKind,
+  status: CredentialStatus,
+  provider: optionalText(200),
+  issuerName: optionalText(200),
+  issuerUrl: optionalUrl,
+  startedOn: optionalDate,
+  earnedOn: optionalDate,
+  expiresOn: optionalDate,
+  hours: z
+    .number({ error: 'must be a number of hours' })
+    .min(0, 'cannot be negative')
+    .max(100_000, 'must be at most 100000 hours')
+    .nullish()
+    .transform((v) => v ?? null),
+  cost: Money.nullish().transform((v) => v ?? null),
+  credentialCode: optionalText(200),
+  verificationUrl: optionalUrl,
+  description: optionalText(20_000),
+  notes: optionalText(20_000),
+  skills: skillRefList,
+}
+
+/** Dates must be in order; checked on the whole record so a patch is checked after merging. */
+export function credentialDateProblems(c: {
+  startedOn: string | null
+  earnedOn: string | null
+  expiresOn: string | null
+}): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = []
+  if (c.startedOn && c.earnedOn && c.earnedOn < c.startedOn)
+    problems.push({ path: 'earnedOn', message: 'cannot be before the start date' })
+  if (c.earnedOn && c.expiresOn && c.expiresOn < c.earnedOn)
+    problems.push({ path: 'expiresOn', message: 'cannot be before the date earned' })
+  return problems
+}
+
+export const CredentialInput = z.object({
+  ...CredentialFields,
+  status: CredentialFields.status.default('earned'),
+  skills: CredentialFields.skills.default([]),
+})
+export type CredentialInput = z.input<typeof CredentialInput>
+export type CredentialValues = z.output<typeof CredentialInput>
+
+export const CredentialPatch = z.object(CredentialFields).partial()
+export type CredentialPatch = z.input<typeof CredentialPatch>
+
+export const Credential = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: CredentialKind,
+  status: CredentialStatus,
+  provider: z.string().nullable(),
+  issuerName: z.string().nullable(),
+  issuerUrl: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  earnedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  hours: z.number().nullable(),
+  cost: Money.nullable(),
+  credentialCode: z.string().nullable(),
+  verificationUrl: z.string().nullable(),
+  description: z.string().nullable(),
+  notes: z.string().nullable(),
+  skills: z.array(SkillLink),
+  projects: z.array(z.object({ id: z.string(), title: z.string() })),
+  evidence: z.array(z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Credential = z.infer<typeof Credential>
+
+// ---------- projects ----------
+
+export const ProjectLinkSchema = z.object({
+  label: optionalText(120),
+  url: HttpUrl,
+})
+
+const ProjectFields = {
+  title: requiredText('Title', 300),
+  role: optionalText(200),
+  summary: optionalText(20_000),
+  startedOn: optionalDate,
+  endedOn: optionalDate,
+  links: z.array(ProjectLinkSchema).max(20, 'at most 20 links'),
+  outcomes: z.array(requiredText('Outcome', 1000)).max(30, 'at most 30 outcomes'),
+  skills: skillRefList,
+  credentialIds: z.array(CredentialId).max(200, 'at most 200 credentials'),
+}
+export const ProjectInput = z.object({
+  ...ProjectFields,
+  links: ProjectFields.links.default([]),
+  outcomes: ProjectFields.outcomes.default([]),
+  skills: ProjectFields.skills.default([]),
+  credentialIds: ProjectFields.credentialIds.default([]),
+})
+export type ProjectInput = z.input<typeof ProjectInput>
+export type ProjectValues = z.output<typeof ProjectInput>
+export const ProjectPatch = z.object(ProjectFields).partial()
+export type ProjectPatch = z.input<typeof ProjectPatch>
+
+export const Project = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: z.string().nullable(),
+  summary: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  links: z.array(z.object({ label: z.string().nullable(), url: z.string() })),
+  outcomes: z.array(z.string()),
+  skills: z.array(SkillLink),
+  credentials: z.array(z.object({ id: z.string(), title: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Project = z.infer<typeof Project>
+
+// ---------- profile, experience, education ----------
+
+export const ProfileInput = z.object({
+  fullName: optionalText(200),
+  headline: optionalText(300),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address like name@example.com')
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
+  phone: optionalText(60),
+  location: optionalText(200),
+  website: optionalUrl,
+  links: z.array(ProjectLinkSchema).max(20, 'at most 20 links').default([]),
+  summary: optionalText(5000),
+})
+export type ProfileInput = z.input<typeof ProfileInput>
+export const Profile = z.object({
+  fullName: z.string().nullable(),
+  headline: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  location: z.string().nullable(),
+  website: z.string().nullable(),
+  links: z.array(z.object({ label: z.string().nullable(), url: z.string() })),
+  summary: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+})
+export type Profile = z.infer<typeof Profile>
+
+const ExperienceFields = {
+  organization: requiredText('Organisation', 200),
+  title: requiredText('Job title', 200),
+  location: optionalText(200),
+  startedOn: optionalDate,
+  endedOn: optionalDate,
+  description: optionalText(20_000),
+}
+export const ExperienceInput = z.object(ExperienceFields)
+export type ExperienceInput = z.input<typeof ExperienceInput>
+export const ExperiencePatch = z.object(ExperienceFields).partial()
+export type ExperiencePatch = z.input<typeof ExperiencePatch>
+export const Experience = z.object({
+  id: z.string(),
+  organization: z.string(),
+  title: z.string(),
+  location: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  description: z.string().nullable(),
+})
+export type Experience = z.infer<typeof Experience>
+
+const EducationFields = {
+  institution: requiredText('Institution', 200),
+  degree: optionalText(200),
+  field: optionalText(200),
+  startedOn: optionalDate,
+  endedOn: optionalDate,
+  description: optionalText(20_000),
+}
+export const EducationInput = z.object(EducationFields)
+export type EducationInput = z.input<typeof EducationInput>
+export const EducationPatch = z.object(EducationFields).partial()
+export type EducationPatch = z.input<typeof EducationPatch>
+export const Education = z.object({
+  id: z.string(),
+  institution: z.string(),
+  degree: z.string().nullable(),
+  field: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  description: z.string().nullable(),
+})
+export type Education = z.infer<typeof Education>
+
+// ---------- lists and search ----------
+
+export const Paging = {
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+}
+
+export const CREDENTIAL_SORTS = ['recent', 'title', 'earned', 'expires', 'cost', 'hours'] as const
+export const CredentialListQuery = z.object({
+  text: trimmed(200).default(''),
+  kind: CredentialKind.nullish().transform((v) => v ?? null),
+  sort: z.enum(CREDENTIAL_SORTS).default('recent'),
+  ...Paging,
+})
+export const CredentialSummary = Credential.pick({
+  id: true,
+  title: true,
+  kind: true,
+  status: true,
+  provider: true,
+  issuerName: true,
+  earnedOn: true,
+  expiresOn: true,
+  hours: true,
+  cost: true,
+}).extend({ skillNames: z.array(z.string()) })
+export type CredentialSummary = z.infer<typeof CredentialSummary>
+
+export const PROJECT_SORTS = ['recent', 'title', 'started'] as const
+export const ProjectListQuery = z.object({
+  text: trimmed(200).default(''),
+  sort: z.enum(PROJECT_SORTS).default('recent'),
+  ...Paging,
+})
+export const ProjectSummary = Project.pick({ id: true, title: true, role: true, startedOn: true, endedOn: true }).extend({
+  skillNames: z.array(z.string()),
+  credentialCount: z.number().int(),
+})
+export type ProjectSummary = z.infer<typeof ProjectSummary>
+
+export const SKILL_SORTS = ['name', 'evidence', 'recent'] as const
+export const SkillListQuery = z.object({
+  text: trimmed(200).default(''),
+  category: SkillCategory.nullish().transform((v) => v ?? null),
+  sort: z.enum(SKILL_SORTS).default('name'),
+  limit: z.number().int().min(1).max(5000).default(500),
+  offset: z.number().int().min(0).default(0),
+})
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
+
+export const SearchHit = z.object({
+  entity: z.enum(['credential', 'project', 'skill']),
+  id: z.string(),
+  title: z.string(),
+  /** Matched text with the hits wrapped in \u0002 … \u0003 so any UI can highlight them safely. */
+  snippet: z.string(),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  dataDir: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.object({
+    credentials: z.number().int(),
+    projects: z.number().int(),
+    skills: z.number().int(),
+    experience: z.number().int(),
+    education: z.number().int(),
+  }),
+})
+export type AppInfo = z.infer<typeof AppInfo>

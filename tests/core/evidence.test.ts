@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
+
+let p: TempPortfolio
+beforeEach(() => {
+  p = tempPortfolio()
+})
+afterEach(() => p.cleanup())
+
+describe('evidence store', () => {
+  it('keeps original files byte-for-byte, once per content, and lists them on the credential', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255, 1, 2])
+    const c = await p.core.call('credentials:create', { title: 'Badge', kind: 'badge' })
+    const sha = p.core.evidence.put(bytes, 'badge.png', 'image/png')
+    expect(p.core.evidence.put(bytes, 'copy.png', 'image/png')).toBe(sha)
+    p.core.evidence.attach(Number(c.id.split('-')[1]), sha)
+    expect(readFileSync(p.core.evidence.pathOf(sha)).equals(bytes)).toBe(true)
+    expect(p.core.evidence.get(sha).equals(bytes)).toBe(true)
+    expect((await p.core.call('credentials:get', { id: c.id })).evidence).toEqual([
+      { sha256: sha, fileName: 'badge.png', mediaType: 'image/png', sizeBytes: bytes.length },
+    ])
+    expect(p.core.db.prepare('SELECT count(*) AS n FROM evidence_file').get()).toEqual({ n: 1 })
+  })
+
+  it('refuses hashes that could escape the evidence folder', () => {
+    expect(() => p.core.evidence.pathOf('../../etc/passwd')).toThrow(/not a SHA-256/)
+    expect(existsSync(p.core.evidence.pathOf('a'.repeat(64)))).toBe(false)
+    expect(() => p.core.evidence.get('a'.repeat(64))).toThrow(/missing/)
+  })
+})

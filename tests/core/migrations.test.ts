@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../electron/core/db/open'
+import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate'
+import { MIGRATIONS } from '../../electron/core/db/migrations'
+import { createCore } from '../../electron/core/app'
+import { AppError } from '../../electron/shared/errors'
+
+let dir: string
+let file: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'skillfolio-mig-'))
+  file = join(dir, 'portfolio.sqlite')
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const at = '2024-01-01T00:00:00.000Z'
+/** Rows each historical schema version could hold, written with that version's own columns. */
+const SEED: Record<number, (db: Db) => void> = {
+  1: (db) => {
+    db.prepare(`INSERT INTO credential (id, title, kind, provider, cost_minor, currency, earned_on, created_at, updated_at)
+                VALUES (1, 'Google Data Analytics', 'platform', 'Coursera', 4900, 'USD', '2023-05-01', ?, ?)`).run(at, at)
+    db.prepare(`INSERT INTO skill (id, name, name_key, category, created_at, updated_at) VALUES (1, 'SQL', 'sql', 'technology', ?, ?)`).run(at, at)
+    db.prepare(`INSERT INTO skill_alias (alias_key, alias, skill_id) VALUES ('structured query language', 'Structured Query Language', 1)`).run()
+    db.prepare(`INSERT INTO credential_skill (credential_id, skill_id, level) VALUES (1, 1, 'advanced')`).run()
+    db.prepare(`INSERT INTO project (id, title, outcomes, created_at, updated_at) VALUES (1, 'Churn model', '["Saved 3 hours a week"]', ?, ?)`).run(at, at)
+    db.prepare(`INSERT INTO project_skill (project_id, skill_id) VALUES (1, 1)`).run()
+    db.prepare(`INSERT INTO project_credential (project_id, credential_id) VALUES (1, 1)`).run()
+  },
+  2: (db) => {
+    SEED[1]!(db)
+    db.prepare(`UPDATE profile SET full_name = 'Maya Okafor' WHERE id = 1`).run()
+    db.prepare(`INSERT INTO experience (organization, title, created_at, updated_at) VALUES ('Acme', 'Analyst', ?, ?)`).run(at, at)
+    db.prepare(`INSERT INTO education (institution, created_at, updated_at) VALUES ('Open University', ?, ?)`).run(at, at)
+  },
+}
+
+describe('migrations', () => {
+  it('brings an empty file to the latest schema with STRICT tables, WAL and foreign keys', () => {
+    const db = openDatabase(file)
+    expect(migrate(db, { file })).toBeNull() // nothing to back up in a new file
+    expect(schemaVersion(db)).toBe(latestVersion())
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const tables = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'`).all() as Array<{ name: string; strict: number }>
+    expect(tables.length).toBeGreaterThanOrEqual(12)
+    expect(tables.filter((t) => !t.strict)).toEqual([])
+    db.close()
+  })
+
+  for (const from of MIGRATIONS.slice(0, -1).map((m) => m.version)) {
+    it(`upgrades a version-${from} portfolio with data, keeping every row and indexing it for search`, async () => {
+      const db = openDatabase(file)
+      migrate(db, { list: MIGRATIONS.filter((m) => m.version <= from) })
+      SEED[from]!(db)
+      db.close()
+
+      const core = createCore({ dbPath: file, dataDir: dir, log: () => {} })
+      expect(schemaVersion(core.db)).toBe(latestVersion())
+      expect(core.backupPath).toMatch(new RegExp(`portfolio\\.sqlite\\.v${from}-.*\\.bak$`))
+      const cred = await core.call('credentials:get', { id: 'cred-1' })
+      expect(cred).toMatchObject({ title: 'Google Data Analytics', cost: { amountMinor: 4900, currency: 'USD' }, earnedOn: '2023-05-01' })
+      expect(cred.skills).toEqual([expect.objectContaining({ name: 'SQL', level: 'advanced' })])
+      expect((await core.call('projects:get', { id: 'proj-1' })).credentials).toHaveLength(1)
+      expect((await core.call('search:query', { text: 'structured query' })).map((h) => h.id)).toEqual(['skill-1'])
+      expect((await core.call('credentials:list', { text: 'sql' })).total).toBe(1) // via the linked skill's name
+      expect((await core.call('projects:list', { text: 'saved hours' })).total).toBe(1)
+      if (from >= 2) expect((await core.call('profile:get', {})).fullName).toBe('Maya Okafor')
+      core.close()
+
+      // The backup is the untouched old version.
+      const old = openDatabase(core.backupPath!, { readonly: true })
+      expect(schemaVersion(old)).toBe(from)
+      old.close()
+    })
+  }
+
+  it('refuses a portfolio from a newer Skillfolio and leaves the file untouched', () => {
+    const db = openDatabase(file)
+    migrate(db)
+    db.pragma(`user_version = ${latestVersion() + 1}`)
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.close()
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex')
+    let error: unknown
+    try {
+      createCore({ dbPath: file, dataDir: dir, log: () => {} })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).code).toBe('DB_TOO_NEW')
+    expect((error as AppError).message).toMatch(/newer version of Skillfolio/)
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([])
+  })
+
+  it('stops at the last good version when a migration fails, with that migration rolled back', () => {
+    const db = openDatabase(file)
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: latestVersion() + 1,
+        name: 'broken',
+        up: (d: Db) => {
+          d.exec('CREATE TABLE half_done (x INTEGER) STRICT')
+          d.exec('INSERT INTO no_such_table VALUES (1)')
+        },
+      },
+    ]
+    expect(() => migrate(db, { list: broken })).toThrow(/no such table/)
+    expect(schemaVersion(db)).toBe(latestVersion())
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'`).get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('refuses a migration list that is out of order', () => {
+    const db = openDatabase(':memory:')
+    expect(() => migrate(db, { list: [MIGRATIONS[1]!, MIGRATIONS[0]!] })).toThrow(/out of order/)
+    db.close()
+  })
+
+  it('refuses a file that is not a SQLite database without changing it', () => {
+    const junk = join(dir, 'junk.sqlite')
+    writeFileSync(junk, 'this is not a database, just text '.repeat(200))
+    expect(() => createCore({ dbPath: junk, dataDir: dir, log: () => {} })).toThrow(/not a database/)
+    expect(readFileSync(junk, 'utf8').startsWith('this is not a database')).toBe(true)
+    expect(existsSync(`${junk}-wal`)).toBe(false)
+  })
+})

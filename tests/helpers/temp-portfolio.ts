@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, type Core, type CoreOptions } from '../../electron/core/app'
+import { DB_FILE_NAME } from '../../electron/core/paths'
+
+export interface TempPortfolio {
+  dir: string
+  dbPath: string
+  core: Core
+  /** Closes the core and opens a fresh one on the same files (what a restart does). */
+  reopen(): Core
+  cleanup(): void
+}
+
+/** A real portfolio on disk in a fresh temp folder, with a fixed clock by default. */
+export function tempPortfolio(options: Partial<CoreOptions> = {}): TempPortfolio {
+  const dir = mkdtempSync(join(tmpdir(), 'skillfolio-test-'))
+  const dbPath = join(dir, DB_FILE_NAME)
+  const open = () =>
+    createCore({ dbPath, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: () => {}, ...options })
+  const state = { core: open() }
+  return {
+    dir,
+    dbPath,
+    get core() {
+      return state.core
+    },
+    reopen() {
+      state.core.close()
+      state.core = open()
+      return state.core
+    },
+    cleanup() {
+      state.core.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
