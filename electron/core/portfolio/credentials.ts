@@ -12,7 +12,9 @@ import { badInput, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
 import { ftsQuery, parseJsonArray } from './text'
+import { createFtsFilter } from './fts-filter'
 import type { ResolvedSkill, SkillsService } from './skills'
+import type { SearchIndex } from './search-index'
 
 interface CredentialRow {
   id: number
@@ -109,8 +111,9 @@ function toParams(v: Omit<CredentialValues, 'skills'>) {
   }
 }
 
-export function createCredentials(db: Db, skills: SkillsService, now: () => Date) {
+export function createCredentials(db: Db, skills: SkillsService, index: SearchIndex, now: () => Date) {
   const cached = statementCache(db)
+  const textFilter = createFtsFilter(db, 'credential', 'c')
   const byId = db.prepare<[number], CredentialRow>('SELECT * FROM credential WHERE id = ?')
   const insertRow = db.prepare(
     `INSERT INTO credential (title, kind, status, provider, issuer_name, issuer_url, started_on, earned_on, expires_on,
@@ -173,6 +176,7 @@ export function createCredentials(db: Db, skills: SkillsService, now: () => Date
     assertDatesInOrder(values)
     const rowId = Number(insertRow.run({ ...toParams(values), at: now().toISOString() }).lastInsertRowid)
     writeSkills(rowId, skills.resolve(values.skills))
+    index.credential(rowId)
     return rowId
   }
 
@@ -185,16 +189,20 @@ export function createCredentials(db: Db, skills: SkillsService, now: () => Date
       const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
       const match = ftsQuery(q.text)
       if (q.text && !match) return { items: [], total: 0 }
+      let matches: number | null = null
       if (match) {
-        where.push('c.id IN (SELECT rowid FROM credential_fts WHERE credential_fts MATCH @match)')
+        const text = textFilter(match)
+        where.push(text.clause)
         params.match = match
+        matches = text.matches
       }
       if (q.kind) {
         where.push('c.kind = @kind')
         params.kind = q.kind
       }
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      const total = (cached(`SELECT count(*) AS n FROM credential c ${filter}`).get(params) as { n: number }).n
+      const total =
+        matches !== null && !q.kind ? matches : (cached(`SELECT count(*) AS n FROM credential c ${filter}`).get(params) as { n: number }).n
       const rows = cached(
         `SELECT c.*, ${SKILL_NAMES} FROM credential c ${filter} ORDER BY ${CREDENTIAL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
       ).all(params) as SummaryRow[]
@@ -219,6 +227,7 @@ export function createCredentials(db: Db, skills: SkillsService, now: () => Date
         assertDatesInOrder(next)
         updateRow.run({ ...toParams(next), id: rowId, at: now().toISOString() })
         if (skillPatch !== undefined) writeSkills(rowId, skills.resolve(skillPatch))
+        index.credential(rowId)
         return read(rowId)
       })()
     },
@@ -228,6 +237,7 @@ export function createCredentials(db: Db, skills: SkillsService, now: () => Date
       db.transaction(() => {
         requireRow(rowId, id)
         deleteRow.run(rowId)
+        index.credential(rowId)
       })()
       return { id }
     },

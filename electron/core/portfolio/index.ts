@@ -8,14 +8,16 @@ import { createProjects } from './projects'
 import { createProfile } from './profile'
 import { createDatedEntries } from './resume-entries'
 import { createSearch } from './search'
+import { createSearchIndex } from './search-index'
 
 type PortfolioChannels = Exclude<keyof Services, 'app:info' | 'app:loadDemo'>
 
 /** The portfolio use cases, keyed by contract channel, plus helpers other core modules reuse. */
 export function createPortfolio(db: Db, now: () => Date) {
-  const skills = createSkills(db, now)
-  const credentials = createCredentials(db, skills, now)
-  const projects = createProjects(db, skills, now)
+  const index = createSearchIndex(db)
+  const skills = createSkills(db, now, index)
+  const credentials = createCredentials(db, skills, index, now)
+  const projects = createProjects(db, skills, index, now)
   const profile = createProfile(db, now)
   const search = createSearch(db)
   const experience = createDatedEntries<z.output<typeof ExperienceInput>>(db, now, {

@@ -5,7 +5,9 @@ import { badInput, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
 import { ftsQuery, parseJsonArray } from './text'
+import { createFtsFilter } from './fts-filter'
 import type { ResolvedSkill, SkillsService } from './skills'
+import type { SearchIndex } from './search-index'
 
 interface ProjectRow {
   id: number
@@ -52,8 +54,9 @@ function toParams(f: ProjectFields) {
   }
 }
 
-export function createProjects(db: Db, skills: SkillsService, now: () => Date) {
+export function createProjects(db: Db, skills: SkillsService, index: SearchIndex, now: () => Date) {
   const cached = statementCache(db)
+  const textFilter = createFtsFilter(db, 'project', 'p')
   const byId = db.prepare<[number], ProjectRow>('SELECT * FROM project WHERE id = ?')
   const insertRow = db.prepare(
     `INSERT INTO project (title, role, summary, started_on, ended_on, links, outcomes, created_at, updated_at)
@@ -120,6 +123,7 @@ export function createProjects(db: Db, skills: SkillsService, now: () => Date) {
     const rowId = Number(insertRow.run({ ...toParams(values), at: now().toISOString() }).lastInsertRowid)
     writeSkills(rowId, skills.resolve(values.skills))
     writeCredentials(rowId, values.credentialIds)
+    index.project(rowId)
     return rowId
   }
 
@@ -131,11 +135,14 @@ export function createProjects(db: Db, skills: SkillsService, now: () => Date) {
       const match = ftsQuery(q.text)
       if (q.text && !match) return { items: [], total: 0 }
       let filter = ''
+      let total: number | null = null
       if (match) {
-        filter = 'WHERE p.id IN (SELECT rowid FROM project_fts WHERE project_fts MATCH @match)'
+        const text = textFilter(match)
+        filter = `WHERE ${text.clause}`
         params.match = match
+        total = text.matches
       }
-      const total = (cached(`SELECT count(*) AS n FROM project p ${filter}`).get(params) as { n: number }).n
+      total ??= (cached(`SELECT count(*) AS n FROM project p`).get() as { n: number }).n
       const rows = cached(
         `SELECT p.*,
            (SELECT json_group_array(name) FROM (SELECT s.name FROM project_skill ps JOIN skill s ON s.id = ps.skill_id
@@ -173,6 +180,7 @@ export function createProjects(db: Db, skills: SkillsService, now: () => Date) {
         updateRow.run({ ...toParams(next), id: rowId, at: now().toISOString() })
         if (skillPatch !== undefined) writeSkills(rowId, skills.resolve(skillPatch))
         if (credentialIds !== undefined) writeCredentials(rowId, credentialIds)
+        index.project(rowId)
         return read(rowId)
       })()
     },
@@ -182,6 +190,7 @@ export function createProjects(db: Db, skills: SkillsService, now: () => Date) {
       db.transaction(() => {
         requireRow(rowId, id)
         deleteRow.run(rowId)
+        index.project(rowId)
       })()
       return { id }
     },

@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
 import { ftsQuery, likeEscape, nameKey, parseJsonArray } from './text'
+import type { SearchIndex } from './search-index'
 
 interface SkillRow {
   id: number
@@ -53,7 +54,7 @@ export interface ResolvedSkill {
 
 export type SkillsService = ReturnType<typeof createSkills>
 
-export function createSkills(db: Db, now: () => Date) {
+export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
   const cached = statementCache(db)
   const byId = db.prepare<[number], SkillRow>(`SELECT ${SKILL_COLUMNS} FROM skill s WHERE s.id = ?`)
   const idByKey = db.prepare<{ key: string }, { id: number }>(
@@ -146,7 +147,9 @@ export function createSkills(db: Db, now: () => Date) {
   function insert(name: string, category: SkillCategory, description: string | null): number {
     const key = nameKey(name)
     assertFree(key, name, null)
-    return Number(insertSkill.run({ name: name.trim(), key, category, description, at: stamp() }).lastInsertRowid)
+    const rowId = Number(insertSkill.run({ name: name.trim(), key, category, description, at: stamp() }).lastInsertRowid)
+    index.skill(rowId)
+    return rowId
   }
 
   return {
@@ -211,6 +214,7 @@ export function createSkills(db: Db, now: () => Date) {
       return db.transaction(() => {
         const rowId = insert(input.name, input.category, input.description)
         writeAliases(rowId, input.name, input.aliases)
+        index.skill(rowId)
         return toSkill(requireRow(rowId, ''))
       })()
     },
@@ -233,6 +237,8 @@ export function createSkills(db: Db, now: () => Date) {
         // A rename keeps the old name findable; explicit aliases replace the list.
         const aliases = patch.aliases ?? parseJsonArray<string>(row.aliases)
         writeAliases(rowId, name, aliases)
+        index.skill(rowId)
+        if (name.trim() !== row.name) index.refreshUsers(index.usersOfSkill(rowId))
         return toSkill(requireRow(rowId, id))
       })()
     },
@@ -241,7 +247,10 @@ export function createSkills(db: Db, now: () => Date) {
       const rowId = toRowId('skill', id)
       db.transaction(() => {
         requireRow(rowId, id)
+        const users = index.usersOfSkill(rowId)
         deleteSkill.run(rowId)
+        index.skill(rowId)
+        index.refreshUsers(users)
       })()
       return { id }
     },
@@ -253,12 +262,16 @@ export function createSkills(db: Db, now: () => Date) {
       return db.transaction(() => {
         const from = requireRow(source, sourceId)
         const into = requireRow(target, targetId)
+        const users = index.usersOfSkill(source)
         moveCredentialLinks.run({ source, target })
         moveProjectLinks.run({ source, target })
         const aliases = [...parseJsonArray<string>(into.aliases), from.name, ...parseJsonArray<string>(from.aliases)]
         deleteSkill.run(source) // frees the source's name and aliases before they become the target's
         writeAliases(target, into.name, aliases)
         updateSkill.run({ id: target, name: into.name, key: nameKey(into.name), category: into.category, description: into.description ?? from.description, at: stamp() })
+        index.skill(source)
+        index.skill(target)
+        index.refreshUsers(users)
         return toSkill(requireRow(target, targetId))
       })()
     },

@@ -24,10 +24,14 @@ export function up(db: Db): void {
       created_at       TEXT NOT NULL,
       updated_at       TEXT NOT NULL
     ) STRICT;
+    -- One index per list sort order, written exactly as the ORDER BY, so a page is an index walk.
     CREATE INDEX credential_by_updated ON credential (updated_at DESC, id DESC);
     CREATE INDEX credential_by_title ON credential (title COLLATE NOCASE, id);
-    CREATE INDEX credential_by_earned ON credential (earned_on, id);
-    CREATE INDEX credential_by_expires ON credential (expires_on, id);
+    CREATE INDEX credential_by_earned ON credential (earned_on IS NULL, earned_on DESC, id DESC);
+    CREATE INDEX credential_by_expires ON credential (expires_on IS NULL, expires_on, id);
+    CREATE INDEX credential_by_cost ON credential (cost_minor IS NULL, cost_minor DESC, id DESC);
+    CREATE INDEX credential_by_hours ON credential (hours IS NULL, hours DESC, id DESC);
+    CREATE INDEX credential_by_kind ON credential (kind);
 
     CREATE TABLE skill (
       id           INTEGER PRIMARY KEY,
@@ -69,6 +73,8 @@ export function up(db: Db): void {
       updated_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX project_by_updated ON project (updated_at DESC, id DESC);
+    CREATE INDEX project_by_title ON project (title COLLATE NOCASE, id);
+    CREATE INDEX project_by_started ON project (started_on IS NULL, started_on DESC, id DESC);
 
     CREATE TABLE project_skill (
       project_id INTEGER NOT NULL REFERENCES project (id) ON DELETE CASCADE,

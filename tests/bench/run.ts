@@ -1,0 +1,12 @@
+/** `npm run bench`: every benchmark of the project in one run, printed as one table. */
+import { cpus } from 'node:os'
+import { printTable, type BenchRow } from './harness'
+import { portfolioBench } from './portfolio.bench'
+
+const rows: BenchRow[] = []
+const started = Date.now()
+console.log(`Skillfolio benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
+rows.push(...portfolioBench())
+rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
+printTable(rows)
+console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
