@@ -42,7 +42,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['electron', ...nodeBuiltins, 'better-sqlite3', 'pdfkit'], message: 'The renderer has no Node access; call the core through api.ts.' },
+        { group: ['/electron', ...nodeBuiltins, 'better-sqlite3', 'pdfkit'], message: 'The renderer has no Node access; call the core through api.ts.' },
         { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'], message: 'The renderer may import electron/shared only.' },
       ] }],
     },

@@ -47,15 +47,8 @@ const optionalText = (max: number) =>
 export const HttpUrl = z
   .string()
   .trim()
-  .max(2000)
-  .refine((v) => {
-    try {
-      const u = new URL(v)
-      return u.protocol === 'https:' || u.protocol === 'http:'
-    } catch {
-      return false
-    }
-  }, 'must be a web address starting with https:// or http://')
+  .max(2000, 'must be at most 2000 characters')
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }))
 const optionalUrl = HttpUrl.nullish()
   .or(z.literal(''))
   .transform((v) => (v ? v : null))

@@ -1,0 +1,106 @@
+/**
+ * Lifecycle only: where things live on this machine, and in which order Electron wants them
+ * wired. Everything the user does is the core's job (electron/core), reached over IPC.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { createCore, type Core } from '../core/app'
+import { DB_FILE_NAME } from '../core/paths'
+import { registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { resolveNativeBinding } from './native-binding'
+import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protocol'
+import { denyAllPermissions, hardenAllContents } from './security'
+import { createMainWindow } from './window'
+
+const log = (message: string, error?: unknown) => console.error(`[skillfolio] ${message}`, error ?? '')
+
+/** Plain words for the error box: AppErrors (e.g. DB_TOO_NEW) already carry them. */
+function startupMessage(error: unknown, dbPath: string): string {
+  if (error instanceof Error && (error as { code?: unknown }).code === 'DB_TOO_NEW') return error.message
+  if (error instanceof Error && error.name === 'AppError') return error.message
+  const detail = error instanceof Error ? error.message : String(error)
+  return `Skillfolio could not open your portfolio at ${dbPath}: ${detail}`
+}
+
+export function start(): void {
+  // A second copy would open the same SQLite file; hand over to the first one instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  // Dev server only for unpackaged runs: a packaged app must never trust localhost.
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL || undefined : undefined
+  app.enableSandbox()
+  registerAppScheme() // must happen before 'ready'
+  hardenAllContents(devUrl)
+  if (process.platform === 'win32') app.setAppUserModelId('io.skillfolio.app')
+
+  let core: Core | undefined
+  let win: BrowserWindow | null = null
+  const openWindow = () => {
+    win = createMainWindow({ preloadPath: join(__dirname, '..', 'preload', 'index.js'), devUrl, log })
+    win.on('closed', () => (win = null))
+  }
+
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.show()
+    win.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+  app.on('will-quit', () => {
+    core?.close()
+    core = undefined
+  })
+
+  app
+    .whenReady()
+    .then(() => {
+      const dataDir = app.getPath('userData')
+      const dbPath = join(dataDir, DB_FILE_NAME)
+      try {
+        core = createCore({
+          dbPath,
+          dataDir,
+          resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+          nativeBinding: resolveNativeBinding({
+            isPackaged: app.isPackaged,
+            resourcesPath: process.resourcesPath,
+            appPath: app.getAppPath(),
+            platform: process.platform,
+            arch: process.arch,
+            abi: process.versions.modules,
+            exists: existsSync,
+          }),
+          version: app.getVersion(),
+          log,
+        })
+      } catch (error) {
+        log('Could not open the portfolio', error)
+        dialog.showErrorBox('Skillfolio', startupMessage(error, dbPath))
+        app.quit()
+        return
+      }
+      registerIpc(ipcMain, core, { devUrl, log })
+      handleAppProtocol(rendererDirFrom(__dirname))
+      denyAllPermissions()
+      installMenu(app.isPackaged)
+      app.setAboutPanelOptions({ applicationName: 'Skillfolio', applicationVersion: app.getVersion() })
+      openWindow()
+    })
+    .catch((error: unknown) => {
+      log('Skillfolio failed to start', error)
+      dialog.showErrorBox('Skillfolio', `Skillfolio failed to start: ${error instanceof Error ? error.message : String(error)}`)
+      app.quit()
+    })
+}
+
+start()

@@ -1,0 +1,51 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { CHANNELS, type Channel } from '../shared/contract'
+import type { Result } from '../shared/errors'
+import { isTrustedUrl } from './security'
+
+/** What registerIpc needs from the core: the one validated entry point. */
+export interface Dispatcher {
+  dispatch(channel: Channel, raw: unknown): Promise<Result<unknown>>
+}
+
+export interface IpcOptions {
+  /** The electron-vite dev server URL; trusted only when not packaged. */
+  devUrl?: string
+  log?: (message: string, error?: unknown) => void
+}
+
+type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>
+
+/** Why a call is refused, or null for our own top-level page (Electron security item 17). */
+export function senderProblem(event: SenderEvent, devUrl?: string): string | null {
+  try {
+    const frame = event.senderFrame
+    if (!frame) return 'the sending page is gone'
+    if (frame.parent) return 'the request came from an embedded frame'
+    if (!isTrustedUrl(frame.url, devUrl)) return 'the request came from a page outside Skillfolio'
+    return null
+  } catch {
+    return 'the sending page is gone' // a disposed frame throws on property access
+  }
+}
+
+/**
+ * One handler per contract channel and nothing else: check the sender, then hand the raw
+ * input to the core, which validates it with zod and answers a Result. Never throws:
+ * Electron would pass only the message of an exception on to the renderer.
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Dispatcher, options: IpcOptions = {}): void {
+  const log = options.log ?? ((message, error) => console.error(message, error))
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, raw: unknown): Promise<Result<unknown>> => {
+      const problem = senderProblem(event, options.devUrl)
+      if (problem) return { ok: false, error: { code: 'FORBIDDEN', message: `Refused: ${problem}.` } }
+      try {
+        return await core.dispatch(channel, raw)
+      } catch (error) {
+        log(`Unexpected failure in ${channel}`, error)
+        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Skillfolio; nothing was changed.' } }
+      }
+    })
+  }
+}
