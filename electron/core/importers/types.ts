@@ -1,0 +1,87 @@
+/**
+ * What every importer produces from one file, whatever its format. The importer only reads;
+ * storing (with duplicate detection) and verification happen elsewhere.
+ */
+
+export type CredentialFormat =
+  | 'ob0.5' // legacy Open Badges 0.5
+  | 'ob1' // Open Badges 1.0/1.1
+  | 'ob2' // Open Badges 2.0
+  | 'ob3' // Open Badges 3.0 (OpenBadgeCredential / AchievementCredential / EndorsementCredential)
+  | 'clr2' // Comprehensive Learner Record 2.0
+  | 'vc' // another W3C verifiable credential
+  | 'blockcerts' // Blockcerts v2/v3
+  | 'edc' // European Digital Credential
+
+/** How the credential was wrapped in the file. */
+export type CredentialContainer = 'json' | 'jws' | 'jwt' | 'png' | 'svg' | 'url'
+
+export interface ParsedSkill {
+  /** The human name (targetName, alignment name, tag or skill text). */
+  name: string
+  framework: string | null
+  code: string | null
+  url: string | null
+  source: 'alignment' | 'tag' | 'skill' | 'field'
+}
+
+export interface ParsedCredential {
+  format: CredentialFormat
+  container: CredentialContainer
+  /**
+   * The credential's own identifier (assertion id, VC id, uid), used to spot the same
+   * credential imported again; null when the file has none (then the bytes' hash is used).
+   */
+  sourceId: string | null
+  /** Achievement / badge name; null only when the file holds just a URL (the name is not in it). */
+  title: string | null
+  description: string | null
+  criteria: string | null
+  /** What the issuer calls the kind of achievement (Badge, Certificate, Degree, …), if stated. */
+  achievementType: string | null
+  issuer: { id: string | null; name: string | null; url: string | null }
+  /** As ISO strings: full timestamps when the file has them, else YYYY-MM-DD. */
+  issuedOn: string | null
+  expiresOn: string | null
+  recipient: {
+    name: string | null
+    /** Email, DID, URL or a hash; hashed identities stay hashed (`sha256$…`). */
+    identity: string | null
+    type: string | null
+    hashed: boolean
+    salt: string | null
+  }
+  skills: ParsedSkill[]
+  /** The badge image: bytes when embedded (data: URI or the baked file itself), else a URL. */
+  image: { bytes: Uint8Array; mediaType: string } | { url: string } | null
+  /** Links the file itself declares: hosted assertion URL, badge class URL, evidence. */
+  urls: { verify: string | null; badge: string | null; evidence: string[] }
+  /**
+   * The document to verify as found in the file: the JSON-LD credential, or the compact JWS
+   * string for JWS/JWT containers.
+   */
+  document: unknown
+  jws: string | null
+  /** Deviations accepted because the meaning was clear ("issuedOn was a Unix timestamp"). */
+  warnings: string[]
+}
+
+/** A file an importer refused, with a reason in plain words. */
+export class ImportError extends Error {
+  readonly reason: ImportFailure
+  constructor(reason: ImportFailure, message: string) {
+    super(message)
+    this.name = 'ImportError'
+    this.reason = reason
+  }
+}
+
+export type ImportFailure =
+  | 'empty' // 0 bytes
+  | 'too_large' // over the 20 MB cap
+  | 'unknown_format' // not something Skillfolio can read
+  | 'corrupt' // the container is broken (bad PNG chunk, unparseable XML, truncated)
+  | 'no_credential' // a valid image or document with no credential inside
+  | 'invalid_json' // the credential text is not valid JSON
+  | 'invalid_credential' // parsed, but required parts are missing (no badge, no issuer …)
+  | 'too_complex' // nesting, decompressed size or element counts past safe limits
