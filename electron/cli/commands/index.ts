@@ -1,0 +1,17 @@
+import type { Command } from '../context'
+import { add } from './add'
+import { list } from './list'
+import { edit, remove, show } from './records'
+import { search } from './search'
+import { profile } from './profile'
+import { demo, info } from './info'
+
+/** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, profile, info, demo]
+
+export function findCommand(word: string): Command | null {
+  const w = word.toLowerCase()
+  return COMMANDS.find((c) => c.name === w || c.aliases?.includes(w)) ?? null
+}
+
+export const COMMAND_WORDS = [...COMMANDS.map((c) => c.name), 'help']

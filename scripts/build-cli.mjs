@@ -1,0 +1,28 @@
+// Bundles the `skillfolio` command line (electron/cli/main.ts) into out/cli/index.cjs,
+// which bin/skillfolio.cjs loads. Native and runtime-file-reading packages stay external
+// and are resolved from node_modules at run time (better-sqlite3 keeps its Node-ABI build
+// there; see ARCHITECTURE.md, "Native module").
+import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+
+await build({
+  entryPoints: [join(root, 'electron/cli/main.ts')],
+  outfile: join(root, 'out/cli/index.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3', 'pdfkit'],
+  define: { __SKILLFOLIO_VERSION__: JSON.stringify(pkg.version) },
+  // version.ts falls back to import.meta.url only when the define above is absent.
+  logOverride: { 'empty-import-meta': 'silent' },
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+})
+console.log('built out/cli/index.cjs')
