@@ -5,6 +5,7 @@
  * and typing can never drift apart.
  */
 import { z } from 'zod'
+import { VerificationResult } from './verification'
 
 // ---------- primitives ----------
 
@@ -219,6 +220,16 @@ export type CredentialValues = z.output<typeof CredentialInput>
 export const CredentialPatch = z.object(CredentialFields).partial()
 export type CredentialPatch = z.input<typeof CredentialPatch>
 
+/**
+ * One word for how far a credential can be trusted, derived from its verification:
+ * verified (signature valid, in date, not revoked), expired, problem (invalid signature
+ * or revoked), unverified (could not be checked: unsigned, unsupported, needs network),
+ * self_reported (typed in by hand, nothing to check).
+ */
+export const TRUST_LEVELS = ['verified', 'unverified', 'expired', 'problem', 'self_reported'] as const
+export const Trust = z.enum(TRUST_LEVELS)
+export type Trust = z.infer<typeof Trust>
+
 export const Credential = z.object({
   id: z.string(),
   title: z.string(),
@@ -239,10 +250,30 @@ export const Credential = z.object({
   skills: z.array(SkillLink),
   projects: z.array(z.object({ id: z.string(), title: z.string() })),
   evidence: z.array(z.object({ sha256: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number() })),
+  /** Where an imported credential came from; null for credentials typed in by hand. */
+  source: z
+    .object({
+      format: z.string(),
+      container: z.string(),
+      sourceId: z.string().nullable(),
+      issuerId: z.string().nullable(),
+      recipientName: z.string().nullable(),
+      recipientIdentity: z.string().nullable(),
+      recipientHashed: z.boolean(),
+      criteria: z.string().nullable(),
+      achievementType: z.string().nullable(),
+      imageSha256: z.string().nullable(),
+      warnings: z.array(z.string()),
+    })
+    .nullable(),
+  /** The latest offline/online check; null when never checked (typed in by hand). */
+  verification: VerificationResult.nullable(),
+  trust: Trust,
   createdAt: z.string(),
   updatedAt: z.string(),
 })
 export type Credential = z.infer<typeof Credential>
+
 
 // ---------- projects ----------
 
@@ -394,6 +425,7 @@ export const CredentialSummary = Credential.pick({
   expiresOn: true,
   hours: true,
   cost: true,
+  trust: true,
 }).extend({ skillNames: z.array(z.string()) })
 export type CredentialSummary = z.infer<typeof CredentialSummary>
 

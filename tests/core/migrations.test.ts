@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../electron/core/db/open'
 import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../electron/core/db/migrations'
+import { createSearchIndex } from '../../electron/core/portfolio/search-index'
 import { createCore } from '../../electron/core/app'
 import { AppError } from '../../electron/shared/errors'
 
@@ -35,6 +36,11 @@ const SEED: Record<number, (db: Db) => void> = {
     db.prepare(`UPDATE profile SET full_name = 'Maya Okafor' WHERE id = 1`).run()
     db.prepare(`INSERT INTO experience (organization, title, created_at, updated_at) VALUES ('Acme', 'Analyst', ?, ?)`).run(at, at)
     db.prepare(`INSERT INTO education (institution, created_at, updated_at) VALUES ('Open University', ?, ?)`).run(at, at)
+  },
+  // From version 3 on the app keeps the search index itself; a v3 portfolio has its rows indexed.
+  3: (db) => {
+    SEED[2]!(db)
+    createSearchIndex(db).rebuild()
   },
 }
 

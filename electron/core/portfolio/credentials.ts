@@ -14,6 +14,8 @@ import { toPublicId, toRowId } from './ids'
 import { ftsQuery, parseJsonArray } from './text'
 import { createFtsFilter } from './fts-filter'
 import type { ResolvedSkill, SkillsService } from './skills'
+import { trustOf } from './trust'
+import type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared/verification'
 import type { SearchIndex } from './search-index'
 
 interface CredentialRow {
@@ -36,9 +38,68 @@ interface CredentialRow {
   notes: string | null
   created_at: string
   updated_at: string
+  source_format: string | null
+  source_container: string | null
+  source_id: string | null
+  issuer_id: string | null
+  recipient_name: string | null
+  recipient_identity: string | null
+  recipient_hashed: number | null
+  criteria: string | null
+  achievement_type: string | null
+  image_sha256: string | null
+  import_warnings: string
 }
 
-type SummaryRow = CredentialRow & { skill_names: string }
+interface VerificationRow {
+  signature_verdict: SignatureVerdict
+  signature_detail: string
+  signature_method: string | null
+  signature_key_id: string | null
+  validity_verdict: ValidityVerdict
+  validity_detail: string
+  valid_from: string | null
+  valid_until: string | null
+  status_verdict: StatusVerdict
+  status_detail: string
+  checked_at: string
+  online: number
+}
+
+type SummaryRow = CredentialRow & {
+  skill_names: string
+  signature_verdict: SignatureVerdict | null
+  validity_verdict: ValidityVerdict | null
+  status_verdict: StatusVerdict | null
+}
+
+function toVerification(r: VerificationRow | undefined): VerificationResult | null {
+  if (!r) return null
+  return {
+    signature: { verdict: r.signature_verdict, detail: r.signature_detail, method: r.signature_method, keyId: r.signature_key_id },
+    validity: { verdict: r.validity_verdict, detail: r.validity_detail, validFrom: r.valid_from, validUntil: r.valid_until },
+    status: { verdict: r.status_verdict, detail: r.status_detail },
+    checkedAt: r.checked_at,
+    online: r.online === 1,
+  }
+}
+
+function toSource(row: CredentialRow): Credential['source'] {
+  if (!row.source_format) return null
+  return {
+    format: row.source_format,
+    container: row.source_container ?? 'json',
+    sourceId: row.source_id,
+    issuerId: row.issuer_id,
+    recipientName: row.recipient_name,
+    recipientIdentity: row.recipient_identity,
+    recipientHashed: row.recipient_hashed === 1,
+    criteria: row.criteria,
+    achievementType: row.achievement_type,
+    imageSha256: row.image_sha256,
+    warnings: parseJsonArray<string>(row.import_warnings),
+  }
+}
 
 /** Sort orders offered by the list; NULL dates and amounts always sort last. */
 const CREDENTIAL_ORDER = {
@@ -86,6 +147,11 @@ function toSummary(row: SummaryRow): CredentialSummary {
     expiresOn: v.expiresOn,
     hours: v.hours,
     cost: v.cost,
+    trust: trustOf(
+      row.signature_verdict && row.validity_verdict && row.status_verdict
+        ? { signature: row.signature_verdict, validity: row.validity_verdict, status: row.status_verdict }
+        : null,
+    ),
     skillNames: parseJsonArray<string>(row.skill_names),
   }
 }
@@ -137,6 +203,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
     `SELECT p.id, p.title FROM project_credential pc JOIN project p ON p.id = pc.project_id
       WHERE pc.credential_id = ? ORDER BY p.title COLLATE NOCASE`,
   )
+  const verificationOf = db.prepare<[number], VerificationRow>('SELECT * FROM credential_verification WHERE credential_id = ?')
   const evidenceOf = db.prepare<[number], { sha256: string; file_name: string; media_type: string; size_bytes: number }>(
     `SELECT e.sha256, e.file_name, e.media_type, e.size_bytes FROM credential_evidence ce JOIN evidence_file e ON e.sha256 = ce.sha256
       WHERE ce.credential_id = ? ORDER BY e.added_at`,
@@ -160,12 +227,18 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
 
   function read(rowId: number): Credential {
     const row = requireRow(rowId, toPublicId('credential', rowId))
+    const verification = toVerification(verificationOf.get(rowId))
     return {
       id: toPublicId('credential', row.id),
       ...rowToValues(row),
       skills: skills.linksOf('credential', rowId),
       projects: projectsOf.all(rowId).map((p) => ({ id: toPublicId('project', p.id), title: p.title })),
       evidence: evidenceOf.all(rowId).map((e) => ({ sha256: e.sha256, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes })),
+      source: toSource(row),
+      verification,
+      trust: trustOf(
+        verification ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict } : null,
+      ),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     }
@@ -204,7 +277,8 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
       const total =
         matches !== null && !q.kind ? matches : (cached(`SELECT count(*) AS n FROM credential c ${filter}`).get(params) as { n: number }).n
       const rows = cached(
-        `SELECT c.*, ${SKILL_NAMES} FROM credential c ${filter} ORDER BY ${CREDENTIAL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
+        `SELECT c.*, ${SKILL_NAMES}, v.signature_verdict, v.validity_verdict, v.status_verdict
+           FROM credential c LEFT JOIN credential_verification v ON v.credential_id = c.id ${filter} ORDER BY ${CREDENTIAL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
       ).all(params) as SummaryRow[]
       return { items: rows.map(toSummary), total }
     },

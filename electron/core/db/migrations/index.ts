@@ -7,6 +7,7 @@ import type { Db } from '../open'
 import * as m0001 from './0001_portfolio'
 import * as m0002 from './0002_resume_and_evidence'
 import * as m0003 from './0003_search'
+import * as m0004 from './0004_imports'
 
 export interface Migration {
   version: number
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_portfolio', up: m0001.up },
   { version: 2, name: '0002_resume_and_evidence', up: m0002.up },
   { version: 3, name: '0003_search', up: m0003.up },
+  { version: 4, name: '0004_imports', up: m0004.up },
 ]
