@@ -1,0 +1,162 @@
+/**
+ * The window: sidebar navigation (with counts) and the current screen. Global shortcuts:
+ * Ctrl/Cmd+N adds an item on the current screen, Ctrl/Cmd+F focuses its search box.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DataContext, useQuery } from './data'
+import { CredentialsScreen } from './features/credentials/CredentialsScreen'
+import { ProfileScreen } from './features/profile/ProfileScreen'
+import { ProjectsScreen } from './features/projects/ProjectsScreen'
+import { SkillsScreen } from './features/skills/SkillsScreen'
+import { formatRoute, navigate, parseHash, useRoute, type Route, type Screen } from './router'
+import { MOD } from './ui/Button'
+import { focusSearch } from './ui/focus'
+import { Icon, type IconName } from './ui/Icon'
+import { ToastProvider } from './ui/Toast'
+
+interface NavItem {
+  screen: Screen
+  label: string
+  icon: IconName
+  count?: (c: { credentials: number; projects: number; skills: number }) => number
+}
+
+/** Grouped so later screens (Import, Roles, Plan, Resume) slot in as new groups or items. */
+const NAV: Array<{ heading: string; items: NavItem[] }> = [
+  {
+    heading: 'Portfolio',
+    items: [
+      { screen: 'credentials', label: 'Credentials', icon: 'award', count: (c) => c.credentials },
+      { screen: 'projects', label: 'Projects', icon: 'folder', count: (c) => c.projects },
+      { screen: 'skills', label: 'Skills', icon: 'spark', count: (c) => c.skills },
+    ],
+  },
+  { heading: 'You', items: [{ screen: 'profile', label: 'Profile', icon: 'user' }] },
+]
+
+const TITLES: Record<Screen, string> = { credentials: 'Credentials', projects: 'Projects', skills: 'Skills', profile: 'Profile' }
+
+export function App() {
+  const [version, setVersion] = useState(0)
+  const invalidate = useCallback(() => setVersion((v) => v + 1), [])
+  const data = useMemo(() => ({ version, invalidate }), [version, invalidate])
+  return (
+    <DataContext.Provider value={data}>
+      <ToastProvider>
+        <Shell />
+      </ToastProvider>
+    </DataContext.Provider>
+  )
+}
+
+function Shell() {
+  const route = useRoute()
+  const lastByScreen = useRef<Partial<Record<Screen, string>>>({})
+  const here = formatRoute(route)
+  useEffect(() => {
+    lastByScreen.current[parseHash(here).screen] = here
+  }, [here])
+
+  useEffect(() => {
+    document.title = `${TITLES[route.screen]} · Skillfolio`
+  }, [route.screen])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey
+      if (!mod || e.altKey || e.shiftKey) return
+      const key = e.key.toLowerCase()
+      if (key === 'f') {
+        if (focusSearch()) e.preventDefault()
+      } else if (key === 'n') {
+        if (document.querySelector('dialog[open]')) return
+        e.preventDefault()
+        const current = parseHash(window.location.hash)
+        if (current.screen === 'profile') document.dispatchEvent(new CustomEvent('skillfolio:new'))
+        else navigate({ id: 'new' })
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const go = (screen: Screen) => {
+    if (screen === route.screen) {
+      navigate({ screen, id: null, params: route.params })
+      return
+    }
+    const remembered = lastByScreen.current[screen]
+    const target: Route = remembered ? parseHash(remembered) : { screen, id: null, edit: false, params: {} }
+    navigate({ ...target, edit: false })
+  }
+
+  return (
+    <div className="app">
+      <Sidebar current={route.screen} onGo={go} />
+      <main className="main" aria-label={TITLES[route.screen]}>
+        {route.screen === 'credentials' ? <CredentialsScreen route={route} /> : null}
+        {route.screen === 'projects' ? <ProjectsScreen route={route} /> : null}
+        {route.screen === 'skills' ? <SkillsScreen route={route} /> : null}
+        {route.screen === 'profile' ? <ProfileScreen /> : null}
+      </main>
+    </div>
+  )
+}
+
+function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void }) {
+  const info = useQuery('app:info', {})
+  const counts = info.data?.counts
+  return (
+    <nav className="sidebar" aria-label="Sections">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <svg viewBox="0 0 64 64" width="22" height="22">
+            <rect width="64" height="64" rx="15" fill="currentColor" />
+            <circle cx="32" cy="27" r="13" fill="none" stroke="#fff" strokeWidth="5" />
+            <path d="M24 37l-4 16 12-6 12 6-4-16" fill="#fff" />
+          </svg>
+        </span>
+        <span className="brand-name">Skillfolio</span>
+      </div>
+      {NAV.map((group) => (
+        <div className="nav-group" key={group.heading}>
+          <div className="nav-heading">{group.heading}</div>
+          <ul>
+            {group.items.map((item) => {
+              const count = counts && item.count ? item.count(counts) : undefined
+              return (
+                <li key={item.screen}>
+                  <a
+                    className={item.screen === current ? 'nav-item is-current' : 'nav-item'}
+                    href={`#/${item.screen}`}
+                    aria-current={item.screen === current ? 'page' : undefined}
+                    onClick={(e) => {
+                      e.preventDefault()
+                      onGo(item.screen)
+                    }}
+                  >
+                    <Icon name={item.icon} />
+                    <span className="nav-label">{item.label}</span>
+                    {count !== undefined ? (
+                      <span className="nav-count" aria-label={`${count} ${item.label.toLowerCase()}`}>
+                        {count}
+                      </span>
+                    ) : null}
+                  </a>
+                </li>
+              )
+            })}
+          </ul>
+        </div>
+      ))}
+      <div className="sidebar-foot">
+        <div className="sidebar-hint">
+          <kbd>{MOD}N</kbd> new · <kbd>{MOD}F</kbd> search
+        </div>
+        <div className="sidebar-private">
+          <Icon name="check" size={12} /> Stored only on this computer
+        </div>
+      </div>
+    </nav>
+  )
+}

@@ -1,0 +1,54 @@
+/**
+ * The only reader of `window.skillfolio` (the preload bridge in the desktop app, an HTTP
+ * forwarder in the browser tests). Every call answers a Result envelope; `call` unwraps it
+ * into the value or throws an ApiError that carries the error code and the field issues.
+ */
+import type { Api, Channel, ErrorCode, FieldIssue, Input, Output, Result } from './shared'
+
+declare global {
+  interface Window {
+    skillfolio?: Api
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'NO_BRIDGE' | 'TRANSPORT'
+  readonly issues: FieldIssue[]
+  constructor(code: ApiError['code'], message: string, issues: FieldIssue[] = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.issues = issues
+  }
+}
+
+function bridge(): Api {
+  const api = window.skillfolio
+  if (!api) throw new ApiError('NO_BRIDGE', 'Skillfolio could not reach its data. Restart the app.')
+  return api
+}
+
+export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  const fn = bridge()[channel] as unknown as (input: Input<C>) => Promise<Result<Output<C>>>
+  let result: Result<Output<C>>
+  try {
+    result = await fn(input)
+  } catch {
+    throw new ApiError('TRANSPORT', 'Skillfolio could not reach its data. Try again.')
+  }
+  if (result.ok) return result.value
+  throw new ApiError(result.error.code, result.error.message, result.error.issues ?? [])
+}
+
+/** A sentence for a toast or a banner, without codes or stack traces. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'NOT_FOUND') return error.message || 'That item no longer exists.'
+    if (error.code === 'BAD_INPUT' && error.issues.length) {
+      const first = error.issues[0]!
+      return first.path ? `${first.path}: ${first.message}` : first.message
+    }
+    return error.message
+  }
+  return 'Something went wrong. Try again.'
+}

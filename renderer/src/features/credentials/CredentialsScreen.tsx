@@ -1,0 +1,178 @@
+/** Credentials: searchable list on the left, the open credential (or its form) on the right. */
+import { useDebounced, useQuery } from '../../data'
+import { expiryOf, formatDate, KIND_LABEL, STATUS_LABEL } from '../../format'
+import { navigate, setParams, type Route } from '../../router'
+import { CREDENTIAL_KINDS, CREDENTIAL_SORTS, type CredentialSummary } from '../../shared'
+import { Button, MOD } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { Badge, Chips, ErrorBanner, Loading } from '../../ui/Feedback'
+import { ListBox } from '../../ui/ListBox'
+import { ListToolbar } from '../../ui/ListToolbar'
+import { DetailPane, ListPane } from '../../ui/Layout'
+import { LoadDemoButton } from '../../ui/LoadDemoButton'
+import { focusDetail } from '../../ui/focus'
+import { CredentialDetail } from './CredentialDetail'
+import { CredentialForm } from './CredentialForm'
+
+type Sort = (typeof CREDENTIAL_SORTS)[number]
+const SORT_LABEL: Record<Sort, string> = {
+  recent: 'Newest first',
+  title: 'Title',
+  earned: 'Date earned',
+  expires: 'Expiry date',
+  cost: 'Cost',
+  hours: 'Hours',
+}
+const SORT_OPTIONS = CREDENTIAL_SORTS.map((s) => ({ value: s, label: `Sort: ${SORT_LABEL[s]}` }))
+const KIND_OPTIONS = [{ value: '', label: 'All kinds' }, ...CREDENTIAL_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]
+
+export function CredentialsScreen({ route }: { route: Route }) {
+  const q = route.params.q ?? ''
+  const sort = (CREDENTIAL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'recent'
+  const kind = (CREDENTIAL_KINDS as readonly string[]).includes(route.params.kind ?? '') ? (route.params.kind as CredentialSummary['kind']) : null
+  const text = useDebounced(q, 200)
+  const list = useQuery('credentials:list', { text: text.trim(), sort, kind, limit: 500 })
+  const items = list.data?.items ?? []
+  const filtered = Boolean(q.trim() || kind)
+  const isNew = route.id === 'new'
+  const selectedId = route.id && !isNew ? route.id : null
+
+  const newCredential = () => navigate({ id: 'new' })
+
+  if (list.data && list.data.total === 0 && !filtered && !isNew && !selectedId) {
+    return <WelcomeEmpty onAdd={newCredential} />
+  }
+
+  return (
+    <div className="screen">
+      <ListPane label="Credentials list">
+        <ListToolbar
+          title="Credentials"
+          count={list.data?.total}
+          search={q}
+          onSearch={(v) => setParams({ q: v })}
+          searchLabel="Search credentials"
+          searchPlaceholder="Search title, provider, skill…"
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'recent' ? null : v }) }}
+          filter={{ label: 'Filter by kind', value: kind ?? '', options: KIND_OPTIONS, onChange: (v) => setParams({ kind: v || null }) }}
+          addLabel="New"
+          onAdd={newCredential}
+        />
+        <div className="list-scroll">
+          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+          {!list.data && list.loading ? <Loading /> : null}
+          {list.data && !items.length ? (
+            <EmptyState compact icon="search" title="No matches">
+              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No credentials of this kind.'}{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ q: null, kind: null })}>
+                Clear the search
+              </button>
+            </EmptyState>
+          ) : null}
+          {items.length ? (
+            <ListBox
+              label="Credentials"
+              items={items}
+              getId={(c) => c.id}
+              selectedId={selectedId}
+              busy={list.loading}
+              onOpen={(id, how) => {
+                navigate({ id })
+                if (how === 'keyboard') focusDetail(id)
+              }}
+              renderItem={(c) => <CredentialRow c={c} />}
+            />
+          ) : null}
+        </div>
+      </ListPane>
+      <DetailPane label="Credential">
+        {isNew ? (
+          <CredentialForm key="new" onSaved={(saved) => navigate({ id: saved.id }, { replace: true })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : selectedId && route.edit ? (
+          <EditCredential id={selectedId} />
+        ) : selectedId ? (
+          <CredentialDetail
+            key={selectedId}
+            id={selectedId}
+            onEdit={() => navigate({ id: selectedId, edit: true })}
+            onDeleted={() => navigate({ id: null }, { replace: true })}
+          />
+        ) : (
+          <EmptyState icon="award" title={items.length ? 'Select a credential' : 'Nothing selected'}>
+            Choose a credential on the left to see everything about it, or press <kbd>{MOD}N</kbd> to add one.
+          </EmptyState>
+        )}
+      </DetailPane>
+    </div>
+  )
+}
+
+function CredentialRow({ c }: { c: CredentialSummary }) {
+  const expiry = expiryOf(c.expiresOn)
+  const by = c.provider ?? c.issuerName
+  return (
+    <div className="row">
+      <div className="row-main">
+        <div className="row-title">{c.title}</div>
+        <div className="row-meta">
+          {[by, c.earnedOn ? formatDate(c.earnedOn) : c.status !== 'earned' ? STATUS_LABEL[c.status] : null]
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i}>
+                {i ? <span className="sep" aria-hidden="true">·</span> : null}
+                {part}
+              </span>
+            ))}
+        </div>
+        {c.skillNames.length ? <Chips items={c.skillNames} max={3} /> : null}
+      </div>
+      <div className="row-side">
+        <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>
+        {expiry ? (
+          <Badge tone={expiry.state === 'expired' ? 'danger' : 'warning'} icon="clock">
+            {expiry.state === 'expired' ? 'Expired' : `${expiry.days}d left`}
+          </Badge>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+function EditCredential({ id }: { id: string }) {
+  const { data, error, reload } = useQuery('credentials:get', { id })
+  if (error) return <ErrorBanner error={error} onRetry={reload} title="This credential could not be opened" />
+  if (!data || data.id !== id) return <Loading />
+  return (
+    <CredentialForm
+      key={data.id + data.updatedAt}
+      credential={data}
+      onSaved={() => navigate({ id, edit: false }, { replace: true })}
+      onCancel={() => navigate({ id, edit: false }, { replace: true })}
+    />
+  )
+}
+
+function WelcomeEmpty({ onAdd }: { onAdd: () => void }) {
+  return (
+    <div className="screen screen-empty">
+      <EmptyState
+        icon="award"
+        title="No credentials yet"
+        actions={
+          <>
+            <Button variant="primary" icon="plus" onClick={onAdd} shortcut={`${MOD}N`}>
+              Add your first credential
+            </Button>
+            <LoadDemoButton />
+          </>
+        }
+      >
+        <p>
+          Keep every certificate, badge, course and bootcamp in one private place: what it proves, what it cost, when it
+          expires. Nothing leaves this computer.
+        </p>
+        <p className="muted">Add your first credential, or load a sample portfolio to look around.</p>
+      </EmptyState>
+    </div>
+  )
+}

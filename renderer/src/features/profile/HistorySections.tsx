@@ -1,0 +1,238 @@
+/** Experience and education: lists with add / edit in a dialog and delete with a confirm. */
+import { useEffect, useRef, useState } from 'react'
+import { call, errorMessage } from '../../api'
+import { useInvalidate, useQuery } from '../../data'
+import { formatRange } from '../../format'
+import { EducationInput, ExperienceInput, type Education, type Experience } from '../../shared'
+import { Button } from '../../ui/Button'
+import { ConfirmDialog, Dialog } from '../../ui/Dialog'
+import { DateField, TextArea, TextField } from '../../ui/Field'
+import { EmptyState } from '../../ui/EmptyState'
+import { ErrorBanner, Loading } from '../../ui/Feedback'
+import { focusFirstInvalid, issuesToErrors, serverFieldErrors, zodIssues, type FieldErrors } from '../../ui/form'
+import { useToast } from '../../ui/Toast'
+
+type Kind = 'experience' | 'education'
+type Item = Experience | Education
+
+interface FieldSpec {
+  key: string
+  label: string
+  type?: 'date' | 'textarea'
+  optional?: boolean
+  placeholder?: string
+  span?: boolean
+}
+
+const SPECS: Record<Kind, FieldSpec[]> = {
+  experience: [
+    { key: 'title', label: 'Job title', placeholder: 'e.g. Marketing coordinator' },
+    { key: 'organization', label: 'Organisation' },
+    { key: 'location', label: 'Location', optional: true },
+    { key: 'startedOn', label: 'Started', type: 'date', optional: true },
+    { key: 'endedOn', label: 'Ended', type: 'date', optional: true },
+    { key: 'description', label: 'What you did', type: 'textarea', optional: true, span: true },
+  ],
+  education: [
+    { key: 'institution', label: 'Institution' },
+    { key: 'degree', label: 'Degree', optional: true, placeholder: 'e.g. BSc' },
+    { key: 'field', label: 'Field of study', optional: true },
+    { key: 'startedOn', label: 'Started', type: 'date', optional: true },
+    { key: 'endedOn', label: 'Ended', type: 'date', optional: true },
+    { key: 'description', label: 'Notes', type: 'textarea', optional: true, span: true },
+  ],
+}
+
+const NOUN: Record<Kind, string> = { experience: 'experience', education: 'education' }
+
+export function ExperienceSection() {
+  return <HistorySection kind="experience" title="Experience" empty="Add the jobs, internships and volunteering you want on a resume." listenForNew />
+}
+
+export function EducationSection() {
+  return <HistorySection kind="education" title="Education" empty="Add degrees, diplomas and schools." />
+}
+
+function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; title: string; empty: string; listenForNew?: boolean }) {
+  const list = useQuery(kind === 'experience' ? 'experience:list' : 'education:list', {})
+  const [editing, setEditing] = useState<Item | 'new' | null>(null)
+  const [deleting, setDeleting] = useState<Item | null>(null)
+  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+  const items = (list.data ?? []) as Item[]
+
+  useEffect(() => {
+    if (!listenForNew) return
+    const open = () => setEditing('new')
+    document.addEventListener('skillfolio:new', open)
+    return () => document.removeEventListener('skillfolio:new', open)
+  }, [listenForNew])
+
+  const remove = async () => {
+    if (!deleting) return
+    setBusy(true)
+    try {
+      if (kind === 'experience') await call('experience:delete', { id: deleting.id })
+      else await call('education:delete', { id: deleting.id })
+      invalidate()
+      toast.show(`Deleted “${headline(deleting)}”`)
+      setDeleting(null)
+    } catch (error) {
+      toast.show(`Not deleted: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="card" aria-label={title}>
+      <div className="card-head">
+        <h2 className="card-title">{title}</h2>
+        <Button size="sm" icon="plus" onClick={() => setEditing('new')}>
+          Add {NOUN[kind]}
+        </Button>
+      </div>
+      {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+      {!list.data && list.loading ? <Loading /> : null}
+      {list.data && !items.length ? (
+        <EmptyState compact icon={kind === 'experience' ? 'briefcase' : 'cap'} title={`No ${NOUN[kind]} yet`}>
+          {empty}
+        </EmptyState>
+      ) : null}
+      {items.length ? (
+        <ul className="history">
+          {items.map((item) => (
+            <li key={item.id} className="history-item">
+              <div className="history-icon" aria-hidden="true">
+                {(('organization' in item ? item.organization : item.institution) || '?').slice(0, 1).toUpperCase()}
+              </div>
+              <div className="history-main">
+                <div className="history-title">{headline(item)}</div>
+                <div className="history-meta">{[formatRange(item.startedOn, item.endedOn), 'location' in item ? item.location : null].filter(Boolean).join(' · ')}</div>
+                {item.description ? <p className="history-desc">{item.description}</p> : null}
+              </div>
+              <div className="history-actions">
+                <Button size="sm" variant="ghost" icon="pencil" aria-label={`Edit ${headline(item)}`} title="Edit" onClick={() => setEditing(item)} />
+                <Button size="sm" variant="ghost" icon="trash" aria-label={`Delete ${headline(item)}`} title="Delete" onClick={() => setDeleting(item)} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {editing ? <HistoryDialog kind={kind} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={deleting ? `Delete “${headline(deleting)}”?` : ''}
+        message="It will no longer appear on resumes. This cannot be undone."
+        confirmLabel="Delete"
+        danger
+        busy={busy}
+        onCancel={() => setDeleting(null)}
+        onConfirm={remove}
+      />
+    </section>
+  )
+}
+
+function headline(item: Item): string {
+  if ('organization' in item) return `${item.title} at ${item.organization}`
+  return [item.degree, item.field].filter(Boolean).join(', ') ? `${[item.degree, item.field].filter(Boolean).join(', ')} · ${item.institution}` : item.institution
+}
+
+function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null; onClose: () => void }) {
+  const specs = SPECS[kind]
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(specs.map((s) => [s.key, item ? String((item as unknown as Record<string, unknown>)[s.key] ?? '') : ''])),
+  )
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<unknown>(null)
+  const [saving, setSaving] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+
+  const save = async () => {
+    const schema = kind === 'experience' ? ExperienceInput : EducationInput
+    const parsed = schema.safeParse(values)
+    const issues = parsed.success ? [] : zodIssues(parsed.error)
+    if (parsed.success && parsed.data.startedOn && parsed.data.endedOn && parsed.data.endedOn < parsed.data.startedOn)
+      issues.push({ path: 'endedOn', message: 'cannot be before the start date' })
+    if (issues.length) {
+      setErrors(issuesToErrors(issues, (p) => p.split('.')[0] ?? p))
+      focusFirstInvalid(formRef.current)
+      return
+    }
+    setSaving(true)
+    setFailure(null)
+    try {
+      if (kind === 'experience') {
+        const input = values as unknown as ExperienceInput
+        if (item) await call('experience:update', { id: item.id, patch: input })
+        else await call('experience:create', input)
+      } else {
+        const input = values as unknown as EducationInput
+        if (item) await call('education:update', { id: item.id, patch: input })
+        else await call('education:create', input)
+      }
+      invalidate()
+      toast.show(item ? 'Saved' : `Added ${NOUN[kind]}`)
+      onClose()
+    } catch (error) {
+      const fieldErrors = serverFieldErrors(error, (p) => p.split('.')[0] ?? p)
+      if (fieldErrors) {
+        setErrors(fieldErrors)
+        focusFirstInvalid(formRef.current)
+      } else setFailure(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const formId = `${kind}-form`
+  return (
+    <Dialog
+      open
+      size="md"
+      title={item ? `Edit ${NOUN[kind]}` : `Add ${NOUN[kind]}`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" form={formId} variant="primary" busy={saving}>
+            {item ? 'Save' : 'Add'}
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        ref={formRef}
+        noValidate
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+      >
+        {failure ? <ErrorBanner title="Not saved" error={failure} /> : null}
+        {specs.map((s) => {
+          const common = {
+            label: s.label,
+            value: values[s.key] ?? '',
+            optional: s.optional,
+            error: errors[s.key],
+            placeholder: s.placeholder,
+            onChange: (v: string) => {
+              setValues((old) => ({ ...old, [s.key]: v }))
+              if (errors[s.key]) setErrors(({ [s.key]: _drop, ...rest }) => rest)
+            },
+          }
+          if (s.type === 'textarea') return <TextArea key={s.key} {...common} rows={4} fieldClassName="span-2" />
+          if (s.type === 'date') return <DateField key={s.key} {...common} />
+          return <TextField key={s.key} {...common} fieldClassName={s.span ? 'span-2' : undefined} />
+        })}
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,149 @@
+/** Projects: where skills were applied and which credentials were put to use. */
+import { useDebounced, useQuery } from '../../data'
+import { formatRange, plural } from '../../format'
+import { navigate, setParams, type Route } from '../../router'
+import { PROJECT_SORTS, type ProjectSummary } from '../../shared'
+import { Button, MOD } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { Chips, ErrorBanner, Loading } from '../../ui/Feedback'
+import { focusDetail } from '../../ui/focus'
+import { DetailPane, ListPane } from '../../ui/Layout'
+import { ListBox } from '../../ui/ListBox'
+import { ListToolbar } from '../../ui/ListToolbar'
+import { LoadDemoButton } from '../../ui/LoadDemoButton'
+import { ProjectDetail } from './ProjectDetail'
+import { ProjectForm } from './ProjectForm'
+
+type Sort = (typeof PROJECT_SORTS)[number]
+const SORT_LABEL: Record<Sort, string> = { recent: 'Newest first', title: 'Title', started: 'Start date' }
+const SORT_OPTIONS = PROJECT_SORTS.map((s) => ({ value: s, label: `Sort: ${SORT_LABEL[s]}` }))
+
+export function ProjectsScreen({ route }: { route: Route }) {
+  const q = route.params.q ?? ''
+  const sort = (PROJECT_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'recent'
+  const text = useDebounced(q, 200)
+  const list = useQuery('projects:list', { text: text.trim(), sort, limit: 500 })
+  const info = useQuery('app:info', {})
+  const items = list.data?.items ?? []
+  const isNew = route.id === 'new'
+  const selectedId = route.id && !isNew ? route.id : null
+  const add = () => navigate({ id: 'new' })
+
+  if (list.data && list.data.total === 0 && !q.trim() && !isNew && !selectedId) {
+    const empty = info.data ? info.data.counts.credentials + info.data.counts.projects + info.data.counts.skills === 0 : false
+    return (
+      <div className="screen screen-empty">
+        <EmptyState
+          icon="folder"
+          title="No projects yet"
+          actions={
+            <>
+              <Button variant="primary" icon="plus" onClick={add} shortcut={`${MOD}N`}>
+                Add your first project
+              </Button>
+              {empty ? <LoadDemoButton /> : null}
+            </>
+          }
+        >
+          <p>Projects show where you put your skills to work: what you built, the outcome, and which credentials it drew on.</p>
+        </EmptyState>
+      </div>
+    )
+  }
+
+  return (
+    <div className="screen">
+      <ListPane label="Projects list">
+        <ListToolbar
+          title="Projects"
+          count={list.data?.total}
+          search={q}
+          onSearch={(v) => setParams({ q: v })}
+          searchLabel="Search projects"
+          searchPlaceholder="Search projects…"
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'recent' ? null : v }) }}
+          addLabel="New"
+          onAdd={add}
+        />
+        <div className="list-scroll">
+          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+          {!list.data && list.loading ? <Loading /> : null}
+          {list.data && !items.length ? (
+            <EmptyState compact icon="search" title="No matches">
+              Nothing matches “{q.trim()}”.{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ q: null })}>
+                Clear the search
+              </button>
+            </EmptyState>
+          ) : null}
+          {items.length ? (
+            <ListBox
+              label="Projects"
+              items={items}
+              getId={(p) => p.id}
+              selectedId={selectedId}
+              busy={list.loading}
+              onOpen={(id, how) => {
+                navigate({ id })
+                if (how === 'keyboard') focusDetail(id)
+              }}
+              renderItem={(p) => <ProjectRow p={p} />}
+            />
+          ) : null}
+        </div>
+      </ListPane>
+      <DetailPane label="Project">
+        {isNew ? (
+          <ProjectForm key="new" onSaved={(p) => navigate({ id: p.id }, { replace: true })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : selectedId && route.edit ? (
+          <EditProject id={selectedId} />
+        ) : selectedId ? (
+          <ProjectDetail key={selectedId} id={selectedId} onEdit={() => navigate({ id: selectedId, edit: true })} onDeleted={() => navigate({ id: null }, { replace: true })} />
+        ) : (
+          <EmptyState icon="folder" title="Select a project">
+            Choose a project on the left, or press <kbd>{MOD}N</kbd> to add one.
+          </EmptyState>
+        )}
+      </DetailPane>
+    </div>
+  )
+}
+
+function ProjectRow({ p }: { p: ProjectSummary }) {
+  const when = formatRange(p.startedOn, p.endedOn)
+  return (
+    <div className="row">
+      <div className="row-main">
+        <div className="row-title">{p.title}</div>
+        <div className="row-meta">
+          {[p.role, when]
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i}>
+                {i ? <span className="sep" aria-hidden="true">·</span> : null}
+                {part}
+              </span>
+            ))}
+        </div>
+        {p.skillNames.length ? <Chips items={p.skillNames} max={3} /> : null}
+      </div>
+      <div className="row-side">
+        {p.credentialCount ? <span className="row-count">{plural(p.credentialCount, 'credential')}</span> : null}
+      </div>
+    </div>
+  )
+}
+
+function EditProject({ id }: { id: string }) {
+  const { data, error, reload } = useQuery('projects:get', { id })
+  if (error) return <ErrorBanner error={error} onRetry={reload} title="This project could not be opened" />
+  if (!data || data.id !== id) return <Loading />
+  return (
+    <ProjectForm
+      key={data.id + data.updatedAt}
+      project={data}
+      onSaved={() => navigate({ id, edit: false }, { replace: true })}
+      onCancel={() => navigate({ id, edit: false }, { replace: true })}
+    />
+  )
+}

@@ -1,0 +1,167 @@
+/** Skills: every skill with how much evidence backs it, and where it comes from. */
+import { useDebounced, useQuery } from '../../data'
+import { CATEGORY_LABEL, plural } from '../../format'
+import { navigate, setParams, type Route } from '../../router'
+import { SKILL_CATEGORIES, SKILL_SORTS, type Skill, type SkillCategory } from '../../shared'
+import { Button, MOD } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { ErrorBanner, Loading } from '../../ui/Feedback'
+import { focusDetail } from '../../ui/focus'
+import { DetailPane, ListPane } from '../../ui/Layout'
+import { ListBox } from '../../ui/ListBox'
+import { ListToolbar } from '../../ui/ListToolbar'
+import { LoadDemoButton } from '../../ui/LoadDemoButton'
+import { SkillDetail } from './SkillDetail'
+import { SkillForm } from './SkillForm'
+
+type Sort = (typeof SKILL_SORTS)[number]
+const SORT_LABEL: Record<Sort, string> = { name: 'Name', evidence: 'Most evidence', recent: 'Newest first' }
+const SORT_OPTIONS = SKILL_SORTS.map((s) => ({ value: s, label: `Sort: ${SORT_LABEL[s]}` }))
+const CATEGORY_OPTIONS = [{ value: '', label: 'All categories' }, ...SKILL_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))]
+
+export function SkillsScreen({ route }: { route: Route }) {
+  const q = route.params.q ?? ''
+  const sort = (SKILL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'name'
+  const category = (SKILL_CATEGORIES as readonly string[]).includes(route.params.category ?? '') ? (route.params.category as SkillCategory) : null
+  const text = useDebounced(q, 200)
+  const list = useQuery('skills:list', { text: text.trim(), sort, category })
+  const info = useQuery('app:info', {})
+  const items = list.data?.items ?? []
+  const isNew = route.id === 'new'
+  const selectedId = route.id && !isNew ? route.id : null
+  const add = () => navigate({ id: 'new' })
+
+  if (list.data && list.data.total === 0 && !q.trim() && !category && !isNew && !selectedId) {
+    const empty = info.data ? info.data.counts.credentials + info.data.counts.projects === 0 : false
+    return (
+      <div className="screen screen-empty">
+        <EmptyState
+          icon="spark"
+          title="No skills yet"
+          actions={
+            <>
+              <Button variant="primary" icon="plus" onClick={add} shortcut={`${MOD}N`}>
+                Add a skill
+              </Button>
+              {empty ? <LoadDemoButton /> : null}
+            </>
+          }
+        >
+          <p>Skills appear here as you add them to credentials and projects, so you can see what each one is backed by.</p>
+        </EmptyState>
+      </div>
+    )
+  }
+
+  return (
+    <div className="screen">
+      <ListPane label="Skills list">
+        <ListToolbar
+          title="Skills"
+          count={list.data?.total}
+          search={q}
+          onSearch={(v) => setParams({ q: v })}
+          searchLabel="Search skills"
+          searchPlaceholder="Search skills and aliases…"
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'name' ? null : v }) }}
+          filter={{ label: 'Filter by category', value: category ?? '', options: CATEGORY_OPTIONS, onChange: (v) => setParams({ category: v || null }) }}
+          addLabel="New"
+          onAdd={add}
+        />
+        <div className="list-scroll">
+          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+          {!list.data && list.loading ? <Loading /> : null}
+          {list.data && !items.length ? (
+            <EmptyState compact icon="search" title="No matches">
+              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No skills in this category.'}{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ q: null, category: null })}>
+                Clear the search
+              </button>
+            </EmptyState>
+          ) : null}
+          {items.length ? (
+            <ListBox
+              label="Skills"
+              items={items}
+              getId={(s) => s.id}
+              selectedId={selectedId}
+              busy={list.loading}
+              onOpen={(id, how) => {
+                navigate({ id })
+                if (how === 'keyboard') focusDetail(id)
+              }}
+              renderItem={(s) => <SkillRow s={s} />}
+            />
+          ) : null}
+        </div>
+      </ListPane>
+      <DetailPane label="Skill">
+        {isNew ? (
+          <SkillForm key="new" onSaved={(s) => navigate({ id: s.id }, { replace: true })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : selectedId && route.edit ? (
+          <EditSkill id={selectedId} />
+        ) : selectedId ? (
+          <SkillDetail
+            key={selectedId}
+            id={selectedId}
+            onEdit={() => navigate({ id: selectedId, edit: true })}
+            onDeleted={() => navigate({ id: null }, { replace: true })}
+            onMerged={(targetId) => navigate({ id: targetId }, { replace: true })}
+          />
+        ) : (
+          <EmptyState icon="spark" title="Select a skill">
+            See which credentials prove a skill and which projects apply it. Press <kbd>{MOD}N</kbd> to add one.
+          </EmptyState>
+        )}
+      </DetailPane>
+    </div>
+  )
+}
+
+function SkillRow({ s }: { s: Skill }) {
+  const evidence = [s.credentialCount ? plural(s.credentialCount, 'credential') : '', s.projectCount ? plural(s.projectCount, 'project') : ''].filter(Boolean).join(' · ')
+  return (
+    <div className="row">
+      <div className="row-main">
+        <div className="row-title">{s.name}</div>
+        <div className="row-meta">
+          <span>{CATEGORY_LABEL[s.category]}</span>
+          <span>
+            <span className="sep" aria-hidden="true">·</span>
+            {evidence || 'No evidence yet'}
+          </span>
+        </div>
+      </div>
+      <div className="row-side">
+        <EvidenceMeter credentials={s.credentialCount} projects={s.projectCount} />
+      </div>
+    </div>
+  )
+}
+
+/** Five dots: filled by credentials (accent) and projects (green). */
+function EvidenceMeter({ credentials, projects }: { credentials: number; projects: number }) {
+  const c = Math.min(credentials, 5)
+  const p = Math.min(projects, 5 - c)
+  return (
+    <span className="meter" aria-hidden="true">
+      {Array.from({ length: 5 }, (_, i) => (
+        <span key={i} className={i < c ? 'meter-dot is-cred' : i < c + p ? 'meter-dot is-proj' : 'meter-dot'} />
+      ))}
+    </span>
+  )
+}
+
+function EditSkill({ id }: { id: string }) {
+  const { data, error, reload } = useQuery('skills:get', { id })
+  if (error) return <ErrorBanner error={error} onRetry={reload} title="This skill could not be opened" />
+  if (!data || data.id !== id) return <Loading />
+  return (
+    <SkillForm
+      key={data.id + data.updatedAt}
+      skill={data}
+      onSaved={() => navigate({ id, edit: false }, { replace: true })}
+      onCancel={() => navigate({ id, edit: false }, { replace: true })}
+    />
+  )
+}

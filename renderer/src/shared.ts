@@ -1,0 +1,7 @@
+/**
+ * The renderer's one door to electron/shared: domain schemas (zod, used for inline
+ * validation) and types. Nothing here reaches Node or Electron.
+ */
+export * from '../../electron/shared/schemas'
+export type { Api, Channel, Input, Output } from '../../electron/shared/contract'
+export type { AppErrorShape, ErrorCode, FieldIssue, Result } from '../../electron/shared/errors'

@@ -1,0 +1,122 @@
+/**
+ * The browser test bridge: serves the built renderer (out/renderer) on 127.0.0.1 with the
+ * same Content-Security-Policy as the app, and answers `POST /__bridge/<channel>` by
+ * handing the JSON body to the real core's `dispatch` — the same entry the desktop shell's
+ * IPC handlers use. Only the transport differs from the desktop app.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { Core } from '../../electron/core/app'
+
+/** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+export const RENDERER_DIR = resolve(__dirname, '../../out/renderer')
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface Bridge {
+  url: string
+  /** Every contract call the page made, in order (channel names only). */
+  calls: string[]
+  close: () => Promise<void>
+}
+
+export function rendererBuilt(dir = RENDERER_DIR): boolean {
+  return existsSync(join(dir, 'index.html'))
+}
+
+export async function startBridge(core: Core, options: { root?: string } = {}): Promise<Bridge> {
+  const root = options.root ?? RENDERER_DIR
+  if (!rendererBuilt(root)) throw new Error(`No built renderer in ${root}. Run \`npx electron-vite build\` first.`)
+  const calls: string[] = []
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(String(error))
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/__bridge/')) {
+      if (req.method !== 'POST') {
+        res.writeHead(405).end()
+        return
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/__bridge/'.length))
+      const body = await readBody(req)
+      let raw: unknown
+      try {
+        raw = body ? JSON.parse(body) : undefined
+      } catch {
+        raw = undefined
+      }
+      calls.push(channel)
+      const result = await core.dispatch(channel, raw)
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(result))
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end()
+      return
+    }
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    const file = normalize(join(root, relative))
+    if (!(file === root || file.startsWith(root + sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+      return
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    })
+    res.end(req.method === 'HEAD' ? undefined : readFileSync(file))
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => ok())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    calls,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      }),
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > 5_000_000) {
+        fail(new Error('request too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', fail)
+  })
+}
