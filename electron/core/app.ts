@@ -7,6 +7,9 @@ import { dispatch, type Logger } from './dispatch'
 import { createPortfolio } from './portfolio'
 import { createEvidenceStore, type EvidenceStore } from './evidence/store'
 import { loadDemo } from './demo/load'
+import { createSettings } from './settings'
+import { createImports, type ImportsService, type Verifier } from './imports/service'
+import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing). */
@@ -21,6 +24,11 @@ export interface CoreOptions {
   nativeBinding?: string | object
   log?: Logger
   version?: string
+  /**
+   * How online checks fetch JSON when the user has turned them on (https only, time and size
+   * limits). Tests pass a fetcher that maps example.org to a local server.
+   */
+  fetchJson?: FetchJson
 }
 
 export interface Core {
@@ -34,6 +42,8 @@ export interface Core {
   readonly evidence: EvidenceStore
   /** Where the database was copied before this start upgraded it, if it did. */
   readonly backupPath: string | null
+  /** Resolves when no import batch is running. */
+  idle(): Promise<void>
   close(): void
 }
 
@@ -50,10 +60,24 @@ export function createCore(options: CoreOptions): Core {
   }
   const evidence = createEvidenceStore(db, join(options.dataDir, 'evidence'), now)
   const portfolio = createPortfolio(db, now)
+  const settings = createSettings(db)
+  const fetchJson = options.fetchJson ?? createOnlineFetcher({ timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 })
+  // One verifier per mode, kept for the life of the core so resolved keys and contexts stay cached.
+  const verifiers = new Map<boolean, Verifier>()
+  const verifierFor = (online: boolean): Verifier => {
+    let v = verifiers.get(online)
+    if (!v) verifiers.set(online, (v = createVerifier({ now, online, fetchJson })))
+    return v
+  }
+  const imports: ImportsService = createImports({ db, portfolio, evidence, settings, now, log, verifierFor })
 
   const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
+  const { idle, ...importChannels } = imports
   const services: Services = {
     ...portfolioChannels,
+    ...importChannels,
+    'settings:get': settings['settings:get'],
+    'settings:update': settings['settings:update'],
     'app:info': () => ({
       version: options.version ?? '0.0.0',
       dbPath: options.dbPath,
@@ -76,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     dbPath: options.dbPath,
     evidence,
     backupPath,
+    idle,
     close: () => {
       if (db.open) db.close()
     },

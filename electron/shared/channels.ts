@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'experience:list', 'experience:create', 'experience:update', 'experience:delete',
   'education:list', 'education:create', 'education:update', 'education:delete',
   'search:query',
+  'import:start', 'import:status', 'import:undo', 'import:batches', 'credentials:verify',
+  'settings:get', 'settings:update',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

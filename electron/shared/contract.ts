@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 import * as s from './schemas'
+import * as imp from './imports'
+import { VerificationResult } from './verification'
 import type { Result } from './errors'
 import { CHANNEL_NAMES, type Channel } from './channels'
 
@@ -60,6 +62,22 @@ export const contract = {
     input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.array(s.SearchHit),
   },
+
+  /** Starts importing files and folders; the batch runs in the background (poll import:status). */
+  'import:start': { input: imp.ImportStart, output: z.object({ batchId: z.number().int() }) },
+  /** Progress and per-file report of a batch; `waitMs` long-polls until the batch is done. */
+  'import:status': {
+    input: z.object({ batchId: z.number().int().min(1), waitMs: z.number().int().min(0).max(30_000).default(0) }),
+    output: imp.ImportReport,
+  },
+  /** Removes what a batch added and restores what it updated. */
+  'import:undo': { input: z.object({ batchId: z.number().int().min(1) }), output: imp.ImportReport },
+  'import:batches': { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }), output: z.array(imp.ImportReport.omit({ items: true })) },
+  /** Re-runs the checks of an imported credential from its original file. */
+  'credentials:verify': { input: ById(s.CredentialId), output: VerificationResult },
+
+  'settings:get': { input: z.object({}).default({}), output: imp.Settings },
+  'settings:update': { input: imp.Settings.partial(), output: imp.Settings },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } }
 
 export type Contract = typeof contract

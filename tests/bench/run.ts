@@ -2,11 +2,22 @@
 import { cpus } from 'node:os'
 import { printTable, type BenchRow } from './harness'
 import { portfolioBench } from './portfolio.bench'
+import { importBench } from './import.bench'
+import { importersBench } from './importers.bench'
 
-const rows: BenchRow[] = []
-const started = Date.now()
-console.log(`Skillfolio benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
-rows.push(...portfolioBench())
-rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
-printTable(rows)
-console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
+async function main(): Promise<void> {
+  const rows: BenchRow[] = []
+  const started = Date.now()
+  console.log(`Skillfolio benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
+  rows.push(...portfolioBench())
+  rows.push(...importersBench())
+  rows.push(...(await importBench()))
+  rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
+  printTable(rows)
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -12,8 +12,10 @@ describe('evidence store', () => {
   it('keeps original files byte-for-byte, once per content, and lists them on the credential', async () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255, 1, 2])
     const c = await p.core.call('credentials:create', { title: 'Badge', kind: 'badge' })
-    const sha = p.core.evidence.put(bytes, 'badge.png', 'image/png')
-    expect(p.core.evidence.put(bytes, 'copy.png', 'image/png')).toBe(sha)
+    const sha = await p.core.evidence.write(bytes)
+    expect(await p.core.evidence.write(bytes)).toBe(sha)
+    p.core.evidence.record(sha, 'badge.png', 'image/png', bytes.length)
+    p.core.evidence.record(sha, 'copy.png', 'image/png', bytes.length)
     p.core.evidence.attach(Number(c.id.split('-')[1]), sha)
     expect(readFileSync(p.core.evidence.pathOf(sha)).equals(bytes)).toBe(true)
     expect(p.core.evidence.get(sha).equals(bytes)).toBe(true)

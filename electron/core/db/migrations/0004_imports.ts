@@ -19,6 +19,7 @@ export function up(db: Db): void {
     ALTER TABLE credential ADD COLUMN source_format TEXT;
     ALTER TABLE credential ADD COLUMN source_container TEXT;
     ALTER TABLE credential ADD COLUMN source_id TEXT;
+    ALTER TABLE credential ADD COLUMN issued_at TEXT;
     ALTER TABLE credential ADD COLUMN content_sha256 TEXT;
     ALTER TABLE credential ADD COLUMN issuer_id TEXT;
     ALTER TABLE credential ADD COLUMN recipient_name TEXT;

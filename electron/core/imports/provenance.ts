@@ -1,0 +1,80 @@
+import type { Db } from '../db/open'
+import type { VerificationResult } from '../../shared/verification'
+import type { SourceColumns } from './to-credential'
+
+export interface ProvenanceRow extends SourceColumns {
+  issuedAt: string | null
+  contentSha256: string | null
+  imageSha256: string | null
+  warnings: string
+  batchId: number | null
+}
+
+/**
+ * Reads and writes what is known about an imported credential beyond its resume fields:
+ * where it came from, and its latest verification.
+ */
+export function createProvenance(db: Db) {
+  const write = db.prepare(
+    `UPDATE credential SET source_format = @sourceFormat, source_container = @sourceContainer, source_id = @sourceId,
+       issued_at = @issuedAt, content_sha256 = @contentSha256, issuer_id = @issuerId, recipient_name = @recipientName,
+       recipient_identity = @recipientIdentity, recipient_hashed = @recipientHashed, criteria = @criteria,
+       achievement_type = @achievementType, image_sha256 = @imageSha256, import_warnings = @warnings, batch_id = @batchId
+     WHERE id = @id`,
+  )
+  const read = db.prepare<[number], ProvenanceRow>(
+    `SELECT source_format AS sourceFormat, source_container AS sourceContainer, source_id AS sourceId, issued_at AS issuedAt,
+       content_sha256 AS contentSha256, issuer_id AS issuerId, recipient_name AS recipientName,
+       recipient_identity AS recipientIdentity, recipient_hashed AS recipientHashed, criteria, achievement_type AS achievementType,
+       image_sha256 AS imageSha256, import_warnings AS warnings, batch_id AS batchId
+     FROM credential WHERE id = ?`,
+  )
+  const byContent = db.prepare<[string], { id: number; title: string }>('SELECT id, title FROM credential WHERE content_sha256 = ? LIMIT 1')
+  const bySourceId = db.prepare<[string], { id: number; title: string; issued_at: string | null }>(
+    'SELECT id, title, issued_at FROM credential WHERE source_id = ? ORDER BY id LIMIT 1',
+  )
+  const saveVerification = db.prepare(
+    `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
+       validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online)
+     VALUES (@id, @sv, @sd, @sm, @sk, @vv, @vd, @vf, @vu, @stv, @std, @at, @online)
+     ON CONFLICT (credential_id) DO UPDATE SET signature_verdict = excluded.signature_verdict, signature_detail = excluded.signature_detail,
+       signature_method = excluded.signature_method, signature_key_id = excluded.signature_key_id,
+       validity_verdict = excluded.validity_verdict, validity_detail = excluded.validity_detail, valid_from = excluded.valid_from,
+       valid_until = excluded.valid_until, status_verdict = excluded.status_verdict, status_detail = excluded.status_detail,
+       checked_at = excluded.checked_at, online = excluded.online`,
+  )
+  const clearVerification = db.prepare('DELETE FROM credential_verification WHERE credential_id = ?')
+  const setStatus = db.prepare(`UPDATE credential SET status = ? WHERE id = ? AND status IN ('earned','expired','revoked')`)
+
+  return {
+    write: (id: number, row: ProvenanceRow) => write.run({ ...row, id }),
+    read: (id: number) => read.get(id),
+    byContent: (sha: string) => byContent.get(sha),
+    bySourceId: (sourceId: string) => bySourceId.get(sourceId),
+    /** Stores the verdicts and lets them set the status a person sees (expired, revoked). */
+    saveVerification(id: number, v: VerificationResult | null): void {
+      if (!v) {
+        clearVerification.run(id)
+        return
+      }
+      saveVerification.run({
+        id,
+        sv: v.signature.verdict,
+        sd: v.signature.detail,
+        sm: v.signature.method,
+        sk: v.signature.keyId,
+        vv: v.validity.verdict,
+        vd: v.validity.detail,
+        vf: v.validity.validFrom,
+        vu: v.validity.validUntil,
+        stv: v.status.verdict,
+        std: v.status.detail,
+        at: v.checkedAt,
+        online: v.online ? 1 : 0,
+      })
+      const status = v.status.verdict === 'revoked' ? 'revoked' : v.validity.verdict === 'expired' ? 'expired' : 'earned'
+      setStatus.run(status, id)
+    },
+  }
+}
+export type Provenance = ReturnType<typeof createProvenance>

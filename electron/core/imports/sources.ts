@@ -1,0 +1,72 @@
+import { lstat, readdir, readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { ImportSource } from '../../shared/imports'
+import { MAX_FILE_BYTES } from '../importers'
+
+/** A file waiting to be read; `problem` is set when it cannot even be opened. */
+export interface PendingFile {
+  name: string
+  load: () => Promise<Uint8Array>
+}
+
+export class SourceError extends Error {}
+
+const MAX_FILES = 10_000
+const MAX_DEPTH = 12
+
+/**
+ * Expands what the user gave (files, folders, file contents) into individual files.
+ * Folders are walked recursively, skipping hidden entries and links (a link could loop
+ * or point anywhere); the walk stops at 10,000 files.
+ */
+export async function expandSources(sources: readonly ImportSource[]): Promise<Array<PendingFile | { name: string; error: string }>> {
+  const out: Array<PendingFile | { name: string; error: string }> = []
+  const push = (item: PendingFile | { name: string; error: string }) => {
+    if (out.length < MAX_FILES) out.push(item)
+  }
+  for (const source of sources) {
+    if ('base64' in source) {
+      push({ name: source.name, load: async () => decodeBase64(source.base64, source.name) })
+      continue
+    }
+    await walk(source.path, 0, push)
+  }
+  return out
+}
+
+async function walk(path: string, depth: number, push: (item: PendingFile | { name: string; error: string }) => void): Promise<void> {
+  let info
+  try {
+    info = await lstat(path)
+  } catch {
+    push({ name: basename(path) || path, error: 'The file could not be found or opened.' })
+    return
+  }
+  if (info.isSymbolicLink()) {
+    push({ name: basename(path), error: 'This is a shortcut (symbolic link); drop the file it points to instead.' })
+  } else if (info.isDirectory()) {
+    if (depth >= MAX_DEPTH) return
+    let entries: string[]
+    try {
+      entries = (await readdir(path)).sort()
+    } catch {
+      push({ name: basename(path), error: 'The folder could not be read (no permission?).' })
+      return
+    }
+    for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), depth + 1, push)
+  } else if (info.isFile()) {
+    const name = basename(path)
+    if (info.size > MAX_FILE_BYTES) push({ name, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to 20 MB.` })
+    else push({ name, load: () => readFile(path) })
+  } else {
+    push({ name: basename(path), error: 'This is not a regular file.' })
+  }
+}
+
+function decodeBase64(text: string, name: string): Uint8Array {
+  const bytes = Buffer.from(text, 'base64')
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new SourceError(`${name} is ${formatMb(bytes.byteLength)}; Skillfolio reads credential files up to 20 MB.`)
+  return bytes
+}
+
+const formatMb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`

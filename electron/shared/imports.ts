@@ -1,0 +1,52 @@
+/** Contract types for importing credential files and for app settings. */
+import { z } from 'zod'
+
+/** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
+const MAX_BASE64 = 28_000_000
+
+export const ImportSource = z.union([
+  /** A file or folder on disk (desktop app: dropped or chosen files; command line). */
+  z.object({ path: z.string().min(1).max(4096) }),
+  /** File contents sent by the window when no path is available (browser, pasted files). */
+  z.object({ name: z.string().min(1).max(1024), base64: z.string().max(MAX_BASE64, 'is larger than 20 MB') }),
+])
+export type ImportSource = z.infer<typeof ImportSource>
+
+export const IMPORT_ORIGINS = ['drop', 'dialog', 'cli', 'open-with'] as const
+export const ImportStart = z.object({
+  sources: z.array(ImportSource).min(1, 'choose at least one file').max(10_000, 'at most 10,000 files at a time'),
+  origin: z.enum(IMPORT_ORIGINS).default('drop'),
+})
+
+export const IMPORT_OUTCOMES = ['imported', 'updated', 'duplicate', 'failed'] as const
+export const ImportItem = z.object({
+  position: z.number().int(),
+  fileName: z.string(),
+  outcome: z.enum(IMPORT_OUTCOMES),
+  credentialId: z.string().nullable(),
+  title: z.string().nullable(),
+  /** For failures and duplicates: why, in plain words. */
+  reason: z.string().nullable(),
+  warnings: z.array(z.string()),
+})
+export type ImportItem = z.infer<typeof ImportItem>
+
+export const ImportReport = z.object({
+  batchId: z.number().int(),
+  state: z.enum(['running', 'done', 'undone']),
+  origin: z.enum(IMPORT_ORIGINS),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Files found so far (folders are expanded while the batch runs). */
+  total: z.number().int(),
+  processed: z.number().int(),
+  counts: z.object({ imported: z.number().int(), updated: z.number().int(), duplicate: z.number().int(), failed: z.number().int() }),
+  items: z.array(ImportItem),
+})
+export type ImportReport = z.infer<typeof ImportReport>
+
+export const Settings = z.object({
+  /** Allow fetching hosted badges, did:web documents and status lists over https. Off by default. */
+  onlineChecks: z.boolean(),
+})
+export type Settings = z.infer<typeof Settings>
