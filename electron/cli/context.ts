@@ -21,6 +21,8 @@ export interface Context {
 export interface Outcome {
   text: string
   json: unknown
+  /** A command may succeed in running yet report failure (e.g. an import where a file failed). */
+  exitCode?: number
 }
 
 export interface Invocation {

@@ -54,7 +54,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: Context = { json, now, dbPath, call: coreCaller(open) }
     const outcome = await command.run(ctx, { subject: parsed.subject, values: parsed.values, positionals: parsed.positionals })
     print(json ? JSON.stringify(outcome.json, null, 2) : outcome.text)
-    return EXIT.ok
+    return outcome.exitCode ?? EXIT.ok
   } catch (error) {
     let failure = toCliError(error)
     if (failure.code === 'INTERNAL' && internal !== undefined) {

@@ -1,6 +1,7 @@
 /** The detailed, human view of one record (`show`, and after `add` / `edit`). */
 import type { Credential, Education, Experience, Profile, Project, SkillDetail, SkillLink } from '../shared/schemas'
 import { expiryNote, fieldsBlock, hours, money, wrap } from './format'
+import { verificationText } from './commands/imports'
 import type { AnyRecord } from './records'
 
 const skillList = (skills: SkillLink[]) => skills.map((s) => (s.level ? `${s.name} (${s.level})` : s.name)).join(', ')
@@ -23,6 +24,7 @@ export function credentialView(c: Credential, now: Date): string {
     fieldsBlock([
       ['Kind', c.kind],
       ['Status', c.status.replace('_', ' ')],
+      ['Trust', c.trust.replace('_', '-')],
       ['Provider', c.provider],
       ['Issuer', issuer],
       ['Started', c.startedOn],
@@ -38,7 +40,32 @@ export function credentialView(c: Credential, now: Date): string {
   ].join('\n') +
     section('Used in projects', refs(c.projects)) +
     section('Description', c.description && wrap(c.description)) +
-    section('Notes', c.notes && wrap(c.notes))
+    section('Notes', c.notes && wrap(c.notes)) +
+    section('Imported from', c.source && sourceLines(c.source)) +
+    section('Verification', c.verification && verificationText(c.verification))
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  'ob0.5': 'Open Badges 0.5',
+  ob1: 'Open Badges 1.0',
+  ob2: 'Open Badges 2.0',
+  ob3: 'Open Badges 3.0',
+  clr2: 'Comprehensive Learner Record 2.0',
+  vc: 'Verifiable credential',
+  blockcerts: 'Blockcerts',
+  edc: 'European Digital Credential',
+}
+
+function sourceLines(source: NonNullable<Credential['source']>): string {
+  const recipient = source.recipientHashed ? 'hashed identity (kept hashed)' : (source.recipientName ?? source.recipientIdentity)
+  return fieldsBlock([
+    ['Format', `${FORMAT_NAMES[source.format] ?? source.format} (${source.container})`],
+    ['Credential id', source.sourceId],
+    ['Issuer id', source.issuerId],
+    ['Recipient', recipient],
+    ['Criteria', source.criteria],
+    ['Warnings', source.warnings.join('; ')],
+  ])
 }
 
 export function projectView(p: Project): string {

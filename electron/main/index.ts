@@ -2,7 +2,7 @@
  * Lifecycle only: where things live on this machine, and in which order Electron wants them
  * wired. Everything the user does is the core's job (electron/core), reached over IPC.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import { createCore, type Core } from '../core/app'
@@ -13,6 +13,7 @@ import { resolveNativeBinding } from './native-binding'
 import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protocol'
 import { denyAllPermissions, hardenAllContents } from './security'
 import { createMainWindow } from './window'
+import { credentialFilesIn, importRoute } from './open-files'
 
 const log = (message: string, error?: unknown) => console.error(`[skillfolio] ${message}`, error ?? '')
 
@@ -44,11 +45,40 @@ export function start(): void {
     win.on('closed', () => (win = null))
   }
 
-  app.on('second-instance', () => {
+  const isFile = (path: string) => {
+    try {
+      return statSync(path).isFile()
+    } catch {
+      return false
+    }
+  }
+  /** Files opened with the app are imported like dropped ones, and the window shows the batch. */
+  let pendingOpen: string[] = []
+  const importOpened = (paths: string[]) => {
+    if (!paths.length) return
+    if (!core || !win) {
+      pendingOpen.push(...paths) // before ready: imported once the core and window exist
+      return
+    }
+    const target = win
+    void core.dispatch('import:start', { sources: paths.map((path) => ({ path })), origin: 'open-with' }).then((result) => {
+      if (!result.ok || target.isDestroyed()) return
+      const { batchId } = result.value as { batchId: number }
+      void target.loadURL(`${devUrl ?? 'app://bundle/index.html'}${importRoute(batchId)}`)
+    })
+  }
+
+  app.on('second-instance', (_event, argv: string[], cwd: string) => {
     if (!win) return
     if (win.isMinimized()) win.restore()
     win.show()
     win.focus()
+    importOpened(credentialFilesIn(argv, cwd, isFile))
+  })
+  // macOS delivers opened files as events, possibly before 'ready'.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    importOpened([path])
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -95,6 +125,9 @@ export function start(): void {
       installMenu(app.isPackaged)
       app.setAboutPanelOptions({ applicationName: 'Skillfolio', applicationVersion: app.getVersion() })
       openWindow()
+      const opened = [...pendingOpen, ...credentialFilesIn(process.argv, process.cwd(), isFile)]
+      pendingOpen = []
+      importOpened(opened)
     })
     .catch((error: unknown) => {
       log('Skillfolio failed to start', error)

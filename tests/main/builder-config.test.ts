@@ -55,7 +55,10 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
       enableCookieEncryption: true,
     })
-    expect(c).not.toHaveProperty('fileAssociations')
+    // Offered in "Open with" for badge and credential files, never the default app for them.
+    const associations = c.fileAssociations as Array<{ ext: string[]; rank: string }>
+    expect(associations.flatMap((a) => a.ext).sort()).toEqual(['json', 'jsonld', 'jws', 'jwt', 'png', 'svg'])
+    expect(associations.every((a) => a.rank === 'Alternate')).toBe(true)
     expect((c.mac as { target: string[] }).target).toEqual(['dmg', 'zip'])
     expect((c.win as { target: string[] }).target).toEqual(['nsis'])
     expect((c.linux as { target: string[] }).target).toEqual(['AppImage', 'deb'])

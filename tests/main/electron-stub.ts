@@ -49,6 +49,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   focus = vi.fn()
   restore = vi.fn(() => (this.minimized = false))
   isMinimized = vi.fn(() => this.minimized)
+  isDestroyed = vi.fn(() => this.destroyed)
   constructor(options: Record<string, unknown>) {
     super()
     this.options = options

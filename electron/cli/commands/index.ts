@@ -5,9 +5,10 @@ import { edit, remove, show } from './records'
 import { search } from './search'
 import { profile } from './profile'
 import { demo, info } from './info'
+import { importCommand, verifyCommand } from './imports'
 
 /** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
-export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, profile, info, demo]
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, profile, info, demo]
 
 export function findCommand(word: string): Command | null {
   const w = word.toLowerCase()
