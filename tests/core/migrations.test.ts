@@ -42,6 +42,10 @@ const SEED: Record<number, (db: Db) => void> = {
     SEED[2]!(db)
     createSearchIndex(db).rebuild()
   },
+  4: (db) => {
+    SEED[3]!(db)
+    db.prepare(`INSERT INTO setting (key, value) VALUES ('onlineChecks', 'true')`).run()
+  },
 }
 
 describe('migrations', () => {
