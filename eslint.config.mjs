@@ -9,7 +9,7 @@ import globals from 'globals'
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib']
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'release/**', '.electron-native/**', 'dist/**', 'coverage/**'] },
+  { ignores: ['out/**', 'tmp-scratch/**', 'node_modules/**', 'release/**', '.electron-native/**', 'dist/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
