@@ -5,8 +5,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DataContext, useQuery } from './data'
 import { CredentialsScreen } from './features/credentials/CredentialsScreen'
+import { DropOverlay } from './features/import/DropOverlay'
+import { ImportProvider, useImports } from './features/import/ImportProvider'
+import { ImportScreen } from './features/import/ImportScreen'
 import { ProfileScreen } from './features/profile/ProfileScreen'
 import { ProjectsScreen } from './features/projects/ProjectsScreen'
+import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SkillsScreen } from './features/skills/SkillsScreen'
 import { formatRoute, navigate, parseHash, useRoute, type Route, type Screen } from './router'
 import { MOD } from './ui/Button'
@@ -29,12 +33,20 @@ const NAV: Array<{ heading: string; items: NavItem[] }> = [
       { screen: 'credentials', label: 'Credentials', icon: 'award', count: (c) => c.credentials },
       { screen: 'projects', label: 'Projects', icon: 'folder', count: (c) => c.projects },
       { screen: 'skills', label: 'Skills', icon: 'spark', count: (c) => c.skills },
+      { screen: 'import', label: 'Import', icon: 'download' },
     ],
   },
   { heading: 'You', items: [{ screen: 'profile', label: 'Profile', icon: 'user' }] },
 ]
 
-const TITLES: Record<Screen, string> = { credentials: 'Credentials', projects: 'Projects', skills: 'Skills', profile: 'Profile' }
+const TITLES: Record<Screen, string> = {
+  credentials: 'Credentials',
+  projects: 'Projects',
+  skills: 'Skills',
+  import: 'Import',
+  profile: 'Profile',
+  settings: 'Settings',
+}
 
 export function App() {
   const [version, setVersion] = useState(0)
@@ -43,7 +55,9 @@ export function App() {
   return (
     <DataContext.Provider value={data}>
       <ToastProvider>
-        <Shell />
+        <ImportProvider>
+          <Shell />
+        </ImportProvider>
       </ToastProvider>
     </DataContext.Provider>
   )
@@ -72,8 +86,8 @@ function Shell() {
         if (document.querySelector('dialog[open]')) return
         e.preventDefault()
         const current = parseHash(window.location.hash)
-        if (current.screen === 'profile') document.dispatchEvent(new CustomEvent('skillfolio:new'))
-        else navigate({ id: 'new' })
+        if (current.screen === 'profile' || current.screen === 'import') document.dispatchEvent(new CustomEvent('skillfolio:new'))
+        else if (current.screen !== 'settings') navigate({ id: 'new' })
       }
     }
     window.addEventListener('keydown', onKey)
@@ -97,8 +111,11 @@ function Shell() {
         {route.screen === 'credentials' ? <CredentialsScreen route={route} /> : null}
         {route.screen === 'projects' ? <ProjectsScreen route={route} /> : null}
         {route.screen === 'skills' ? <SkillsScreen route={route} /> : null}
+        {route.screen === 'import' ? <ImportScreen route={route} /> : null}
         {route.screen === 'profile' ? <ProfileScreen /> : null}
+        {route.screen === 'settings' ? <SettingsScreen /> : null}
       </main>
+      <DropOverlay />
     </div>
   )
 }
@@ -106,6 +123,11 @@ function Shell() {
 function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void }) {
   const info = useQuery('app:info', {})
   const counts = info.data?.counts
+  const imports = useImports()
+  const importing = imports.preparing > 0 || imports.running.length > 0
+  const progress = imports.running
+    .map((id) => imports.reports.get(id))
+    .reduce((acc, r) => (r ? { done: acc.done + r.processed, total: acc.total + r.total } : acc), { done: 0, total: 0 })
   return (
     <nav className="sidebar" aria-label="Sections">
       <div className="brand">
@@ -142,6 +164,12 @@ function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void
                         {count}
                       </span>
                     ) : null}
+                    {item.screen === 'import' && importing ? (
+                      <span className="nav-count nav-busy" aria-label={progress.total ? `importing ${progress.done} of ${progress.total} files` : 'importing'}>
+                        <span className="spinner spinner-xs" aria-hidden="true" />
+                        {progress.total ? `${progress.done}/${progress.total}` : null}
+                      </span>
+                    ) : null}
                   </a>
                 </li>
               )
@@ -149,6 +177,20 @@ function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void
           </ul>
         </div>
       ))}
+      <div className="nav-group sidebar-settings">
+        <a
+          className={current === 'settings' ? 'nav-item is-current' : 'nav-item'}
+          href="#/settings"
+          aria-current={current === 'settings' ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault()
+            onGo('settings')
+          }}
+        >
+          <Icon name="sliders" />
+          <span className="nav-label">Settings</span>
+        </a>
+      </div>
       <div className="sidebar-foot">
         <div className="sidebar-hint">
           <kbd>{MOD}N</kbd> new · <kbd>{MOD}F</kbd> search

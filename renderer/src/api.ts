@@ -1,13 +1,32 @@
 /**
  * The only reader of `window.skillfolio` (the preload bridge in the desktop app, an HTTP
- * forwarder in the browser tests). Every call answers a Result envelope; `call` unwraps it
- * into the value or throws an ApiError that carries the error code and the field issues.
+ * forwarder in the browser tests) and of `window.skillfolioFiles` (dropped file -> disk path,
+ * desktop app only). Every call answers a Result envelope; `call` unwraps it into the value
+ * or throws an ApiError that carries the error code and the field issues.
  */
 import type { Api, Channel, ErrorCode, FieldIssue, Input, Output, Result } from './shared'
+
+/** What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts). */
+interface FilesApi {
+  getPathForFile(file: File): string
+}
 
 declare global {
   interface Window {
     skillfolio?: Api
+    skillfolioFiles?: FilesApi
+  }
+}
+
+/**
+ * The disk path of a dropped or chosen file in the desktop app; '' when there is none (files
+ * built in JavaScript, the browser tests, a bridge without the files API).
+ */
+export function filePathOf(file: File): string {
+  try {
+    return window.skillfolioFiles?.getPathForFile(file) ?? ''
+  } catch {
+    return ''
   }
 }
 

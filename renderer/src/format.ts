@@ -8,6 +8,18 @@ function utc(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
+const dateTimeFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+const timeFmt = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
+
+/** A moment (ISO timestamp) in the person's own time zone: "Nov 28, 2026, 10:44 AM"; today: "Today, 10:44 AM". */
+export function formatDateTime(iso: string | null | undefined, now = new Date()): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  if (todayIso(d) === todayIso(now)) return `Today, ${timeFmt.format(d)}`
+  return dateTimeFmt.format(d)
+}
+
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return ''
   const d = utc(iso)
@@ -161,4 +173,29 @@ export const CATEGORY_LABEL: Record<SkillCategory, string> = {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+const FORMAT_LABEL: Record<string, string> = {
+  'ob0.5': 'Open Badges 0.5',
+  ob1: 'Open Badges 1.0',
+  ob2: 'Open Badges 2.0',
+  ob3: 'Open Badges 3.0',
+  clr2: 'CLR 2.0',
+  vc: 'Verifiable credential',
+  blockcerts: 'Blockcerts',
+  edc: 'European Digital Credential',
+}
+
+const CONTAINER_LABEL: Record<string, string> = {
+  json: 'JSON',
+  jws: 'signed JWS',
+  jwt: 'VC-JWT',
+  png: 'baked PNG',
+  svg: 'baked SVG',
+  url: 'link',
+}
+
+/** Where an imported credential came from: "Open Badges 2.0 · baked PNG". */
+export function formatLabel(format: string, container: string): string {
+  return `${FORMAT_LABEL[format] ?? format} · ${CONTAINER_LABEL[container] ?? container}`
 }

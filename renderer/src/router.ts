@@ -2,10 +2,11 @@
  * The person's place lives in the URL hash, so a reload (or Back/Forward) returns to it:
  *   #/credentials/cred-12?q=sql&sort=title     a screen, a selected item, list settings
  *   #/credentials/new   #/credentials/cred-12/edit
+ *   #/import/7                                 an import batch and its report
  */
 import { useSyncExternalStore } from 'react'
 
-export const SCREENS = ['credentials', 'projects', 'skills', 'profile'] as const
+export const SCREENS = ['credentials', 'projects', 'skills', 'import', 'profile', 'settings'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export interface Route {

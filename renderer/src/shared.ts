@@ -5,3 +5,5 @@
 export * from '../../electron/shared/schemas'
 export type { Api, Channel, Input, Output } from '../../electron/shared/contract'
 export type { AppErrorShape, ErrorCode, FieldIssue, Result } from '../../electron/shared/errors'
+export type { ImportItem, ImportReport, ImportSource, Settings } from '../../electron/shared/imports'
+export type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../electron/shared/verification'

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { rendererBuilt, startBridge, type Bridge } from '../helpers/bridge'
 import { openApp, type AppPage, type OpenOptions } from '../helpers/browser'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
+import type { CoreOptions } from '../../electron/core/app'
 
 export interface Running {
   portfolio: TempPortfolio
@@ -26,9 +27,15 @@ export function assertRendererBuilt(): void {
   if (!rendererBuilt()) throw new Error('No built renderer in out/renderer: run `npx electron-vite build` (npm test does) before the e2e tests.')
 }
 
-export async function startApp(browser: Browser, options: OpenOptions & { demo?: boolean } = {}): Promise<Running> {
+export interface StartOptions extends OpenOptions {
+  demo?: boolean
+  /** Extra core options, e.g. a `fetchJson` that stands in for the issuers' web sites. */
+  core?: Partial<CoreOptions>
+}
+
+export async function startApp(browser: Browser, options: StartOptions = {}): Promise<Running> {
   const coreErrors: string[] = []
-  const portfolio = tempPortfolio({ now: () => new Date(), log: (message, error) => coreErrors.push(`${message}: ${String(error)}`) })
+  const portfolio = tempPortfolio({ now: () => new Date(), log: (message, error) => coreErrors.push(`${message}: ${String(error)}`), ...options.core })
   if (options.demo) await portfolio.core.call('app:loadDemo', {})
   const bridge = await startBridge(portfolio.core)
   const app = await openApp(browser, bridge.url, options)

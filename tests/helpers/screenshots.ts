@@ -1,12 +1,18 @@
 /**
  * Regenerates the screenshots: every screen with the sample portfolio, light and dark,
  * into /tmp/shots, and the README's docs/screenshot.png (Credentials, light).
+ * The sample portfolio also gets two import batches (tests/helpers/badges.ts); a second
+ * bridge shows the main one as still running, for the progress picture. The README picture
+ * is taken of the sample portfolio alone.
  *
  *   npx electron-vite build && npx tsx tests/helpers/screenshots.ts
  */
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { resolve } from 'node:path'
+import type { Core } from '../../electron/core/app'
+import type { ImportReport } from '../../electron/shared/imports'
+import { assertion, dropFiles, jsonFile, PLAIN_PNG, SIGNED_OB3, type TestFile } from './badges'
 import { startBridge, rendererBuilt } from './bridge'
 import { browserUnavailableReason, launchBrowser, openApp } from './browser'
 import { tempPortfolio } from './temp-portfolio'
@@ -31,16 +37,44 @@ async function main(): Promise<void> {
   const portfolio = tempPortfolio({ now: () => new Date() })
   const empty = tempPortfolio({ now: () => new Date() })
   await portfolio.core.call('app:loadDemo', {})
-  const bridge = await startBridge(portfolio.core)
-  const emptyBridge = await startBridge(empty.core)
-  const browser = await launchBrowser()
-
   const firstId = async (channel: 'credentials:list' | 'projects:list') => (await portfolio.core.call(channel, { limit: 1 })).items[0]!.id
-  // A credential near the top of the default list with plenty to show.
+  // A credential near the top of the default list with plenty to show (chosen before the imports).
   const top = (await portfolio.core.call('credentials:list', { limit: 6 })).items
   const credId = ([...top].sort((a, b) => Number(Boolean(b.expiresOn)) - Number(Boolean(a.expiresOn)) || b.skillNames.length - a.skillNames.length)[0] ?? top[0])?.id ?? (await firstId('credentials:list'))
   const projId = await firstId('projects:list')
   const skillId = (await portfolio.core.call('skills:list', { sort: 'evidence', limit: 1 })).items[0]!.id
+
+  // Imports: an older copy of one badge first, then a batch with every outcome.
+  const older = assertion(1, 'Data Pipelines Practitioner', { issuedOn: '2024-02-01T09:00:00Z', skills: ['Data pipeline design'] })
+  const [pipelines, cloudPng, broken] = dropFiles() as [TestFile, TestFile, TestFile]
+  const odd = assertion(3, 'SQL for Analysts', { skills: ['SQL'] }) as Record<string, unknown>
+  odd.issuedOn = 1714557600 // read with a warning
+  await importFiles(portfolio.core, [jsonFile('data-pipelines-2024.json', older)])
+  const batch = await importFiles(portfolio.core, [
+    pipelines,
+    cloudPng,
+    { name: 'signed-credential.json', type: 'application/json', bytes: readFileSync(SIGNED_OB3) },
+    jsonFile('sql-for-analysts.json', odd),
+    jsonFile('data-pipelines (copy).json', older),
+    broken,
+    { name: 'team-photo.png', type: 'image/png', bytes: readFileSync(PLAIN_PNG) },
+  ])
+  const idOf = (title: string) => {
+    const id = batch.items.find((i) => i.title === title)?.credentialId
+    if (!id) throw new Error(`The sample import has no “${title}”: ${JSON.stringify(batch.items)}`)
+    return id
+  }
+  const verifiedId = idOf('Skillfolio Test Badge')
+  const cloudId = idOf('Cloud Security Basics')
+  const oddId = idOf('SQL for Analysts')
+
+  const bridge = await startBridge(portfolio.core)
+  const runningBridge = await startBridge(showRunning(portfolio.core, batch))
+  const emptyBridge = await startBridge(empty.core)
+  const sample = tempPortfolio({ now: () => new Date() })
+  await sample.core.call('app:loadDemo', {})
+  const sampleBridge = await startBridge(sample.core)
+  const browser = await launchBrowser()
 
   const shots: Shot[] = [
     { name: 'credentials', hash: `#/credentials/${credId}` },
@@ -71,6 +105,29 @@ async function main(): Promise<void> {
       await page.getByRole('dialog').waitFor()
     } },
     { name: 'profile', hash: '#/profile' },
+    { name: 'import-welcome', hash: '#/import' },
+    { name: 'import-report', hash: `#/import/${batch.batchId}` },
+    { name: 'import-report-end', hash: `#/import/${batch.batchId}`, prepare: async (page) => {
+      await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    } },
+    { name: 'import-undo', hash: `#/import/${batch.batchId}`, prepare: async (page) => {
+      await page.getByRole('button', { name: 'Undo this import' }).click()
+      await page.getByRole('dialog').waitFor()
+    } },
+    { name: 'drop-overlay', hash: `#/credentials/${cloudId}`, prepare: async (page) => {
+      await page.evaluate(() => {
+        const dt = new DataTransfer()
+        dt.items.add(new File(['{}'], 'badge.json', { type: 'application/json' }))
+        document.querySelector('.main')!.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }))
+      })
+      await page.locator('[data-drop-overlay]').waitFor()
+    } },
+    { name: 'credential-verified', hash: `#/credentials/${verifiedId}` },
+    { name: 'credential-hosted', hash: `#/credentials/${cloudId}` },
+    { name: 'credential-source', hash: `#/credentials/${oddId}`, prepare: async (page) => {
+      await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    } },
+    { name: 'settings', hash: '#/settings' },
   ]
 
   try {
@@ -91,9 +148,22 @@ async function main(): Promise<void> {
       await app.page.screenshot({ path: `${OUT}/empty-${scheme}.png` })
       console.log(`${OUT}/empty-${scheme}.png`)
       await app.close()
+      const emptyImport = await openApp(browser, emptyBridge.url, { hash: '#/import', colorScheme: scheme })
+      await emptyImport.page.getByText('No imports yet').waitFor()
+      await settle(emptyImport.page)
+      await emptyImport.page.screenshot({ path: `${OUT}/import-empty-${scheme}.png` })
+      console.log(`${OUT}/import-empty-${scheme}.png`)
+      await emptyImport.close()
+      const running = await openApp(browser, runningBridge.url, { hash: `#/import/${batch.batchId}`, colorScheme: scheme })
+      await running.page.getByRole('progressbar').waitFor()
+      await running.page.waitForTimeout(300)
+      await running.page.screenshot({ path: `${OUT}/import-running-${scheme}.png` })
+      console.log(`${OUT}/import-running-${scheme}.png`)
+      running.assertNoProblems()
+      await running.close()
     }
     // The README picture: Credentials with the sample data, light, at 2x for sharp text.
-    const app = await openApp(browser, bridge.url, { hash: `#/credentials/${credId}`, colorScheme: 'light', deviceScaleFactor: 2 })
+    const app = await openApp(browser, sampleBridge.url, { hash: `#/credentials/${credId}`, colorScheme: 'light', deviceScaleFactor: 2 })
     await settle(app.page)
     await app.page.screenshot({ path: `${OUT}/readme.png` })
     copyFileSync(`${OUT}/readme.png`, README_SHOT)
@@ -102,10 +172,38 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     await bridge.close()
+    await runningBridge.close()
     await emptyBridge.close()
+    await sampleBridge.close()
     portfolio.cleanup()
     empty.cleanup()
+    sample.cleanup()
   }
+}
+
+async function importFiles(core: Core, files: TestFile[]): Promise<ImportReport> {
+  const { batchId } = await core.call('import:start', { origin: 'drop', sources: files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') })) })
+  await core.idle()
+  return core.call('import:status', { batchId })
+}
+
+/** The same core, except that `report`'s batch looks as if it were a third of the way through. */
+function showRunning(core: Core, report: ImportReport): Core {
+  const total = 12
+  const items = report.items.slice(0, 4)
+  const counts = { imported: 0, updated: 0, duplicate: 0, failed: 0 }
+  for (const i of items) counts[i.outcome]++
+  const running: ImportReport = { ...report, state: 'running', finishedAt: null, total, processed: items.length, counts, items }
+  const { items: _items, ...summary } = running
+  return {
+    ...core,
+    dispatch: async (channel, raw) => {
+      if (channel === 'import:status' && (raw as { batchId?: number })?.batchId === report.batchId) return { ok: true, value: running }
+      const result = await core.dispatch(channel, raw)
+      if (channel === 'import:batches' && result.ok) return { ok: true, value: (result.value as ImportReport[]).map((b) => (b.batchId === report.batchId ? summary : b)) }
+      return result
+    },
+  } as Core
 }
 
 async function settle(page: Page): Promise<void> {

@@ -11,6 +11,8 @@ import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
 import { DetailHeader, Properties, Section } from '../../ui/Layout'
 import { useToast } from '../../ui/Toast'
+import { TrustBadge } from '../../ui/Trust'
+import { SourceSection, VerificationSection } from './Verification'
 
 export function CredentialDetail({ id, onEdit, onDeleted }: { id: string; onEdit: () => void; onDeleted: () => void }) {
   const { data, error, loading, reload } = useQuery('credentials:get', { id })
@@ -61,6 +63,7 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
         eyebrow={
           <>
             <Badge tone="accent">{KIND_LABEL[c.kind]}</Badge>
+            <TrustBadge trust={c.trust} />
             <Badge tone={c.status === 'earned' ? 'success' : c.status === 'revoked' || c.status === 'expired' ? 'danger' : 'neutral'}>
               {STATUS_LABEL[c.status]}
             </Badge>
@@ -90,6 +93,8 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
         <Stat label="Cost" value={formatMoney(c.cost) || '—'} />
       </div>
 
+      {c.source ? <VerificationSection credential={c} /> : null}
+
       <Section title="Details">
         <Properties
           items={[
@@ -98,7 +103,7 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
             { label: 'Issuer website', value: c.issuerName && c.issuerUrl ? <ExternalLink href={c.issuerUrl} /> : null },
             { label: 'Started', value: formatDate(c.startedOn) },
             { label: 'Credential ID', value: c.credentialCode ? <code className="code">{c.credentialCode}</code> : null },
-            { label: 'Verification', value: c.verificationUrl ? <ExternalLink href={c.verificationUrl}>Verify online</ExternalLink> : null },
+            { label: 'Verification page', value: c.verificationUrl ? <ExternalLink href={c.verificationUrl}>Verify online</ExternalLink> : null },
           ]}
         />
       </Section>
@@ -125,6 +130,8 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
           <p className="prose">{c.description}</p>
         </Section>
       ) : null}
+
+      {c.source ? <SourceSection source={c.source} shownId={c.credentialCode} /> : null}
 
       {c.notes ? (
         <Section title="Private notes">

@@ -13,6 +13,7 @@ import { LoadDemoButton } from '../../ui/LoadDemoButton'
 import { focusDetail } from '../../ui/focus'
 import { CredentialDetail } from './CredentialDetail'
 import { CredentialForm } from './CredentialForm'
+import { TrustBadge } from '../../ui/Trust'
 
 type Sort = (typeof CREDENTIAL_SORTS)[number]
 const SORT_LABEL: Record<Sort, string> = {
@@ -128,7 +129,8 @@ function CredentialRow({ c }: { c: CredentialSummary }) {
       </div>
       <div className="row-side">
         <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>
-        {expiry ? (
+        <TrustBadge trust={c.trust} compact />
+        {expiry && c.trust !== 'expired' ? (
           <Badge tone={expiry.state === 'expired' ? 'danger' : 'warning'} icon="clock">
             {expiry.state === 'expired' ? 'Expired' : `${expiry.days}d left`}
           </Badge>
@@ -163,6 +165,9 @@ function WelcomeEmpty({ onAdd }: { onAdd: () => void }) {
             <Button variant="primary" icon="plus" onClick={onAdd} shortcut={`${MOD}N`}>
               Add your first credential
             </Button>
+            <Button icon="download" onClick={() => navigate({ screen: 'import', id: null, params: {} })}>
+              Import badge files
+            </Button>
             <LoadDemoButton />
           </>
         }
@@ -171,7 +176,7 @@ function WelcomeEmpty({ onAdd }: { onAdd: () => void }) {
           Keep every certificate, badge, course and bootcamp in one private place: what it proves, what it cost, when it
           expires. Nothing leaves this computer.
         </p>
-        <p className="muted">Add your first credential, or load a sample portfolio to look around.</p>
+        <p className="muted">Add your first credential, drop badge files onto this window, or load a sample portfolio to look around.</p>
       </EmptyState>
     </div>
   )

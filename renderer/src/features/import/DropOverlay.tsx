@@ -1,0 +1,98 @@
+/**
+ * Drop anywhere: while files are dragged over the window a full-window overlay says what will
+ * happen; dropping them starts an import and opens it on the Import screen. Every file drag is
+ * handled (dragover's default prevented) so a drop can never navigate the window away.
+ * Nested elements fire dragenter/dragleave in pairs, so a counter tells when the drag has
+ * really left the window.
+ */
+import { useEffect, useState } from 'react'
+import { Icon } from '../../ui/Icon'
+import { useImportStore } from './ImportProvider'
+import { droppedItems } from './sources'
+
+const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
+
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea'))
+}
+
+export function DropOverlay() {
+  const store = useImportStore()
+  const [over, setOver] = useState(false)
+
+  useEffect(() => {
+    let depth = 0
+    let idle: ReturnType<typeof setTimeout> | null = null
+    const blocked = () => document.querySelector('dialog[open]') !== null
+    const hide = () => {
+      depth = 0
+      if (idle) clearTimeout(idle)
+      idle = null
+      setOver(false)
+    }
+
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      depth++
+      if (!blocked()) setOver(true)
+    }
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) {
+        // A dragged link dropped outside a text field would open it in the window.
+        if (!isEditable(e.target) && e.dataTransfer?.types.includes('text/uri-list')) {
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'none'
+        }
+        return
+      }
+      e.preventDefault()
+      if (e.dataTransfer) e.dataTransfer.dropEffect = blocked() ? 'none' : 'copy'
+      // dragover repeats while the pointer is over the window; when it stops, the drag is gone
+      // (e.g. it left through an edge without a dragleave).
+      if (idle) clearTimeout(idle)
+      idle = setTimeout(hide, 600)
+    }
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) hide()
+    }
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) {
+        if (!isEditable(e.target)) e.preventDefault()
+        return
+      }
+      e.preventDefault()
+      hide()
+      if (blocked() || !e.dataTransfer) return
+      const items = droppedItems(e.dataTransfer) // now: the browser empties it after this handler
+      void store.start(items, 'drop')
+    }
+
+    window.addEventListener('dragenter', onEnter)
+    window.addEventListener('dragover', onOver)
+    window.addEventListener('dragleave', onLeave)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      if (idle) clearTimeout(idle)
+      window.removeEventListener('dragenter', onEnter)
+      window.removeEventListener('dragover', onOver)
+      window.removeEventListener('dragleave', onLeave)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [store])
+
+  if (!over) return null
+  return (
+    <div className="drop-overlay" data-drop-overlay>
+      <div className="drop-overlay-panel">
+        <div className="drop-overlay-icon">
+          <Icon name="download" size={30} />
+        </div>
+        <div className="drop-overlay-title">Drop badges to import</div>
+        <div className="drop-overlay-text">Badge images, credential files or whole folders. They are read and checked on this computer.</div>
+      </div>
+    </div>
+  )
+}

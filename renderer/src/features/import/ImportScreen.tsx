@@ -1,0 +1,208 @@
+/**
+ * Import: choose files or a folder (or drop them anywhere), the recent imports on the left and
+ * the open one on the right, with its progress and per-file report. The batch id is in the URL
+ * (#/import/7), so a reload comes back to the same report.
+ */
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useQuery } from '../../data'
+import { formatDateTime, plural } from '../../format'
+import { navigate, type Route } from '../../router'
+import type { ImportReport } from '../../shared'
+import { Button, MOD } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
+import { DetailPane, ListPane } from '../../ui/Layout'
+import { ListBox } from '../../ui/ListBox'
+import { Icon } from '../../ui/Icon'
+import { focusDetail } from '../../ui/focus'
+import { BatchView } from './BatchView'
+import { useImports, useImportStore } from './ImportProvider'
+import { chosenItems } from './sources'
+import { capitalise, ORIGIN_LABEL, reportSentence } from './words'
+
+type BatchSummary = Omit<ImportReport, 'items'>
+
+export function ImportScreen({ route }: { route: Route }) {
+  const store = useImportStore()
+  const snap = useImports()
+  const batches = useQuery('import:batches', { limit: 50 })
+  const filesInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const batchId = route.id && /^\d+$/.test(route.id) ? Number(route.id) : null
+
+  const chooseFiles = () => filesInput.current?.click()
+  const chooseFolder = () => folderInput.current?.click()
+
+  // Ctrl/Cmd+N on this screen opens the file chooser.
+  useEffect(() => {
+    const open = () => filesInput.current?.click()
+    document.addEventListener('skillfolio:new', open)
+    return () => document.removeEventListener('skillfolio:new', open)
+  }, [])
+
+  const onChosen = (input: HTMLInputElement) => {
+    const items = chosenItems(input.files)
+    input.value = '' // choosing the same files again fires change again
+    void store.start(items, 'dialog')
+  }
+
+  // Live numbers for batches this window is following; the list query refreshes when they end.
+  const list: BatchSummary[] = (batches.data ?? []).map((b) => snap.reports.get(b.batchId) ?? b)
+  const nothingSent = snap.refused.get(0) ?? []
+
+  return (
+    <div className="screen">
+      <ListPane label="Imports">
+        <div className="list-toolbar">
+          <div className="list-toolbar-head">
+            <h1 className="pane-title">Import</h1>
+            <Button size="sm" icon="folder" onClick={chooseFolder} title="Choose a folder of badges">
+              Folder…
+            </Button>
+            <Button size="sm" variant="primary" icon="download" onClick={chooseFiles} busy={snap.preparing > 0} title={`Choose badge files (${MOD}N)`}>
+              Files…
+            </Button>
+          </div>
+          <p className="list-toolbar-hint">Or drop files and folders anywhere in the window.</p>
+          <input
+            ref={filesInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Choose badge files"
+            data-import-input="files"
+            onChange={(e) => onChosen(e.currentTarget)}
+          />
+          <input
+            ref={folderInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Choose a folder of badges"
+            data-import-input="folder"
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => onChosen(e.currentTarget)}
+          />
+        </div>
+        <div className="list-scroll">
+          <h2 className="list-heading">Recent imports</h2>
+          {batches.error && !batches.data ? <ErrorBanner error={batches.error} onRetry={batches.reload} /> : null}
+          {!batches.data && batches.loading ? <Loading /> : null}
+          {batches.data && !list.length ? (
+            <EmptyState compact icon="layers" title="No imports yet">
+              Every import is listed here with its report, and can be undone.
+            </EmptyState>
+          ) : null}
+          {list.length ? (
+            <ListBox
+              label="Recent imports"
+              items={list}
+              getId={(b) => String(b.batchId)}
+              selectedId={batchId === null ? null : String(batchId)}
+              onOpen={(id, how) => {
+                navigate({ id })
+                if (how === 'keyboard') focusDetail(id)
+              }}
+              renderItem={(b) => <BatchRow b={b} />}
+            />
+          ) : null}
+        </div>
+      </ListPane>
+      <DetailPane label="Import report">
+        {batchId !== null ? (
+          <BatchView key={batchId} batchId={batchId} />
+        ) : (
+          <Welcome onFiles={chooseFiles} onFolder={chooseFolder} preparing={snap.preparing > 0}>
+            {nothingSent.length ? (
+              <div className="banner banner-error" role="alert">
+                <Icon name="alert" />
+                <div className="banner-text">
+                  <strong>Nothing was imported.</strong>{' '}
+                  {nothingSent.map((r) => `${r.fileName}: ${r.reason}`).join(' ')}
+                </div>
+              </div>
+            ) : null}
+          </Welcome>
+        )}
+      </DetailPane>
+    </div>
+  )
+}
+
+function BatchRow({ b }: { b: BatchSummary }) {
+  const running = b.state === 'running'
+  return (
+    <div className="batch-row">
+      <div className="batch-row-head">
+        <div className="row-title">{plural(b.total, 'file')}</div>
+        {running ? (
+          <Badge tone="accent">
+            <span className="spinner spinner-xs" aria-hidden="true" /> Running
+          </Badge>
+        ) : b.state === 'undone' ? (
+          <Badge icon="undo">Undone</Badge>
+        ) : b.counts.failed ? (
+          <Badge tone="danger" icon="alert">
+            {b.counts.failed} failed
+          </Badge>
+        ) : (
+          <Badge tone="success" icon="check">
+            Done
+          </Badge>
+        )}
+      </div>
+      <div className="batch-row-line">
+        {formatDateTime(b.startedAt)} · {ORIGIN_LABEL[b.origin]}
+      </div>
+      <div className="batch-row-line">{running ? `Importing… ${b.processed} of ${b.total}` : capitalise(reportSentence(b))}</div>
+    </div>
+  )
+}
+
+function Welcome({ onFiles, onFolder, preparing, children }: { onFiles: () => void; onFolder: () => void; preparing: boolean; children?: ReactNode }) {
+  return (
+    <div className="import-welcome">
+      {children}
+      <div className="drop-target">
+        <div className="drop-target-icon">
+          <Icon name="download" size={28} />
+        </div>
+        <h2 className="drop-target-title">Drop badges here to import them</h2>
+        <p className="drop-target-text">One badge, a hundred, or a whole folder of them.</p>
+        <div className="drop-target-actions">
+          <Button variant="primary" icon="file" onClick={onFiles} busy={preparing}>
+            Choose files…
+          </Button>
+          <Button icon="folder" onClick={onFolder}>
+            Choose folder…
+          </Button>
+        </div>
+      </div>
+      <ul className="import-facts">
+        <li>
+          <Icon name="layers" />
+          <div>
+            <strong>Reads what issuers hand out.</strong> Open Badges 2.0 and 3.0 (JSON, baked PNG and SVG, signed JWS and
+            VC-JWT), CLR 2.0, Blockcerts and European Digital Credentials. The format is recognised from the contents, not the
+            file name.
+          </div>
+        </li>
+        <li>
+          <Icon name="shieldCheck" />
+          <div>
+            <strong>Checks them on this computer.</strong> Signatures, validity dates and revocation are checked offline. Hosted
+            badges and revocation lists need online checks, which you can turn on in{' '}
+            <a href="#/settings">Settings</a>.
+          </div>
+        </li>
+        <li>
+          <Icon name="undo" />
+          <div>
+            <strong>Changes nothing you already have.</strong> The original file is kept as evidence, the same badge twice is
+            reported as a duplicate, and every import can be undone.
+          </div>
+        </li>
+      </ul>
+    </div>
+  )
+}

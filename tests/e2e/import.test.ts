@@ -1,0 +1,410 @@
+/**
+ * Importing badges, end to end: files dropped onto the window (a DataTransfer built in the page,
+ * as ELECTRON-NOTES §6 describes) or chosen with the file chooser go through the real core on a
+ * temp portfolio; the Import screen shows progress and the per-file report; undo; the trust
+ * badge, the Verification section and Re-verify; the Online checks setting.
+ *
+ * Online checks are answered by `hostedFetch` (tests/helpers/badges.ts) instead of the issuer's
+ * web site; holding its answers keeps a batch running long enough to see its progress.
+ */
+import type { JSHandle, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CLOUD, dropFiles, hostedFetch, PIPELINES, SIGNED_OB3, type TestFile } from '../helpers/badges'
+import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
+import { assertRendererBuilt, startApp, type Running, type StartOptions } from './harness'
+
+const unavailable = browserUnavailableReason()
+if (unavailable && process.env.CI === 'true') {
+  describe('importing end to end (CI)', () => {
+    it('has Chromium to run in', () => {
+      throw new Error(`${unavailable} The end-to-end tests must run in CI.`)
+    })
+  })
+} else if (unavailable) {
+  console.warn(`Skipping the import end-to-end tests: ${unavailable}`)
+}
+
+type DragType = 'dragenter' | 'dragover' | 'dragleave' | 'drop'
+
+/** A DataTransfer holding `files`, built in the page (the only way to make one with files). */
+async function dataTransfer(page: Page, files: TestFile[]): Promise<JSHandle<DataTransfer>> {
+  const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }))
+  return page.evaluateHandle((items) => {
+    const d = new DataTransfer()
+    for (const it of items) d.items.add(new File([Uint8Array.from(atob(it.b64), (c) => c.charCodeAt(0))], it.name, { type: it.type }))
+    return d
+  }, payload)
+}
+
+/** Fires a drag event on the first element matching `selector`; answers whether its default was prevented. */
+async function drag(page: Page, selector: string, type: DragType, dt: JSHandle<DataTransfer>): Promise<boolean> {
+  return page.evaluate(
+    ({ selector, type, dt }) => {
+      const target = document.querySelector(selector)
+      if (!target) throw new Error(`nothing matches ${selector}`)
+      const event = new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt })
+      target.dispatchEvent(event)
+      return event.defaultPrevented
+    },
+    { selector, type, dt },
+  )
+}
+
+/** The whole gesture: enter, move, drop, as a real drag does. */
+async function dropOnto(page: Page, selector: string, files: TestFile[]): Promise<void> {
+  const dt = await dataTransfer(page, files)
+  await drag(page, selector, 'dragenter', dt)
+  expect(await drag(page, selector, 'dragover', dt)).toBe(true)
+  expect(await drag(page, selector, 'drop', dt)).toBe(true)
+}
+
+describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
+  let browser: Browser
+  let running: Running | null = null
+
+  beforeAll(async () => {
+    assertRendererBuilt()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+
+  const start = async (options: StartOptions = {}) => {
+    running = await startApp(browser, options)
+    return running
+  }
+
+  const overlay = (page: Page) => page.locator('[data-drop-overlay]')
+  const batch = (page: Page) => page.locator('.detail-pane article.batch')
+  const group = (page: Page, outcome: string) => page.locator(`.outcomes-list[data-outcome="${outcome}"] > li`)
+  const rows = (page: Page) => page.locator('.list-pane').getByRole('listbox').getByRole('option')
+  const navCount = (page: Page, label: string) => page.locator('.sidebar').getByRole('link', { name: new RegExp(`^${label}`) }).locator('.nav-count')
+  const toast = (page: Page, text: string | RegExp) => page.locator('.toasts').getByText(text)
+  /** Imports through the core directly (setup for a test about something else). */
+  const importDirect = async (r: Running, files: TestFile[]) => {
+    const { batchId } = await r.portfolio.core.call('import:start', { origin: 'drop', sources: files.map((f) => ({ name: f.name, base64: f.bytes.toString('base64') })) })
+    await r.portfolio.core.idle()
+    return r.portfolio.core.call('import:status', { batchId })
+  }
+
+  it('(a) shows a drop overlay, imports two dropped badges with progress, and explains the broken file', async () => {
+    const site = hostedFetch([PIPELINES, CLOUD])
+    const r = await start({ hash: '#/credentials', core: { fetchJson: site.fetchJson } })
+    const { page, portfolio } = r
+    // Online checks on, with the issuer's answers held back: the batch stays running until released.
+    await portfolio.core.call('settings:update', { onlineChecks: true })
+    site.hold()
+    await page.getByRole('heading', { name: 'No credentials yet' }).waitFor()
+    const files = dropFiles()
+    const dt = await dataTransfer(page, files)
+
+    // Dragging over any element (nested ones included) shows the overlay; leaving hides it.
+    await drag(page, '.empty-title', 'dragenter', dt)
+    await overlay(page).getByText('Drop badges to import').waitFor()
+    await drag(page, '.empty-body', 'dragenter', dt)
+    await drag(page, '.empty-title', 'dragleave', dt)
+    expect(await overlay(page).isVisible()).toBe(true) // still inside the window
+    await drag(page, '.empty-body', 'dragleave', dt)
+    await overlay(page).waitFor({ state: 'detached' })
+
+    await drag(page, '.main', 'dragenter', dt)
+    await overlay(page).waitFor()
+    expect(await drag(page, '.main', 'dragover', dt)).toBe(true) // else a real drop would navigate away
+    expect(await drag(page, '.main', 'drop', dt)).toBe(true)
+    await overlay(page).waitFor({ state: 'detached' })
+
+    // The Import screen opens on the new batch and shows its progress.
+    const hash = await r.waitForHash(/^#\/import\/\d+$/)
+    const batchId = Number(hash.split('/')[2])
+    const bar = page.getByRole('progressbar', { name: 'Import progress' })
+    await bar.waitFor()
+    await expect.poll(() => bar.getAttribute('aria-valuemax')).toBe('3')
+    expect(await bar.getAttribute('aria-valuenow')).toBe('0')
+    await batch(page).getByRole('heading', { name: 'Importing 3 files…' }).waitFor()
+    await page.locator('.sidebar').getByLabel('importing 0 of 3 files').waitFor()
+    expect(await page.title()).toBe('Import · Skillfolio')
+
+    site.release()
+    await batch(page).getByRole('heading', { name: 'Import of 3 files' }).waitFor()
+    expect(await bar.count()).toBe(0)
+    expect(await batch(page).getAttribute('data-state')).toBe('done')
+    expect(await page.locator('.import-counts').innerText()).toMatch(/Imported\s+2\s+Updated\s+0\s+Duplicates\s+0\s+Failed\s+1/i)
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('2 imported, 1 failed')
+
+    // Failures first, with the file name and the reason in plain words.
+    const sections = await batch(page).locator('.section-title').allInnerTexts()
+    expect(sections).toEqual(['Could not be imported · 1', 'Imported · 2'])
+    const failed = group(page, 'failed')
+    expect(await failed.count()).toBe(1)
+    expect(await failed.locator('.outcome-title').innerText()).toBe('broken.png')
+    expect(await failed.locator('.outcome-reason').innerText()).toMatch(/JSON.*not a badge|not a badge.*JSON/i)
+
+    // Imported: links to the new credentials, with the file each came from.
+    const imported = group(page, 'imported')
+    expect(await imported.count()).toBe(2)
+    expect(await imported.getByRole('link').allInnerTexts()).toEqual(['Data Pipelines Practitioner', 'Cloud Security Basics'])
+    expect(await imported.locator('.outcome-file').allInnerTexts()).toEqual(['data-pipelines.json', 'cloud-security.png'])
+
+    // The sidebar counts were refreshed when the batch finished (no reload).
+    await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('2')
+    // The batch is in the recent list, selected.
+    expect(await rows(page).count()).toBe(1)
+    expect(await rows(page).first().getAttribute('aria-selected')).toBe('true')
+    expect(await rows(page).first().innerText()).toContain('2 imported, 1 failed')
+
+    // In the portfolio (checked online against the held-back "issuer"), and still there after a reload.
+    const list = await portfolio.core.call('credentials:list', {})
+    expect(list.items.map((c) => [c.title, c.trust]).sort()).toEqual([
+      ['Cloud Security Basics', 'verified'],
+      ['Data Pipelines Practitioner', 'verified'],
+    ])
+    await r.reload()
+    expect(await r.hash()).toBe(`#/import/${batchId}`)
+    await batch(page).getByRole('heading', { name: 'Import of 3 files' }).waitFor()
+    await imported.getByRole('link', { name: 'Cloud Security Basics' }).click()
+    await r.waitForHash(/^#\/credentials\/cred-\d+$/)
+    await page.locator('.detail-pane [data-detail-title]').filter({ hasText: 'Cloud Security Basics' }).waitFor()
+    await r.reload()
+    await rows(page).first().waitFor()
+    expect(await rows(page).allInnerTexts()).toEqual([expect.stringContaining('Cloud Security Basics'), expect.stringContaining('Data Pipelines Practitioner')])
+    await r.done()
+  })
+
+  it('(b) reports the same files dropped again as duplicates and adds nothing', async () => {
+    const r = await start({ hash: '#/credentials' })
+    const { page, portfolio } = r
+    const first = await importDirect(r, dropFiles())
+    expect(first.counts).toEqual({ imported: 2, updated: 0, duplicate: 0, failed: 1 })
+    await r.reload()
+    await rows(page).nth(1).waitFor()
+
+    // Dropped on a list row this time (a nested element), from the Credentials screen.
+    await dropOnto(page, '.listbox-item .row-title', dropFiles())
+    const hash = await r.waitForHash(/^#\/import\/\d+$/)
+    expect(hash).toBe(`#/import/${first.batchId + 1}`)
+    await batch(page).getByRole('heading', { name: 'Import of 3 files' }).waitFor()
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('2 duplicates, 1 failed')
+    const dupes = group(page, 'duplicate')
+    expect(await dupes.count()).toBe(2)
+    expect(await dupes.locator('.outcome-reason').first().innerText()).toMatch(/already in your portfolio as “Data Pipelines Practitioner”/i)
+    // Nothing to undo when nothing was added.
+    expect(await batch(page).getByRole('button', { name: 'Undo this import' }).count()).toBe(0)
+    expect((await portfolio.core.call('credentials:list', {})).total).toBe(2)
+    expect(await navCount(page, 'Credentials').innerText()).toBe('2')
+    await r.done()
+  })
+
+  it('(c) undoes an import after a confirm, and the undo survives a reload', async () => {
+    const r = await start({ hash: '#/credentials' })
+    const { page, portfolio } = r
+    await portfolio.core.call('credentials:create', { title: 'Typed in by hand', kind: 'other' })
+    const report = await importDirect(r, dropFiles())
+    await r.reload()
+    expect(await navCount(page, 'Credentials').innerText()).toBe('3')
+
+    // From the sidebar to the Import screen, then the batch from the recent list.
+    await page.locator('.sidebar').getByRole('link', { name: /^Import/ }).click()
+    await r.waitForHash(/^#\/import$/)
+    await page.getByRole('heading', { name: 'Drop badges here to import them' }).waitFor()
+    await rows(page).first().click()
+    await r.waitForHash(new RegExp(`^#/import/${report.batchId}$`))
+
+    await batch(page).getByRole('button', { name: 'Undo this import' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Undo this import?' })
+    await dialog.waitFor()
+    expect(await dialog.innerText()).toContain('The 2 credentials it added will be removed')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect((await portfolio.core.call('credentials:list', {})).total).toBe(3)
+
+    await batch(page).getByRole('button', { name: 'Undo this import' }).click()
+    await dialog.getByRole('button', { name: 'Undo import' }).click()
+    await toast(page, 'Import undone: removed 2 credentials').waitFor()
+    await batch(page).locator('.banner-info').getByText('This import was undone').waitFor()
+    expect(await batch(page).getAttribute('data-state')).toBe('undone')
+    expect(await batch(page).getByRole('button', { name: 'Undo this import' }).count()).toBe(0)
+    // The removed credentials are no longer links.
+    expect(await group(page, 'imported').getByRole('link').count()).toBe(0)
+    await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('1')
+    expect((await portfolio.core.call('credentials:list', {})).items.map((c) => c.title)).toEqual(['Typed in by hand'])
+
+    await r.reload()
+    expect(await r.hash()).toBe(`#/import/${report.batchId}`)
+    expect(await batch(page).getAttribute('data-state')).toBe('undone')
+    expect(await rows(page).first().innerText()).toContain('Undone')
+    await page.locator('.sidebar').getByRole('link', { name: /^Credentials/ }).click()
+    await rows(page).first().waitFor()
+    expect(await rows(page).allInnerTexts()).toEqual([expect.stringContaining('Typed in by hand')])
+    await r.done()
+  })
+
+  it('(d) imports files picked with the file chooser', async () => {
+    const r = await start({ hash: '#/import' })
+    const { page, portfolio } = r
+    await page.getByRole('heading', { name: 'Drop badges here to import them' }).waitFor()
+    await page.getByRole('heading', { name: 'No imports yet' }).waitFor()
+    const signed = readFileSync(SIGNED_OB3)
+    await page.locator('input[data-import-input="files"]').setInputFiles([
+      ...dropFiles().map((f) => ({ name: f.name, mimeType: f.type, buffer: f.bytes })),
+      { name: 'signed-ob3.json', mimeType: 'application/json', buffer: signed },
+    ])
+    const hash = await r.waitForHash(/^#\/import\/\d+$/)
+    await batch(page).getByRole('heading', { name: 'Import of 4 files' }).waitFor()
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('3 imported, 1 failed')
+    expect(await batch(page).locator('.detail-eyebrow').innerText()).toContain('Chosen')
+    const report = await portfolio.core.call('import:status', { batchId: Number(hash.split('/')[2]) })
+    expect(report.origin).toBe('dialog')
+    expect(report.items.map((i) => [i.fileName, i.outcome])).toEqual([
+      ['data-pipelines.json', 'imported'],
+      ['cloud-security.png', 'imported'],
+      ['broken.png', 'failed'],
+      ['signed-ob3.json', 'imported'],
+    ])
+    await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('3')
+    await r.done()
+  })
+
+  it('(e) shows the trust badge and the verification, and Re-verify checks again', async () => {
+    const site = hostedFetch([PIPELINES, CLOUD])
+    const r = await start({ hash: '#/credentials', core: { fetchJson: site.fetchJson } })
+    const { page, portfolio } = r
+    await portfolio.core.call('credentials:create', { title: 'Typed in by hand', kind: 'other' })
+    await importDirect(r, [dropFiles()[1]!, { name: 'signed-ob3.json', type: 'application/json', bytes: readFileSync(SIGNED_OB3) }])
+    await r.reload()
+    await rows(page).nth(2).waitFor()
+
+    // Every row says how far it can be trusted, in words.
+    const trustOf = async (title: string) => rows(page).filter({ hasText: title }).locator('[data-trust]').innerText()
+    expect(await trustOf('Typed in by hand')).toBe('Self-reported')
+    expect(await trustOf('Cloud Security Basics')).toBe('Unverified')
+    expect(await trustOf('Skillfolio Test Badge')).toBe('Verified')
+
+    // A signed credential: verified offline, with the method and the key.
+    await rows(page).filter({ hasText: 'Skillfolio Test Badge' }).click()
+    const detail = page.locator('.detail-pane')
+    await detail.locator('[data-detail-title]').filter({ hasText: 'Skillfolio Test Badge' }).waitFor()
+    expect(await detail.locator('.detail-header [data-trust]').innerText()).toBe('Verified')
+    const verification = detail.locator('.section').filter({ has: page.getByRole('heading', { name: 'Verification' }) })
+    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Valid signature', 'In date', 'No revocation check'])
+    expect(await verification.innerText()).toContain('eddsa-rdfc-2022')
+    expect(await verification.innerText()).toMatch(/Checked .* · offline/)
+    const source = detail.locator('.section').filter({ has: page.getByRole('heading', { name: 'Imported from' }) })
+    expect(await source.innerText()).toContain('Open Badges 3.0 · JSON')
+
+    // A hosted badge baked into a PNG: needs an online check; the recipient stays hashed.
+    await rows(page).filter({ hasText: 'Cloud Security Basics' }).click()
+    await detail.locator('[data-detail-title]').filter({ hasText: 'Cloud Security Basics' }).waitFor()
+    expect(await detail.locator('.detail-header [data-trust]').innerText()).toBe('Unverified')
+    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Needs an online check', 'In date', 'Needs an online check'])
+    expect(await verification.locator('.verdict-detail').first().innerText()).toContain('Turn on online checks')
+    await verification.getByRole('link', { name: 'online checks' }).waitFor()
+    expect(await source.innerText()).toContain('Open Badges 2.0 · baked PNG')
+    expect(await source.innerText()).toContain('Hashed e-mail address')
+    expect(await source.innerText()).not.toContain('sha256$')
+    expect(await source.innerText()).toContain('https://badges.skillfolio.test/e2e/issuer')
+    expect(await source.innerText()).toContain('Pass the Cloud Security Basics assessment')
+
+    // Re-verify with online checks still off: checked again, same verdict, a new time.
+    const before = (await portfolio.core.call('credentials:get', { id: (await r.hash()).split('/')[2]! })).verification!.checkedAt
+    await verification.getByRole('button', { name: 'Re-verify' }).click()
+    await toast(page, 'Checked “Cloud Security Basics” again').waitFor()
+    const id = (await r.hash()).split('/')[2]!
+    expect((await portfolio.core.call('credentials:get', { id })).verification!.checkedAt).not.toBe(before)
+    expect(site.fetches).toEqual([])
+
+    // With online checks on, Re-verify asks the issuer and the credential becomes Verified.
+    await portfolio.core.call('settings:update', { onlineChecks: true })
+    await verification.getByRole('button', { name: 'Re-verify' }).click()
+    await expect.poll(() => detail.locator('.detail-header [data-trust]').innerText()).toBe('Verified')
+    expect(await verification.locator('.verdict-label').first().innerText()).toBe('Valid signature')
+    expect(await verification.innerText()).toContain('online checks on')
+    expect(site.fetches).toContain(CLOUD.id)
+    expect(await trustOf('Cloud Security Basics')).toBe('Verified')
+
+    // Typed-in credentials have nothing to re-verify.
+    await rows(page).filter({ hasText: 'Typed in by hand' }).click()
+    await detail.locator('[data-detail-title]').filter({ hasText: 'Typed in by hand' }).waitFor()
+    expect(await detail.locator('.detail-header [data-trust]').innerText()).toBe('Self-reported')
+    expect(await detail.getByRole('button', { name: 'Re-verify' }).count()).toBe(0)
+    await r.done()
+  })
+
+  it('(f) keeps the Online checks setting across a reload', async () => {
+    const r = await start({ hash: '#/credentials' })
+    const { page, portfolio } = r
+    await page.locator('.sidebar').getByRole('link', { name: 'Settings' }).click()
+    await r.waitForHash(/^#\/settings$/)
+    const toggle = page.getByRole('switch', { name: 'Online checks' })
+    await toggle.waitFor()
+    expect(await toggle.isChecked()).toBe(false) // off by default
+    expect(await page.locator('.setting').innerText()).toContain('Nothing else leaves this computer')
+
+    await toggle.check()
+    await toast(page, 'Online checks are on').waitFor()
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: true })
+    await r.reload()
+    expect(await r.hash()).toBe('#/settings')
+    await expect.poll(() => page.getByRole('switch', { name: 'Online checks' }).isChecked()).toBe(true)
+
+    // The keyboard works too: Space toggles it back off.
+    await page.getByRole('switch', { name: 'Online checks' }).focus()
+    await page.keyboard.press('Space')
+    await toast(page, /Online checks are off/).waitFor()
+    await r.reload()
+    await page.getByRole('switch', { name: 'Online checks' }).waitFor()
+    await expect.poll(() => page.getByRole('switch', { name: 'Online checks' }).isChecked()).toBe(false)
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false })
+    await r.done()
+  })
+
+  it('imports in the background without leaving a form being filled in', async () => {
+    const r = await start({ hash: '#/credentials/new' })
+    const { page } = r
+    await page.getByLabel('Title').fill('Half typed')
+    await dropOnto(page, '.main', dropFiles())
+    await toast(page, 'Importing in the background').waitFor()
+    await toast(page, 'Import finished: 2 imported, 1 failed').waitFor()
+    expect(await r.hash()).toBe('#/credentials/new')
+    expect(await page.getByLabel('Title').inputValue()).toBe('Half typed')
+    await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('2')
+    await r.done()
+  })
+
+  it('refuses a file over 20 MB before reading it, and still imports the rest', async () => {
+    const r = await start({ hash: '#/credentials' })
+    const { page, portfolio } = r
+    await page.getByRole('heading', { name: 'No credentials yet' }).waitFor()
+    const dt = await dataTransfer(page, [dropFiles()[0]!])
+    await page.evaluate((d) => {
+      d.items.add(new File([new Uint8Array(21 * 1024 * 1024)], 'huge.png', { type: 'image/png' }))
+    }, dt)
+    await drag(page, '.main', 'dragenter', dt)
+    expect(await drag(page, '.main', 'dragover', dt)).toBe(true)
+    await drag(page, '.main', 'drop', dt)
+    await r.waitForHash(/^#\/import\/\d+$/)
+    await batch(page).getByRole('heading', { name: 'Import of 1 file' }).waitFor()
+    const refused = batch(page).locator('.section').filter({ hasText: 'Not read · 1' })
+    expect(await refused.innerText()).toContain('huge.png')
+    expect(await refused.innerText()).toContain('The file is 21.0 MB; Skillfolio reads credential files up to 20 MB.')
+    expect((await portfolio.core.call('credentials:list', {})).items.map((c) => c.title)).toEqual(['Data Pipelines Practitioner'])
+
+    // Nothing readable at all: no batch, and the reason on the Import screen.
+    await page.locator('.sidebar').getByRole('link', { name: /^Credentials/ }).click()
+    const big = await dataTransfer(page, [])
+    await page.evaluate((d) => {
+      d.items.add(new File([new Uint8Array(21 * 1024 * 1024)], 'huge.png', { type: 'image/png' }))
+    }, big)
+    await drag(page, '.main', 'dragenter', big)
+    await drag(page, '.main', 'drop', big)
+    await r.waitForHash(/^#\/import$/)
+    await page.getByRole('alert').filter({ hasText: 'Nothing was imported.' }).getByText(/huge\.png: The file is 21\.0 MB/).waitFor()
+    await r.done()
+  })
+})
