@@ -76,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
   const services: Services = {
     ...portfolioChannels,
     ...importChannels,
+    'evidence:image': ({ sha256 }) => evidence.imageDataUrl(sha256),
     'settings:get': settings['settings:get'],
     'settings:update': settings['settings:update'],
     'app:info': () => ({

@@ -13,7 +13,7 @@ export const CHANNEL_NAMES = [
   'experience:list', 'experience:create', 'experience:update', 'experience:delete',
   'education:list', 'education:create', 'education:update', 'education:delete',
   'search:query',
-  'import:start', 'import:status', 'import:undo', 'import:batches', 'credentials:verify',
+  'import:start', 'import:status', 'import:undo', 'import:batches', 'credentials:verify', 'evidence:image',
   'settings:get', 'settings:update',
 ] as const
 

@@ -73,6 +73,11 @@ export const contract = {
   /** Removes what a batch added and restores what it updated. */
   'import:undo': { input: z.object({ batchId: z.number().int().min(1) }), output: imp.ImportReport },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }), output: z.array(imp.ImportReport.omit({ items: true })) },
+  /** A stored badge image as a data: URL for <img> (PNG or SVG, at most 5 MB). */
+  'evidence:image': {
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash') }),
+    output: z.object({ mediaType: z.string(), dataUrl: z.string() }),
+  },
   /** Re-runs the checks of an imported credential from its original file. */
   'credentials:verify': { input: ById(s.CredentialId), output: VerificationResult },
 

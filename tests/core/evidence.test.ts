@@ -31,3 +31,18 @@ describe('evidence store', () => {
     expect(() => p.core.evidence.get('a'.repeat(64))).toThrow(/missing/)
   })
 })
+
+describe('badge images', () => {
+  it('serves recorded PNG and SVG images as data: URLs and refuses other files', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+    const sha = await p.core.evidence.write(png)
+    p.core.evidence.record(sha, 'badge.png', 'image/png', png.length)
+    expect(await p.core.call('evidence:image', { sha256: sha })).toEqual({ mediaType: 'image/png', dataUrl: `data:image/png;base64,${png.toString('base64')}` })
+    const json = Buffer.from('{"a":1}')
+    const jsonSha = await p.core.evidence.write(json)
+    p.core.evidence.record(jsonSha, 'a.json', 'application/json', json.length)
+    expect(await p.core.dispatch('evidence:image', { sha256: jsonSha })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await p.core.dispatch('evidence:image', { sha256: 'b'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await p.core.dispatch('evidence:image', { sha256: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+})

@@ -306,6 +306,11 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     expect(await verification.locator('.verdict-detail').first().innerText()).toContain('Turn on online checks')
     await verification.getByRole('link', { name: 'online checks' }).waitFor()
     expect(await source.innerText()).toContain('Open Badges 2.0 · baked PNG')
+    // the baked PNG itself is shown as the badge image, loaded through the contract as a data: URL
+    const image = detail.locator('.detail-header img.badge-image')
+    await image.waitFor()
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBORw0KGgo/)
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     expect(await source.innerText()).toContain('Hashed e-mail address')
     expect(await source.innerText()).not.toContain('sha256$')
     expect(await source.innerText()).toContain('https://badges.skillfolio.test/e2e/issuer')

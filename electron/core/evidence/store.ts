@@ -18,8 +18,13 @@ export interface EvidenceStore {
   record(sha256: string, fileName: string, mediaType: string, sizeBytes: number): void
   attach(credentialId: number, sha256: string): void
   get(sha256: string): Buffer
+  /** A recorded PNG or SVG as a data: URL; refuses other types and anything over 5 MB. */
+  imageDataUrl(sha256: string): { mediaType: string; dataUrl: string }
   pathOf(sha256: string): string
 }
+
+const IMAGE_TYPES = new Set(['image/png', 'image/svg+xml'])
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -34,9 +39,15 @@ export function createEvidenceStore(db: Db, root: string, now: () => Date): Evid
      VALUES (@sha256, @fileName, @mediaType, @size, @at) ON CONFLICT (sha256) DO NOTHING`,
   )
   const link = db.prepare('INSERT OR IGNORE INTO credential_evidence (credential_id, sha256) VALUES (?, ?)')
+  const info = db.prepare<[string], { media_type: string; size_bytes: number }>('SELECT media_type, size_bytes FROM evidence_file WHERE sha256 = ?')
   const madeDirs = new Set<string>()
   let tmpCounter = 0
-  const pathOf = (sha256: string) => {
+  const get = (sha256: string): Buffer => {
+    const file = pathOf(sha256)
+    if (!existsSync(file)) throw notFound(`The evidence file ${sha256.slice(0, 12)}… is missing from the data folder.`)
+    return readFileSync(file)
+  }
+  function pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput(`"${sha256}" is not a SHA-256 hash`)
     return join(root, sha256.slice(0, 2), sha256)
   }
@@ -69,10 +80,13 @@ export function createEvidenceStore(db: Db, root: string, now: () => Date): Evid
     attach(credentialId, sha256) {
       link.run(credentialId, sha256)
     },
-    get(sha256) {
-      const file = pathOf(sha256)
-      if (!existsSync(file)) throw notFound(`The evidence file ${sha256.slice(0, 12)}… is missing from the data folder.`)
-      return readFileSync(file)
+    get,
+    imageDataUrl(sha256) {
+      const row = info.get(sha256)
+      if (!row) throw notFound('There is no such file in this portfolio.')
+      if (!IMAGE_TYPES.has(row.media_type)) throw badInput('This file is not a PNG or SVG image.')
+      if (row.size_bytes > MAX_IMAGE_BYTES) throw badInput('This image is larger than 5 MB, too large to show.')
+      return { mediaType: row.media_type, dataUrl: `data:${row.media_type};base64,${get(sha256).toString('base64')}` }
     },
   }
 }

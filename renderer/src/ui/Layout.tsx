@@ -17,9 +17,10 @@ export function DetailPane({ children, label, ref }: { children: ReactNode; labe
   )
 }
 
-export function DetailHeader({ eyebrow, title, subtitle, actions, badges }: { eyebrow?: ReactNode; title: string; subtitle?: ReactNode; actions?: ReactNode; badges?: ReactNode }) {
+export function DetailHeader({ eyebrow, title, subtitle, actions, badges, media }: { eyebrow?: ReactNode; title: string; subtitle?: ReactNode; actions?: ReactNode; badges?: ReactNode; media?: ReactNode }) {
   return (
     <header className="detail-header">
+      {media ? <div className="detail-media">{media}</div> : null}
       <div className="detail-heading">
         {eyebrow ? <div className="detail-eyebrow">{eyebrow}</div> : null}
         <h2 className="detail-title" tabIndex={-1} data-detail-title>

@@ -24,6 +24,12 @@ export function CredentialDetail({ id, onEdit, onDeleted }: { id: string; onEdit
   return <CredentialView credential={credential} onEdit={onEdit} onDeleted={onDeleted} />
 }
 
+/** The badge image kept with an imported credential; nothing is shown while it loads or if it cannot be read. */
+function BadgeImage({ sha256, title }: { sha256: string; title: string }) {
+  const { data } = useQuery('evidence:image', { sha256 })
+  return data ? <img className="badge-image" src={data.dataUrl} alt={`Badge image of ${title}`} /> : null
+}
+
 function ExternalLink({ href, children }: { href: string; children?: ReactNode }) {
   return (
     <a className="ext-link" href={href} target="_blank" rel="noreferrer">
@@ -76,6 +82,7 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
         }
         title={c.title}
         subtitle={by || undefined}
+        media={c.source?.imageSha256 ? <BadgeImage sha256={c.source.imageSha256} title={c.title} /> : undefined}
         actions={
           <>
             <Button icon="pencil" onClick={onEdit}>
