@@ -1,0 +1,138 @@
+/**
+ * Analysis at scale: ranking every role and analysing one role for a portfolio of 10,000
+ * credentials and 2,000 projects; job-posting extraction per posting and its precision,
+ * recall and F1 on the annotated postings in ../shared/data/skill-extraction. Uses the
+ * built-in catalog when resources/taxonomy exists, else the test fixture catalog.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore } from '../../electron/core/app'
+import { createPortfolio } from '../../electron/core/portfolio'
+import { contract } from '../../electron/shared/contract'
+import { createAnalysis } from '../../electron/core/analysis'
+import { buildEvidenceIndex } from '../../electron/core/analysis/evidence'
+import { createMatcher } from '../../electron/core/analysis/matcher'
+import { extractFromPosting } from '../../electron/core/analysis/postings'
+import { evaluateExtraction, loadGoldPostings } from '../../electron/core/analysis/evaluate'
+import { sharedPath } from '../helpers/shared-data'
+import { bestCatalog } from '../fixtures/analysis/catalog'
+import { median, ms, p95, timeOnce, timeRuns, type BenchRow } from './harness'
+
+const KINDS = ['platform', 'bootcamp', 'employer', 'academic', 'certification', 'badge', 'other'] as const
+
+function rng(seed: number) {
+  let s = seed >>> 0
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+}
+
+/** 10,000 credentials (3–6 skills, 40 % verified) and 2,000 projects (2–6 skills, 0–2 credentials). */
+function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly string[]): void {
+  const r = rng(42)
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
+  const portfolio = createPortfolio(core.db, () => new Date('2026-11-28T12:00:00Z'))
+  const verify = core.db.prepare(
+    `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, validity_verdict, validity_detail, status_verdict, status_detail, checked_at, online)
+     VALUES (?, 'valid', '', 'valid', '', 'not_revoked', '', '2026-11-01T00:00:00Z', 0)`,
+  )
+  core.db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const id = portfolio.insertCredential(
+        contract['credentials:create'].input.parse({
+          title: `Credential ${i}`,
+          kind: pick(KINDS),
+          status: r() < 0.9 ? 'earned' : 'in_progress',
+          earnedOn: `20${12 + Math.floor(r() * 14)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
+          hours: Math.round(r() * 120),
+          cost: r() < 0.7 ? { amountMinor: Math.floor(r() * 150_000), currency: pick(['USD', 'USD', 'EUR', 'GBP']) } : null,
+          skills: Array.from({ length: 3 + Math.floor(r() * 4) }, () => ({ name: pick(skillNames) })),
+        }),
+      )
+      if (r() < 0.4) verify.run(id)
+    }
+    for (let i = 0; i < 2_000; i++) {
+      portfolio.insertProject(
+        contract['projects:create'].input.parse({
+          title: `Project ${i}`,
+          startedOn: `20${15 + Math.floor(r() * 10)}-0${1 + Math.floor(r() * 9)}-01`,
+          skills: Array.from({ length: 2 + Math.floor(r() * 5) }, () => ({ name: pick(skillNames) })),
+          credentialIds: Array.from({ length: Math.floor(r() * 3) }, () => `cred-${1 + Math.floor(r() * 10_000)}`),
+        }),
+      )
+    }
+  })()
+}
+
+export async function analysisBench(): Promise<BenchRow[]> {
+  const { catalog, name } = bestCatalog()
+  const rows: BenchRow[] = []
+  const dir = mkdtempSync(join(tmpdir(), 'skillfolio-bench-analysis-'))
+  const core = createCore({ dbPath: join(dir, 'bench.sqlite'), dataDir: dir, log: () => {} })
+  try {
+    // Catalog skill names (some as aliases) plus 100 skills the catalog does not know.
+    const names = [
+      ...catalog.skills.slice(0, 300).map((s, i) => (i % 5 === 0 && s.aliases[0] ? s.aliases[0] : s.name)),
+      ...Array.from({ length: 100 }, (_, i) => `Internal tool ${i}`),
+    ]
+    const fill = timeOnce(() => fillPortfolio(core, names))
+    const analysis = createAnalysis({ db: core.db, catalog, now: () => new Date('2026-11-28T12:00:00Z') })
+    const custom = analysis.roles.create({
+      title: 'Bench custom role',
+      skills: names.slice(0, 20).map((n, i) => ({ name: n, weight: 0.5, essential: i < 5 })),
+    })
+    const roleCount = analysis.listRoles().length
+    const note = `${name} catalog: ${catalog.skills.length} skills, ${roleCount} roles (one custom); portfolio filled in ${ms(fill)}`
+
+    const build = timeRuns(() => buildEvidenceIndex(core.db, catalog, new Date('2026-11-28T12:00:00Z')), 10, 2)
+    rows.push({ benchmark: 'evidence index build, 10k credentials + 2k projects', value: ms(median(build)), note: `p95 ${ms(p95(build))}` })
+    // Cold: a fresh service each run, so the index is built from the database every time.
+    const cold = timeRuns(() => createAnalysis({ db: core.db, catalog, now: () => new Date('2026-11-28T12:00:00Z') }).rankRoles(), 10, 2)
+    rows.push({ benchmark: 'rank all roles, 10k credentials + 2k projects (cold: index build + rank)', value: ms(median(cold)), target: '< 100 ms', note: `p95 ${ms(p95(cold))}; ${note}` })
+    const warm = timeRuns(() => analysis.rankRoles(), 30, 3)
+    rows.push({ benchmark: 'rank all roles (index cached, database unchanged)', value: ms(median(warm)), target: '< 100 ms', note: `p95 ${ms(p95(warm))}` })
+    const firstRole = `catalog:${catalog.roles[0]!.id}`
+    const gap = timeRuns(() => analysis.gap(firstRole), 30, 3)
+    rows.push({ benchmark: `gap analysis of one role (${firstRole}, index cached)`, value: ms(median(gap)), target: '< 10 ms', note: `p95 ${ms(p95(gap))}` })
+    const gapCustom = timeRuns(() => analysis.gap(custom.ref), 30, 3)
+    rows.push({ benchmark: 'gap analysis of one custom role (index cached)', value: ms(median(gapCustom)), target: '< 10 ms', note: `p95 ${ms(p95(gapCustom))}` })
+    const plan = timeRuns(() => analysis.suggestPlan(firstRole, { hoursPerWeek: 10, budget: { amountMinor: 100_000, currency: 'USD' } }), 30, 3)
+    rows.push({ benchmark: 'learning plan for one role (index cached)', value: ms(median(plan)), note: `p95 ${ms(p95(plan))}` })
+    const profile = timeRuns(() => analysis.profile(), 15, 2)
+    rows.push({ benchmark: 'breadth/depth profile (index cached)', value: ms(median(profile)), note: `p95 ${ms(p95(profile))}` })
+  } finally {
+    core.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  const data = sharedPath('data', 'skill-extraction')
+  if (!data) {
+    rows.push({ benchmark: 'posting extraction', value: 'skipped', note: '../shared/data/skill-extraction not found' })
+    return rows
+  }
+  const postings = loadGoldPostings(data)
+  const matcher = createMatcher(catalog.skills)
+  const build = timeOnce(() => createMatcher(catalog.skills))
+  const perPosting = timeRuns(() => postings.forEach((p) => extractFromPosting(p.text, matcher)), 20, 5).map((t) => t / postings.length)
+  const avgChars = Math.round(postings.reduce((n, p) => n + p.text.length, 0) / postings.length)
+  rows.push({ benchmark: 'posting extraction per posting', value: ms(median(perPosting)), target: '< 5 ms', note: `p95 ${ms(p95(perPosting))}; ${avgChars} characters on average; matcher built in ${ms(build)}` })
+  const pct = (n: number) => `${(100 * n).toFixed(1)} %`
+  const scored = [
+    ['every highlighted mention', evaluateExtraction(postings, (text) => extractFromPosting(text, matcher).mentions).total],
+    [
+      'skills pre-accepted for saving',
+      evaluateExtraction(postings, (text) => {
+        const r = extractFromPosting(text, matcher)
+        const ticked = new Set(r.skills.filter((x) => x.suggestedAccept).map((x) => x.skillId))
+        return r.mentions.filter((m) => ticked.has(m.skillId))
+      }).total,
+    ],
+  ] as const
+  for (const [label, total] of scored) {
+    rows.push({
+      benchmark: `posting extraction quality, ${label} (${total.postings} annotated postings, ${name} catalog)`,
+      value: `P ${pct(total.precision)} / R ${pct(total.recall)} / F1 ${pct(total.f1)}`,
+      note: `knowledge spans only: R ${pct(total.recallKnowledge)}, F1 ${pct(total.f1Knowledge)}; overlap match; ${total.predicted} predicted, ${total.gold} gold`,
+    })
+  }
+  return rows
+}

@@ -1,0 +1,24 @@
+import type { Core } from '../../../electron/core/app'
+import { createProvenance } from '../../../electron/core/imports/provenance'
+import { toRowId } from '../../../electron/core/portfolio/ids'
+import type { VerificationResult } from '../../../electron/shared/verification'
+
+const VERDICTS = {
+  verified: { signature: 'valid', validity: 'valid', status: 'not_revoked' },
+  unverified: { signature: 'unsigned', validity: 'valid', status: 'unknown' },
+  expired: { signature: 'valid', validity: 'expired', status: 'not_revoked' },
+  problem: { signature: 'invalid', validity: 'valid', status: 'not_revoked' },
+} as const
+
+/** Stores a verification result for a credential, as an import or a check would. */
+export function setTrust(core: Core, credentialId: string, trust: keyof typeof VERDICTS): void {
+  const v = VERDICTS[trust]
+  const result: VerificationResult = {
+    signature: { verdict: v.signature, detail: 'test', method: null, keyId: null },
+    validity: { verdict: v.validity, detail: 'test', validFrom: null, validUntil: null },
+    status: { verdict: v.status, detail: 'test' },
+    checkedAt: '2026-11-01T00:00:00.000Z',
+    online: false,
+  }
+  createProvenance(core.db).saveVerification(toRowId('credential', credentialId), result)
+}
