@@ -84,16 +84,17 @@ async function cachedVerifier(publicKeyMultibase: string) {
 }
 
 /**
- * Canonical N-Quads by input, shared by both suites (a document with an Ed25519Signature2020
- * and an eddsa-rdfc-2022 proof is canonicalised once; so is a proof configuration seen before).
+ * Canonical N-Quads by suite and input: a credential verified again (Re-verify, a status list
+ * shared by many credentials) is not canonicalised again. Each suite keeps its own entries,
+ * since the two suites' canonicalisation options differ in details (e.g. text direction).
  */
 const canonicalCache = new Map<string, Promise<string>>()
 const CANONICAL_CACHE_MAX = 2000
-function memoCanonize(canonize: (input: unknown, options: object) => Promise<string>) {
+function memoCanonize(suite: string, canonize: (input: unknown, options: object) => Promise<string>) {
   return (input: unknown, options: object): Promise<string> => {
     // Only documents made of bundled contexts: a context fetched online may change between runs.
     if (missingContexts(input).length > 0) return canonize(input, options)
-    const key = createHash('sha256').update(JSON.stringify(input)).digest('base64')
+    const key = `${suite}:${createHash('sha256').update(JSON.stringify(input)).digest('base64')}`
     let result = canonicalCache.get(key)
     if (!result) {
       result = canonize(input, options)
@@ -107,7 +108,7 @@ function memoCanonize(canonize: (input: unknown, options: object) => Promise<str
 
 const cachedEddsa = {
   ...eddsaRdfc2022,
-  canonize: memoCanonize(eddsaRdfc2022.canonize),
+  canonize: memoCanonize('eddsa-rdfc-2022', eddsaRdfc2022.canonize),
   createVerifier: async ({ verificationMethod }: { verificationMethod: object }) =>
     cachedVerifier(String((verificationMethod as { publicKeyMultibase?: unknown }).publicKeyMultibase)),
 }
@@ -117,7 +118,7 @@ class CachedEd25519Signature2020 extends Ed25519Signature2020 {
   constructor() {
     super()
     const original = (this as unknown as { canonize(input: unknown, options: object): Promise<string> }).canonize.bind(this)
-    this.canonizeMemo = memoCanonize(original)
+    this.canonizeMemo = memoCanonize('Ed25519Signature2020', original)
     ;(this as unknown as { canonize: unknown }).canonize = (input: unknown, options: object) => this.canonizeMemo(input, options)
   }
   override async verifySignature({ verifyData, verificationMethod, proof }: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: Record<string, unknown> }) {

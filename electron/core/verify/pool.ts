@@ -37,7 +37,7 @@ export interface ProofCheckPool extends ProofCheckRunner {
 }
 
 /**
- * Tasks a worker holds at once: it runs two and queues the rest, so it never waits for this
+ * Tasks a worker holds at once: it runs one and queues the rest, so it never waits for this
  * thread between tasks; the others wait here so that a slow worker does not sit on work.
  */
 const PER_WORKER = 8

@@ -42,8 +42,8 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : v
 const sig = (verdict: SignatureOutcome['verdict'], detail: string, method: string | null = null, keyId: string | null = null): SignatureOutcome => ({ verdict, detail, method, keyId })
 const OB2_CONTEXTS = new Set(['https://w3id.org/openbadges/v2', 'https://openbadgespec.org/v2/context.json', 'https://w3id.org/openbadges/v1'])
 const KEY_TTL_MS = 10 * 60_000
-/** In this thread, two proof checks at a time: hundreds interleaved are slower than in turn. */
-function inProcessRunner(limit = 2): ProofCheckRunner {
+/** In this thread, one proof check at a time: hundreds interleaved are slower than in turn. */
+function inProcessRunner(limit = 1): ProofCheckRunner {
   let active = 0
   const waiting: (() => void)[] = []
   return {

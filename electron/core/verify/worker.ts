@@ -9,7 +9,7 @@ import { checkProofs, clearCanonicalCache, type ProofTask } from './data-integri
 
 type Request = { id: number; task: ProofTask } | { id: number; clear: true }
 
-const CONCURRENCY = 2
+const CONCURRENCY = 1
 const port = parentPort
 if (port) {
   const queue: Request[] = []
