@@ -4,6 +4,9 @@ import { printTable, type BenchRow } from './harness'
 import { portfolioBench } from './portfolio.bench'
 import { importBench } from './import.bench'
 import { importersBench } from './importers.bench'
+import { verifyBench } from './verify.bench'
+import { taxonomyBench } from './taxonomy.bench'
+import { analysisBench } from './analysis.bench'
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -12,6 +15,9 @@ async function main(): Promise<void> {
   rows.push(...portfolioBench())
   rows.push(...importersBench())
   rows.push(...(await importBench()))
+  rows.push(...(await verifyBench()))
+  rows.push(...(await taxonomyBench()))
+  rows.push(...(await analysisBench()))
   rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
   printTable(rows)
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
