@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 // `e2e` (the built renderer in Debian's Chromium against the real core through the test bridge).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {
         test: {
