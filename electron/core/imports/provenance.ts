@@ -30,8 +30,10 @@ export function createProvenance(db: Db) {
      FROM credential WHERE id = ?`,
   )
   const byContent = db.prepare<[string], { id: number; title: string }>('SELECT id, title FROM credential WHERE content_sha256 = ? LIMIT 1')
-  const bySourceId = db.prepare<[string], { id: number; title: string; issued_at: string | null }>(
-    'SELECT id, title, issued_at FROM credential WHERE source_id = ? ORDER BY id LIMIT 1',
+  // A credential id is only taken as "the same credential" from the same issuer: real files reuse
+  // example ids (urn:uuid:… copied from specs), and two issuers' ids never name one credential.
+  const bySourceId = db.prepare<{ sourceId: string; issuerId: string | null }, { id: number; title: string; issued_at: string | null }>(
+    'SELECT id, title, issued_at FROM credential WHERE source_id = @sourceId AND issuer_id IS @issuerId ORDER BY id LIMIT 1',
   )
   const saveVerification = db.prepare(
     `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
@@ -50,7 +52,7 @@ export function createProvenance(db: Db) {
     write: (id: number, row: ProvenanceRow) => write.run({ ...row, id }),
     read: (id: number) => read.get(id),
     byContent: (sha: string) => byContent.get(sha),
-    bySourceId: (sourceId: string) => bySourceId.get(sourceId),
+    bySourceId: (sourceId: string, issuerId: string | null) => bySourceId.get({ sourceId, issuerId }),
     /** Stores the verdicts and lets them set the status a person sees (expired, revoked). */
     saveVerification(id: number, v: VerificationResult | null): void {
       if (!v) {

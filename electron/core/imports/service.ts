@@ -113,7 +113,7 @@ export function createImports(deps: ImportDeps) {
       return
     }
     const { values, source, warnings } = toCredential(p.parsed)
-    const earlier = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId) : undefined
+    const earlier = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
     if (earlier && !isNewer(p.parsed.issuedOn, earlier.issued_at)) {
       batches.record({ ...item, outcome: 'duplicate', credentialId: earlier.id, title: earlier.title, reason: `The same credential is already in your portfolio as “${earlier.title}” (this copy is not newer).`, warnings })
       return

@@ -141,3 +141,17 @@ describe('import batches', () => {
     expect(stored).toMatchObject({ status: 'expired', trust: 'expired' })
   })
 })
+
+describe('what counts as the same credential', () => {
+  it('needs the same id from the same issuer: another issuer reusing an id is a different credential', async () => {
+    const mine = assertion('shared-id', 'From Example Academy', '2024-01-01')
+    const other = assertion('shared-id', 'From Another School', '2024-06-01')
+    ;(other.badge.issuer as { id: string; name: string }).id = 'https://another.example.org/issuer'
+    ;(other.badge.issuer as { id: string; name: string }).name = 'Another School'
+    const report = await runImport([
+      { name: 'a.json', base64: b64(mine) },
+      { name: 'b.json', base64: b64(other) },
+    ])
+    expect(report.counts).toMatchObject({ imported: 2, updated: 0, duplicate: 0 })
+  })
+})
