@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'pdfkit'],
+  external: ['better-sqlite3', 'pdfkit', 'fontkit'],
   define: { __SKILLFOLIO_VERSION__: JSON.stringify(pkg.version) },
   // version.ts falls back to import.meta.url only when the define above is absent.
   logOverride: { 'empty-import-meta': 'silent' },

@@ -7,6 +7,7 @@ import { importersBench } from './importers.bench'
 import { verifyBench } from './verify.bench'
 import { taxonomyBench } from './taxonomy.bench'
 import { analysisBench } from './analysis.bench'
+import { pdfBench } from './pdf.bench'
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   rows.push(...(await verifyBench()))
   rows.push(...(await taxonomyBench()))
   rows.push(...(await analysisBench()))
+  rows.push(...(await pdfBench()))
   rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
   printTable(rows)
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -1,0 +1,89 @@
+/** Dates, money and small text helpers for the documents (English, deterministic). */
+
+/** One collator for every sort by name (String#localeCompare with a locale builds one per call). */
+export const collator = new Intl.Collator('en')
+
+/** Plain code-unit order, for ISO dates and keys. */
+export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** `YYYY-MM-DD` of `now` in UTC. */
+export const isoDay = (now: Date) => now.toISOString().slice(0, 10)
+
+/** "Mar 2024" for an ISO date (or its `YYYY-MM` / `YYYY` prefix). */
+export function monthYear(iso: string | null | undefined): string | null {
+  if (!iso) return null
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(iso)
+  if (!m) return iso
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined
+  return month ? `${month} ${m[1]}` : m[1]!
+}
+
+/** "12 Mar 2024". */
+export function dayMonthYear(iso: string | null | undefined): string | null {
+  if (!iso) return null
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return monthYear(iso)
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`
+}
+
+/** "Mar 2022 – Present", "2019 – 2021", "Jun 2023" (an en dash, as typeset ranges use). */
+export function dateRange(start: string | null, end: string | null, ongoing = 'Present'): string | null {
+  const a = monthYear(start)
+  const b = monthYear(end)
+  if (a && b) return a === b ? a : `${a} – ${b}`
+  if (a) return `${a} – ${ongoing}`
+  return b
+}
+
+/** Money in minor units, formatted for its currency ("$1,017", "€126.50"). */
+export function formatMoney(m: { amountMinor: number; currency: string }): string {
+  let digits: number
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return `${(m.amountMinor / 100).toFixed(2)} ${m.currency}`
+  }
+  const amount = m.amountMinor / 10 ** digits
+  const whole = Number.isInteger(amount)
+  return new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: m.currency,
+    minimumFractionDigits: whole ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(amount)
+}
+
+/** "https://www.example.org/a/" → "example.org/a" for display where the link carries the URL. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '')
+}
+
+/** "a, b and c" */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+/** Splits free text into paragraphs and bullet items ("- ", "* ", "• " at a line start). */
+export function paragraphsAndBullets(text: string | null): Array<{ bullet: boolean; text: string }> {
+  if (!text) return []
+  const out: Array<{ bullet: boolean; text: string }> = []
+  let para: string[] = []
+  const flush = () => {
+    if (para.length) out.push({ bullet: false, text: para.join(' ') })
+    para = []
+  }
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    const b = /^(?:[-*•‣▪–]\s+)(.*)$/.exec(line)
+    if (b) {
+      flush()
+      if (b[1]!.trim()) out.push({ bullet: true, text: b[1]!.trim() })
+    } else if (!line) flush()
+    else para.push(line)
+  }
+  flush()
+  return out
+}

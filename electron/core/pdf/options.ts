@@ -1,0 +1,70 @@
+/**
+ * Resume options, as zod schemas the contract can reuse (pure zod, no Node), with defaults.
+ */
+import { z } from 'zod'
+
+export const SECTION_KEYS = ['summary', 'skills', 'experience', 'projects', 'credentials', 'education'] as const
+export type SectionKey = (typeof SECTION_KEYS)[number]
+
+export const RESUME_TEMPLATES = ['ats', 'two-column'] as const
+export type ResumeTemplate = (typeof RESUME_TEMPLATES)[number]
+
+export const RoleSkillSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  weight: z.number().min(0).max(1).default(0.5),
+  essential: z.boolean().default(false),
+  aliases: z.array(z.string().max(200)).max(50).readonly().optional(),
+})
+export const TargetRoleSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  skills: z.array(RoleSkillSchema).max(500).readonly(),
+})
+
+const ids = z.array(z.string().max(40)).max(2000).readonly()
+export const TailorChoicesSchema = z.object({
+  pinned: ids.optional(),
+  hidden: ids.optional(),
+  order: ids.optional(),
+  expired: z.enum(['mark', 'hide']).optional(),
+  limits: z
+    .object({
+      credentials: z.number().int().min(0).max(500).optional(),
+      projects: z.number().int().min(0).max(500).optional(),
+      skillsPerGroup: z.number().int().min(0).max(500).optional(),
+    })
+    .optional(),
+})
+
+export const ResumeOptionsSchema = z.object({
+  template: z.enum(RESUME_TEMPLATES).default('ats'),
+  pageSize: z.enum(['a4', 'letter']).default('a4'),
+  /** `#rrggbb`; anything else falls back to the default accent. */
+  accent: z
+    .string()
+    .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b')
+    .optional(),
+  fontScale: z.enum(['small', 'normal', 'large']).default('normal'),
+  showQr: z.boolean().default(false),
+  /** BCP 47 language of the content, written to the PDF catalog. */
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  role: TargetRoleSchema.nullish(),
+  choices: TailorChoicesSchema.optional(),
+  /** Sections in print order; a section left out is not printed. */
+  sections: z.array(z.enum(SECTION_KEYS)).max(SECTION_KEYS.length).readonly().optional(),
+  /** Tagged PDF structure (accessibility); on by default. */
+  tagged: z.boolean().default(true),
+})
+export type ResumeOptions = z.input<typeof ResumeOptionsSchema>
+export type ResolvedResumeOptions = z.output<typeof ResumeOptionsSchema>
+
+export const ReportOptionsSchema = z.object({
+  pageSize: z.enum(['a4', 'letter']).default('a4'),
+  accent: z
+    .string()
+    .regex(/^#?[0-9a-fA-F]{6}$/)
+    .optional(),
+  fontScale: z.enum(['small', 'normal', 'large']).default('normal'),
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
+  tagged: z.boolean().default(true),
+})
+export type ReportOptions = z.input<typeof ReportOptionsSchema>

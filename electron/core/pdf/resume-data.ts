@@ -1,0 +1,216 @@
+/**
+ * The content of a resume, built from the portfolio: plain data, no database and no pdfkit,
+ * so it can be cached, sent over IPC and built by hand in tests.
+ */
+import type { Channel, Input, Output } from '../../shared/contract'
+import type { Credential, CredentialKind, CredentialStatus, Education, Experience, Profile, Project, Skill, SkillCategory, Trust } from '../../shared/schemas'
+import { SKILL_CATEGORIES } from '../../shared/schemas'
+import { collator } from './format'
+
+export interface ResumeLink {
+  label: string | null
+  url: string
+}
+
+export interface ResumeProfile {
+  name: string
+  headline: string | null
+  email: string | null
+  phone: string | null
+  location: string | null
+  website: string | null
+  links: ResumeLink[]
+  summary: string | null
+}
+
+export interface ResumeExperience {
+  id: string
+  title: string
+  organization: string
+  location: string | null
+  startedOn: string | null
+  endedOn: string | null
+  /** Free text; lines starting with "-", "*" or "•" print as bullets. */
+  description: string | null
+}
+
+export interface ResumeEducation {
+  id: string
+  institution: string
+  degree: string | null
+  field: string | null
+  startedOn: string | null
+  endedOn: string | null
+  description: string | null
+}
+
+export interface ResumeCredential {
+  id: string
+  title: string
+  kind: CredentialKind
+  status: CredentialStatus
+  /** Who awards it (issuer name, else provider). */
+  issuer: string | null
+  /** Where it was taken, when that differs from the issuer ("Google", via "Coursera"). */
+  provider: string | null
+  earnedOn: string | null
+  expiresOn: string | null
+  credentialCode: string | null
+  verificationUrl: string | null
+  skills: string[]
+  trust: Trust
+}
+
+export interface ResumeProject {
+  id: string
+  title: string
+  role: string | null
+  summary: string | null
+  startedOn: string | null
+  endedOn: string | null
+  links: ResumeLink[]
+  outcomes: string[]
+  skills: string[]
+  /** Titles of the credentials the project used. */
+  credentials: string[]
+}
+
+export interface ResumeSkill {
+  id: string
+  name: string
+  category: SkillCategory
+  aliases: string[]
+  /** How many credentials and projects show the skill. */
+  evidence: number
+}
+
+export interface ResumeSkillGroup {
+  category: SkillCategory
+  label: string
+  skills: ResumeSkill[]
+}
+
+export interface ResumeData {
+  profile: ResumeProfile
+  experience: ResumeExperience[]
+  education: ResumeEducation[]
+  credentials: ResumeCredential[]
+  projects: ResumeProject[]
+  /** Every skill, grouped by category in a fixed order; most evidence first within a group. */
+  skills: ResumeSkillGroup[]
+}
+
+/** Everything the resume reads from the portfolio, as the contract returns it. */
+export interface PortfolioSnapshot {
+  profile: Profile
+  experience: Experience[]
+  education: Education[]
+  credentials: Credential[]
+  projects: Project[]
+  skills: Skill[]
+}
+
+export const SKILL_GROUP_LABELS: Readonly<Record<SkillCategory, string>> = {
+  technology: 'Technical',
+  knowledge: 'Knowledge',
+  transversal: 'Professional',
+  language: 'Languages',
+  other: 'Other',
+}
+
+const clean = (s: string | null | undefined): string | null => {
+  const t = s?.trim()
+  return t ? t : null
+}
+
+export function groupSkills(skills: ResumeSkill[]): ResumeSkillGroup[] {
+  return SKILL_CATEGORIES.map((category) => ({
+    category,
+    label: SKILL_GROUP_LABELS[category],
+    skills: skills
+      .filter((s) => s.category === category)
+      .sort((a, b) => b.evidence - a.evidence || collator.compare(a.name, b.name)),
+  })).filter((g) => g.skills.length > 0)
+}
+
+export function buildResumeData(p: PortfolioSnapshot): ResumeData {
+  const profile: ResumeProfile = {
+    name: clean(p.profile.fullName) ?? 'Your name',
+    headline: clean(p.profile.headline),
+    email: clean(p.profile.email),
+    phone: clean(p.profile.phone),
+    location: clean(p.profile.location),
+    website: clean(p.profile.website),
+    links: p.profile.links.map((l) => ({ label: clean(l.label), url: l.url })),
+    summary: clean(p.profile.summary),
+  }
+  const credentials = p.credentials.map((c): ResumeCredential => {
+    const issuer = clean(c.issuerName) ?? clean(c.provider)
+    const provider = clean(c.provider)
+    return {
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      status: c.status,
+      issuer,
+      provider: provider && provider !== issuer ? provider : null,
+      earnedOn: c.earnedOn,
+      expiresOn: c.expiresOn,
+      credentialCode: clean(c.credentialCode),
+      verificationUrl: clean(c.verificationUrl),
+      skills: c.skills.map((s) => s.name),
+      trust: c.trust,
+    }
+  })
+  const projects = p.projects.map(
+    (pr): ResumeProject => ({
+      id: pr.id,
+      title: pr.title,
+      role: clean(pr.role),
+      summary: clean(pr.summary),
+      startedOn: pr.startedOn,
+      endedOn: pr.endedOn,
+      links: pr.links.map((l) => ({ label: clean(l.label), url: l.url })),
+      outcomes: pr.outcomes.filter((o) => o.trim().length > 0),
+      skills: pr.skills.map((s) => s.name),
+      credentials: pr.credentials.map((c) => c.title),
+    }),
+  )
+  const skills = p.skills.map(
+    (s): ResumeSkill => ({ id: s.id, name: s.name, category: s.category, aliases: s.aliases, evidence: s.credentialCount + s.projectCount }),
+  )
+  return {
+    profile,
+    experience: p.experience.map((e) => ({ ...e, location: clean(e.location), description: clean(e.description) })),
+    education: p.education.map((e) => ({ ...e, degree: clean(e.degree), field: clean(e.field), description: clean(e.description) })),
+    credentials,
+    projects,
+    skills: groupSkills(skills),
+  }
+}
+
+/** How the snapshot is read: the core's typed `call` (or anything with the same shape). */
+export type PortfolioCall = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>
+
+/** Reads the whole portfolio through the contract (all pages of every list). */
+export async function readPortfolio(call: PortfolioCall): Promise<PortfolioSnapshot> {
+  const all = async <T>(list: (page: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>): Promise<T[]> => {
+    const items: T[] = []
+    for (let offset = 0; ; offset += 500) {
+      const page = await list({ limit: 500, offset })
+      items.push(...page.items)
+      if (page.items.length === 0 || items.length >= page.total) return items
+    }
+  }
+  const [profile, experience, education, credentialRows, projectRows, skills] = await Promise.all([
+    call('profile:get', {}),
+    call('experience:list', {}),
+    call('education:list', {}),
+    all((page) => call('credentials:list', page)),
+    all((page) => call('projects:list', page)),
+    all((page) => call('skills:list', page)),
+  ])
+  const credentials = await Promise.all(credentialRows.map((c) => call('credentials:get', { id: c.id })))
+  const projects = await Promise.all(projectRows.map((pr) => call('projects:get', { id: pr.id })))
+  return { profile, experience, education, credentials, projects, skills }
+}
