@@ -10,7 +10,10 @@ export function nameKey(name: string): string {
 
 /**
  * Turns free text into an FTS5 query that cannot be a syntax error: every word becomes a
- * quoted prefix term, all of which must match. Returns null when nothing searchable is left.
+ * quoted term, all of which must match. Only the last word is a prefix (it is the one still
+ * being typed): prefix terms are the expensive part of a query, and "sql dash" should find
+ * "SQL dashboards" while "sql" alone before another word means the word SQL.
+ * Returns null when nothing searchable is left.
  */
 export function ftsQuery(text: string): string | null {
   const words = text
@@ -19,7 +22,7 @@ export function ftsQuery(text: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 12)
   if (words.length === 0) return null
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')
+  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ')
 }
 
 /** Escapes LIKE wildcards so a typed "%" or "_" is matched literally (use with ESCAPE '\\'). */
