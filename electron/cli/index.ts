@@ -6,6 +6,7 @@
  */
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../core/app'
 import { DB_FILE_NAME, desktopDataDir } from '../core/paths'
 import { GLOBAL_OPTIONS, parseOptions, splitLeadingGlobals, type OptionValues } from './args'
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const command = parsed.command!
     const open = () => {
-      core ??= createCore({ dbPath, dataDir: dirname(dbPath), now, version: appVersion(), log: (_message, error) => (internal = error) })
+      core ??= createCore({ dbPath, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log: (_message, error) => (internal = error) })
       return core
     }
     const ctx: Context = { json, now, dbPath, call: coreCaller(open) }
@@ -124,6 +125,15 @@ const definedOnly = (v: OptionValues): OptionValues => Object.fromEntries(Object
 
 function unknownCommand(word: string): CliError {
   return usage(`unknown command ${JSON.stringify(word)}${didYouMean(word, COMMAND_WORDS)}; run skillfolio --help for the list`)
+}
+
+/**
+ * The app's resources folder: two levels up from this file, both from source
+ * (electron/cli/index.ts) and from the bundle (out/cli/index.cjs).
+ */
+export function resourcesDir(): string {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url))
+  return join(here, '..', '..', 'resources')
 }
 
 export function defaultDbPath(env: NodeJS.ProcessEnv): string {

@@ -10,13 +10,16 @@ import { loadDemo } from './demo/load'
 import { createSettings } from './settings'
 import { createImports, type ImportsService, type Verifier } from './imports/service'
 import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
+import { createAnalysis } from './analysis'
+import { createAnalysisChannels } from './analysis/channels'
+import { loadCatalog } from './taxonomy'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing). */
   dbPath: string
   /** Folder for everything beside the database (evidence files, backups). */
   dataDir: string
-  /** Read-only app resources (taxonomy, fonts); defaults to ./resources. */
+  /** Read-only app resources (taxonomy, fonts); defaults to `resources` in the working folder (the repository root). */
   resourcesDir?: string
   /** The clock, so tests and demo data are reproducible. */
   now?: () => Date
@@ -71,11 +74,18 @@ export function createCore(options: CoreOptions): Core {
   }
   const imports: ImportsService = createImports({ db, portfolio, evidence, settings, now, log, verifierFor })
 
+  const resourcesDir = options.resourcesDir ?? join(process.cwd(), 'resources')
+  // Loaded on first use, so a core that never analyses never reads the catalog.
+  const catalog = () => loadCatalog(resourcesDir)
+  const analysis = createAnalysis({ db, catalog, now })
+  const analysisChannels = createAnalysisChannels({ db, analysis, catalog, resourcesDir, version: options.version ?? '0.0.0', now })
+
   const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
   const { idle, ...importChannels } = imports
   const services: Services = {
     ...portfolioChannels,
     ...importChannels,
+    ...analysisChannels,
     'evidence:image': ({ sha256 }) => evidence.imageDataUrl(sha256),
     'settings:get': settings['settings:get'],
     'settings:update': settings['settings:update'],

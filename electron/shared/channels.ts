@@ -15,6 +15,10 @@ export const CHANNEL_NAMES = [
   'search:query',
   'import:start', 'import:status', 'import:undo', 'import:batches', 'credentials:verify', 'evidence:image',
   'settings:get', 'settings:update',
+  'roles:list', 'roles:get', 'roles:create', 'roles:update', 'roles:delete', 'roles:fit', 'postings:extract',
+  'gap:analyze', 'gap:analyzeSkills', 'gap:profile', 'gap:costs',
+  'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
+  'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -7,11 +7,14 @@ import { z } from 'zod'
 import * as s from './schemas'
 import * as imp from './imports'
 import { VerificationResult } from './verification'
+import * as a from './analysis'
 import type { Result } from './errors'
 import { CHANNEL_NAMES, type Channel } from './channels'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
 const Deleted = z.object({ id: z.string() })
+const None = z.strictObject({}).default({})
+const out = <T>() => z.custom<T>()
 
 export const contract = {
   'app:info': { input: z.object({}).default({}), output: s.AppInfo },
@@ -80,6 +83,44 @@ export const contract = {
   },
   /** Re-runs the checks of an imported credential from its original file. */
   'credentials:verify': { input: ById(s.CredentialId), output: VerificationResult },
+
+  /** Built-in and custom roles, optionally filtered by text in the title or alternate titles. */
+  'roles:list': { input: z.strictObject({ text: z.string().trim().max(200, 'must be at most 200 characters').optional() }).default({}), output: out<a.RoleListItem[]>() },
+  'roles:get': { input: z.strictObject({ ref: a.RoleRef }), output: out<a.RoleDetail>() },
+  'roles:create': { input: a.RoleCreateInput, output: out<a.CustomRole>() },
+  'roles:update': { input: z.strictObject({ ref: a.CustomRoleRef, patch: a.RolePatch }), output: out<a.CustomRole>() },
+  'roles:delete': { input: z.strictObject({ ref: a.CustomRoleRef }), output: z.object({ ref: z.string() }) },
+  /** Every role by fit, best first ("roles you are closest to"). */
+  'roles:fit': { input: z.strictObject({ limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional() }).default({}), output: out<a.RoleFit[]>() },
+  /** Skills found in a pasted job posting, with spans and suggested weights. */
+  'postings:extract': { input: z.strictObject({ text: z.string().max(a.MAX_POSTING_CHARS, `must be at most ${a.MAX_POSTING_CHARS} characters`) }), output: out<a.PostingExtraction>() },
+  'gap:analyze': { input: z.strictObject({ ref: a.RoleRef }), output: out<a.GapAnalysis>() },
+  /** Gap analysis of skills not saved as a role (a posting being confirmed). */
+  'gap:analyzeSkills': { input: z.strictObject({ title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters'), skills: z.array(a.RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills') }), output: out<a.GapAnalysis>() },
+  /** Breadth/depth (T-shape) by area and category. */
+  'gap:profile': { input: None, output: out<a.BreadthDepthProfile>() },
+  /** Spend and hours per skill across the portfolio. */
+  'gap:costs': { input: None, output: out<a.CostReport>() },
+  /** A plan for a role under constraints, computed but not saved. */
+  'plans:suggest': { input: z.strictObject({ ref: a.RoleRef, constraints: a.PlanConstraintsInput }), output: out<a.LearningPlan>() },
+  'plans:create': { input: z.strictObject({ ref: a.RoleRef, constraints: a.PlanConstraintsInput, title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters').optional() }), output: out<a.SavedPlan>() },
+  'plans:list': { input: None, output: out<a.PlanListItem[]>() },
+  'plans:get': { input: z.strictObject({ id: a.PlanId }), output: out<a.SavedPlan>() },
+  'plans:updateStep': { input: z.strictObject({ stepId: a.StepId, patch: a.StepPatchInput }), output: out<a.SavedPlan>() },
+  'plans:reorder': { input: z.strictObject({ planId: a.PlanId, stepIds: z.array(a.StepId).min(1, 'needs at least one step').max(500) }), output: out<a.SavedPlan>() },
+  /** Marks a step done, optionally linking the credential that completed it. */
+  'plans:markDone': { input: z.strictObject({ stepId: a.StepId, credentialId: a.CredentialId.optional() }), output: out<a.SavedPlan>() },
+  'plans:markUndone': { input: z.strictObject({ stepId: a.StepId }), output: out<a.SavedPlan>() },
+  'plans:delete': { input: z.strictObject({ id: a.PlanId }), output: z.object({ id: z.number().int() }) },
+
+  /** Imports an ESCO CSV folder, an O*NET text folder or a taxonomy pack (.json). */
+  'taxonomy:import': { input: z.strictObject({ path: z.string().trim().min(1, 'is required').max(4096, 'must be at most 4096 characters') }), output: out<a.TaxonomyImportResult>() },
+  'taxonomy:sources': { input: None, output: out<a.TaxonomySource[]>() },
+  'taxonomy:remove': { input: z.strictObject({ id: z.number().int('must be a whole number').min(1, 'must be at least 1') }), output: z.object({ id: z.number().int() }) },
+  /** An imported source (its id) or the built-in catalog as a taxonomy pack: the pack's JSON text. */
+  'taxonomy:exportPack': { input: z.strictObject({ source: z.union([z.number().int('must be a whole number').min(1, 'must be at least 1'), z.literal('catalog')]) }), output: z.string() },
+  /** Version, catalog version and the O*NET and ESCO attribution texts. */
+  'app:about': { input: None, output: out<a.AboutInfo>() },
 
   'settings:get': { input: z.object({}).default({}), output: imp.Settings },
   'settings:update': { input: imp.Settings.partial(), output: imp.Settings },

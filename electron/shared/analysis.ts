@@ -1,0 +1,344 @@
+/**
+ * Contract shapes of the analysis and taxonomy channels (issue 4): the input schemas, and the
+ * output shapes as plain interfaces (wrapped with `z.custom<T>()` in contract.ts). They mirror
+ * what electron/core/analysis and electron/core/taxonomy return; shared/ imports nothing from
+ * the core, so the compiler checks the match where app.ts wires the services.
+ */
+import { z } from 'zod'
+import { CredentialId, CurrencyCode, IsoDate, Money } from './schemas'
+
+// ---------- inputs ----------
+
+const ROLE_REF = /^(?:catalog:[a-z0-9]+(?:-[a-z0-9]+)*|custom:[1-9]\d{0,14})$/
+/** `catalog:<id>` (a built-in role) or `custom:<n>` (a role the user saved). */
+export const RoleRef = z.string().trim().regex(ROLE_REF, 'must be a role reference like catalog:data-analyst or custom:3')
+export const CustomRoleRef = z.string().trim().regex(/^custom:[1-9]\d{0,14}$/, 'must be a custom role reference like custom:3 (built-in roles cannot be changed)')
+
+/** A job posting is at most 100 KB of text. */
+export const MAX_POSTING_CHARS = 100_000
+
+export const RoleSkillInput = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  weight: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+  essential: z.boolean(),
+})
+const roleSkills = z.array(RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills')
+const roleTitle = z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters')
+const roleDescription = z.string().trim().max(5000, 'must be at most 5000 characters').nullish()
+const postingText = z.string().max(MAX_POSTING_CHARS, `must be at most ${MAX_POSTING_CHARS} characters`).nullish()
+
+export const RoleCreateInput = z.strictObject({
+  title: roleTitle,
+  description: roleDescription,
+  source: z.enum(['custom', 'posting']).default('custom'),
+  postingText,
+  skills: roleSkills,
+})
+export const RolePatch = z.strictObject({
+  title: roleTitle.optional(),
+  description: roleDescription,
+  postingText,
+  skills: roleSkills.optional(),
+})
+
+export const PlanConstraintsInput = z.strictObject({
+  /** Total budget; null or absent = no limit. */
+  budget: Money.nullish(),
+  hoursPerWeek: z.number().gt(0, 'must be more than 0').max(80, 'must be at most 80'),
+  targetDate: IsoDate.nullish(),
+  fullTime: z.boolean().optional(),
+  employer: z.string().trim().min(1, 'cannot be empty').max(200, 'must be at most 200 characters').nullish(),
+  /** Currency of the estimates when no budget is given (default USD). */
+  currency: CurrencyCode.optional(),
+})
+
+const StepKindInput = z.enum(['platform', 'bootcamp', 'employer', 'project', 'self-study'])
+const StepSkillInput = z.strictObject({ key: z.string().min(1).max(200), name: z.string().trim().min(1).max(200) })
+export const StepPatchInput = z.strictObject({
+  title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters').optional(),
+  skills: z.array(StepSkillInput).max(50).optional(),
+  kind: StepKindInput.optional(),
+  reason: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  hours: z.number().min(0, 'cannot be negative').max(10_000, 'must be at most 10000').optional(),
+  costMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(1e12).optional(),
+  notes: z.string().trim().max(5000, 'must be at most 5000 characters').nullish(),
+})
+
+const RowId = z.number().int('must be a whole number').min(1, 'must be at least 1')
+export const PlanId = RowId
+export const StepId = RowId
+export { CredentialId }
+
+// ---------- outputs (mirrors of the core's types) ----------
+
+export type RoleRefString = `catalog:${string}` | `custom:${number}`
+export type RoleSource = 'catalog' | 'custom' | 'posting' | 'catalog-copy'
+export type Depth = 'none' | 'learned' | 'applied' | 'proven'
+export interface MoneyAmount {
+  amountMinor: number
+  currency: string
+}
+
+export interface RoleListItem {
+  ref: RoleRefString
+  title: string
+  area: string
+  source: RoleSource
+  alternateTitles: readonly string[]
+  skills: number
+}
+
+/** One role, built-in or custom, with its required skills. */
+export interface RoleDetail {
+  ref: RoleRefString
+  title: string
+  source: RoleSource
+  area: string | null
+  description: string | null
+  alternateTitles: readonly string[]
+  onetSoc: string | null
+  escoUri: string | null
+  catalogId: string | null
+  postingText: string | null
+  skills: { name: string; weight: number; essential: boolean }[]
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+export interface CustomRole {
+  id: number
+  ref: RoleRefString
+  title: string
+  source: 'custom' | 'posting' | 'catalog-copy'
+  catalogId: string | null
+  description: string | null
+  postingText: string | null
+  skills: { name: string; weight: number; essential: boolean }[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface RoleFit {
+  ref: RoleRefString
+  title: string
+  area: string
+  source: RoleSource
+  coveragePercent: number
+  essentialCoveragePercent: number
+  fitPercent: number
+  skills: number
+  covered: number
+  essentials: number
+  missingEssentials: number
+}
+
+export interface SkillGap {
+  key: string
+  name: string
+  area: string
+  category: string
+  weight: number
+  essential: boolean
+  depth: Depth
+  credit: number
+  evidence: {
+    verified: number
+    unverified: number
+    expired: number
+    selfReported: number
+    inProgress: number
+    projects: number
+    hours: number
+    lastEvidenceOn: string | null
+    stale: boolean
+    credentials: { id: string; title: string; trust: string; earnedOn: string | null }[]
+    projectList: { id: string; title: string; date: string | null }[]
+  }
+  /** "SQL: covered by 2 verified credentials and 1 project". */
+  explanation: string
+}
+
+export interface GapAnalysis {
+  role: { ref: RoleRefString; title: string; area: string; source: RoleSource }
+  coveragePercent: number
+  essentialCoveragePercent: number
+  fitPercent: number
+  /** Missing essentials first. */
+  skills: SkillGap[]
+  missingEssentials: string[]
+  missing: string[]
+  learnedNotApplied: string[]
+  counts: Record<Depth, number>
+  summary: string
+}
+
+export type PostingSection = 'title' | 'required' | 'preferred' | 'other' | 'about'
+export interface PostingMention {
+  skillId: string
+  name: string
+  start: number
+  end: number
+  surface: string
+  confidence: number
+  reason: string
+  term: string
+  kind: string
+  section: PostingSection
+}
+export interface PostingSkill {
+  skillId: string
+  name: string
+  category: string
+  area: string
+  count: number
+  mentions: PostingMention[]
+  confidence: number
+  section: PostingSection
+  suggestedWeight: number
+  suggestedEssential: boolean
+  suggestedAccept: boolean
+  why: string
+}
+export interface PostingExtraction {
+  title: string | null
+  skills: PostingSkill[]
+  mentions: PostingMention[]
+  sections: { kind: PostingSection; start: number; end: number; heading: string | null }[]
+  hasRequirements: boolean
+}
+
+export interface GroupDepth {
+  group: string
+  skills: number
+  learned: number
+  applied: number
+  proven: number
+  depthScore: number
+  credentials: number
+  projects: number
+  hours: number
+  level: 'none' | 'some' | 'deep'
+  topSkills: { key: string; name: string; depth: Depth }[]
+}
+export interface BreadthDepthProfile {
+  areas: GroupDepth[]
+  categories: GroupDepth[]
+  breadth: number
+  deepAreas: string[]
+  shape: 'none' | 'emerging' | 'I' | 'T' | 'comb' | 'generalist'
+  summary: string
+}
+
+export interface SkillCost {
+  key: string
+  name: string
+  area: string
+  credentials: number
+  hours: number
+  spend: MoneyAmount[]
+  perHour: MoneyAmount[]
+}
+export interface CostReport {
+  skills: SkillCost[]
+  totals: { credentials: number; hours: number; spend: MoneyAmount[] }
+  unattributed: { credentials: number; hours: number; spend: MoneyAmount[] }
+}
+
+export type StepKind = 'platform' | 'bootcamp' | 'employer' | 'project'
+export interface PlanStep {
+  position: number
+  title: string
+  skills: { key: string; name: string; area: string; essential: boolean }[]
+  kind: StepKind
+  reason: string
+  hours: number
+  cost: MoneyAmount
+  overBudget: boolean
+  alternative: { kind: StepKind | 'self-study'; hours: number; cost: MoneyAmount; reason: string } | null
+  uses: 'step' | 'alternative'
+  startsOn: string
+  endsOn: string
+  afterTarget: boolean
+}
+export interface LearningPlan {
+  role: GapAnalysis['role']
+  constraints: { budget: MoneyAmount | null; hoursPerWeek: number; targetDate: string | null; fullTime: boolean; employer: string | null; startDate: string }
+  steps: PlanStep[]
+  totals: { hours: number; cost: MoneyAmount; plannedHours: number; plannedCost: MoneyAmount; overBudgetSteps: number }
+  completesOn: string | null
+  meetsTarget: boolean | null
+  notes: string[]
+}
+
+export interface SavedStep {
+  id: number
+  position: number
+  title: string
+  skills: { key: string; name: string }[]
+  kind: StepKind | 'self-study'
+  reason: string
+  hours: number
+  cost: MoneyAmount
+  doneAt: string | null
+  credential: { id: string; title: string; hours: number | null; cost: MoneyAmount | null } | null
+  notes: string | null
+}
+export interface SavedPlan {
+  id: number
+  roleRef: string
+  title: string
+  budget: MoneyAmount | null
+  currency: string
+  hoursPerWeek: number | null
+  targetDate: string | null
+  fullTime: boolean
+  employer: string | null
+  steps: SavedStep[]
+  progress: {
+    steps: number
+    done: number
+    hoursPlanned: number
+    hoursDone: number
+    costPlanned: MoneyAmount
+    costDone: MoneyAmount
+    actual: { credentials: number; hours: number; spend: MoneyAmount[] }
+    percentDone: number
+    projectedCompletion: string | null
+    meetsTarget: boolean | null
+  }
+  createdAt: string
+  updatedAt: string
+}
+export interface PlanListItem {
+  id: number
+  roleRef: string
+  title: string
+  steps: number
+  done: number
+  percentDone: number
+  updatedAt: string
+}
+
+export interface TaxonomySource {
+  id: number
+  kind: 'esco' | 'onet' | 'pack'
+  name: string
+  version: string | null
+  importedAt: string
+  skills: number
+  occupations: number
+  relations: number
+}
+export interface TaxonomyImportResult {
+  source: TaxonomySource
+  replaced: boolean
+  skipped: number
+  warnings: string[]
+  elapsedMs: number
+}
+
+export interface AboutInfo {
+  version: string
+  catalogVersion: string
+  attribution: { onet: string; esco: string }
+}
