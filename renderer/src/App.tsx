@@ -10,6 +10,8 @@ import { ImportProvider, useImports } from './features/import/ImportProvider'
 import { ImportScreen } from './features/import/ImportScreen'
 import { ProfileScreen } from './features/profile/ProfileScreen'
 import { ProjectsScreen } from './features/projects/ProjectsScreen'
+import { AboutScreen } from './features/roles/AboutScreen'
+import { RolesScreen } from './features/roles/RolesScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SkillsScreen } from './features/skills/SkillsScreen'
 import { formatRoute, navigate, parseHash, useRoute, type Route, type Screen } from './router'
@@ -36,6 +38,7 @@ const NAV: Array<{ heading: string; items: NavItem[] }> = [
       { screen: 'import', label: 'Import', icon: 'download' },
     ],
   },
+  { heading: 'Plan', items: [{ screen: 'roles', label: 'Roles', icon: 'briefcase' }] },
   { heading: 'You', items: [{ screen: 'profile', label: 'Profile', icon: 'user' }] },
 ]
 
@@ -45,7 +48,9 @@ const TITLES: Record<Screen, string> = {
   skills: 'Skills',
   import: 'Import',
   profile: 'Profile',
+  roles: 'Roles',
   settings: 'Settings',
+  about: 'About',
 }
 
 export function App() {
@@ -87,7 +92,8 @@ function Shell() {
         e.preventDefault()
         const current = parseHash(window.location.hash)
         if (current.screen === 'profile' || current.screen === 'import') document.dispatchEvent(new CustomEvent('skillfolio:new'))
-        else if (current.screen !== 'settings') navigate({ id: 'new' })
+        else if (current.screen === 'roles') navigate({ id: 'new-posting' })
+        else if (current.screen !== 'settings' && current.screen !== 'about') navigate({ id: 'new' })
       }
     }
     window.addEventListener('keydown', onKey)
@@ -113,7 +119,9 @@ function Shell() {
         {route.screen === 'skills' ? <SkillsScreen route={route} /> : null}
         {route.screen === 'import' ? <ImportScreen route={route} /> : null}
         {route.screen === 'profile' ? <ProfileScreen /> : null}
+        {route.screen === 'roles' ? <RolesScreen route={route} /> : null}
         {route.screen === 'settings' ? <SettingsScreen /> : null}
+        {route.screen === 'about' ? <AboutScreen /> : null}
       </main>
       <DropOverlay />
     </div>
@@ -189,6 +197,18 @@ function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void
         >
           <Icon name="sliders" />
           <span className="nav-label">Settings</span>
+        </a>
+        <a
+          className={current === 'about' ? 'nav-item is-current' : 'nav-item'}
+          href="#/about"
+          aria-current={current === 'about' ? 'page' : undefined}
+          onClick={(e) => {
+            e.preventDefault()
+            onGo('about')
+          }}
+        >
+          <Icon name="help" />
+          <span className="nav-label">About</span>
         </a>
       </div>
       <div className="sidebar-foot">

@@ -3,10 +3,11 @@
  *   #/credentials/cred-12?q=sql&sort=title     a screen, a selected item, list settings
  *   #/credentials/new   #/credentials/cred-12/edit
  *   #/import/7                                 an import batch and its report
+ *   #/roles/catalog%3Adata-analyst?plan=2      a role's gap analysis and one of its plans
  */
 import { useSyncExternalStore } from 'react'
 
-export const SCREENS = ['credentials', 'projects', 'skills', 'import', 'profile', 'settings'] as const
+export const SCREENS = ['credentials', 'projects', 'skills', 'import', 'profile', 'roles', 'settings', 'about'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export interface Route {

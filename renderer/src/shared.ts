@@ -7,3 +7,18 @@ export type { Api, Channel, Input, Output } from '../../electron/shared/contract
 export type { AppErrorShape, ErrorCode, FieldIssue, Result } from '../../electron/shared/errors'
 export type { ImportItem, ImportReport, ImportSource, Settings } from '../../electron/shared/imports'
 export type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../electron/shared/verification'
+export type {
+  AboutInfo,
+  BreadthDepthProfile,
+  Depth,
+  GapAnalysis,
+  GroupDepth,
+  PostingExtraction,
+  PostingMention,
+  PostingSkill,
+  RoleFit,
+  RoleListItem,
+  SavedPlan,
+  SavedStep,
+  SkillGap,
+} from '../../electron/shared/analysis'

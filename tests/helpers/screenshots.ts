@@ -68,6 +68,29 @@ async function main(): Promise<void> {
   const cloudId = idOf('Cloud Security Basics')
   const oddId = idOf('SQL for Analysts')
 
+  // Roles: a target role from a pasted posting, with a plan.
+  const posting = [
+    'Data Analyst – Retail Insights',
+    '',
+    'Requirements',
+    '- 3+ years writing SQL against large warehouses',
+    '- Python for data cleaning and analysis',
+    '- Building dashboards in Tableau',
+    '- Strong stakeholder communication with non-technical teams',
+    '',
+    'Nice to have',
+    '- dbt for data modelling and Apache Airflow for scheduling',
+  ].join('\n')
+  const extraction = await portfolio.core.call('postings:extract', { text: posting })
+  const role = await portfolio.core.call('roles:create', {
+    title: 'Retail Data Analyst',
+    source: 'posting',
+    postingText: posting,
+    skills: extraction.skills.filter((x) => x.suggestedAccept).map((x) => ({ name: x.name, weight: x.suggestedWeight, essential: x.suggestedEssential })),
+  })
+  const plan = await portfolio.core.call('plans:create', { ref: role.ref, constraints: { budget: { amountMinor: 30000, currency: 'USD' }, hoursPerWeek: 6 } })
+  const roleHash = `#/roles/${encodeURIComponent(role.ref)}?plan=${plan.id}`
+
   const bridge = await startBridge(portfolio.core)
   const runningBridge = await startBridge(showRunning(portfolio.core, batch))
   const emptyBridge = await startBridge(empty.core)
@@ -128,6 +151,27 @@ async function main(): Promise<void> {
       await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
     } },
     { name: 'settings', hash: '#/settings' },
+    { name: 'roles', hash: '#/roles' },
+    { name: 'roles-gap', hash: roleHash },
+    { name: 'roles-plan', hash: roleHash, prepare: async (page) => {
+      await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    } },
+    { name: 'roles-plan-dialog', hash: roleHash, prepare: async (page) => {
+      await page.getByRole('button', { name: 'Make a plan' }).click()
+      await page.getByRole('dialog').waitFor()
+    } },
+    { name: 'roles-posting', hash: '#/roles/new-posting', prepare: async (page) => {
+      await page.getByLabel('Job posting').fill(posting)
+      await page.getByRole('button', { name: 'Find skills' }).click()
+      await page.locator('.posting-text mark').first().waitFor()
+    } },
+    { name: 'roles-posting-end', hash: '#/roles/new-posting', prepare: async (page) => {
+      await page.getByLabel('Job posting').fill(posting)
+      await page.getByRole('button', { name: 'Find skills' }).click()
+      await page.locator('.posting-text mark').first().waitFor()
+      await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    } },
+    { name: 'about', hash: '#/about' },
   ]
 
   try {

@@ -1,0 +1,203 @@
+/**
+ * Roles: the catalog and the person's own roles, ranked by fit; a role's gap analysis and its
+ * learning plans; a pasted job posting turned into a target role.
+ */
+import { useMemo } from 'react'
+import { useDebounced, useQuery } from '../../data'
+import { navigate, setParams, type Route } from '../../router'
+import type { BreadthDepthProfile, RoleListItem } from '../../shared'
+import { Button } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
+import { focusDetail } from '../../ui/focus'
+import { DetailPane, ListPane, Section } from '../../ui/Layout'
+import { ListBox } from '../../ui/ListBox'
+import { ListToolbar } from '../../ui/ListToolbar'
+import { GapView } from './GapView'
+import { PostingForm } from './PostingForm'
+
+type Sort = 'fit' | 'title'
+const SORT_OPTIONS = [
+  { value: 'fit', label: 'Sort: Best fit' },
+  { value: 'title', label: 'Sort: Title' },
+]
+
+export function RolesScreen({ route }: { route: Route }) {
+  const q = route.params.q ?? ''
+  const sort: Sort = route.params.sort === 'title' ? 'title' : 'fit'
+  const text = useDebounced(q, 200)
+  const list = useQuery('roles:list', { text: text.trim() || undefined })
+  const fit = useQuery('roles:fit', { limit: 1000 })
+  const fitByRef = useMemo(() => new Map((fit.data ?? []).map((f) => [f.ref as string, f.fitPercent])), [fit.data])
+  const items = useMemo(() => {
+    const all = [...(list.data ?? [])]
+    if (sort === 'fit') all.sort((a, b) => (fitByRef.get(b.ref) ?? -1) - (fitByRef.get(a.ref) ?? -1) || a.title.localeCompare(b.title))
+    else all.sort((a, b) => a.title.localeCompare(b.title))
+    return all
+  }, [list.data, sort, fitByRef])
+  const isPosting = route.id === 'new-posting' || route.id === 'new'
+  const selected = route.id && !isPosting ? route.id : null
+
+  return (
+    <div className="screen">
+      <ListPane label="Roles list">
+        <ListToolbar
+          title="Roles"
+          count={list.data?.length}
+          search={q}
+          onSearch={(v) => setParams({ q: v })}
+          searchLabel="Search roles"
+          searchPlaceholder="Search roles and titles…"
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'fit' ? null : v }) }}
+          addLabel="Paste a job posting"
+          onAdd={() => navigate({ id: 'new-posting', params: { ...route.params, plan: '' } })}
+        />
+        <div className="list-scroll">
+          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+          {!list.data && list.loading ? <Loading /> : null}
+          {list.data && !items.length ? (
+            <EmptyState compact icon="search" title="No matches">
+              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No roles yet.'}{' '}
+              <button type="button" className="link-button" onClick={() => setParams({ q: null })}>
+                Clear the search
+              </button>
+            </EmptyState>
+          ) : null}
+          {items.length ? (
+            <ListBox
+              label="Roles"
+              items={items}
+              getId={(r) => r.ref}
+              selectedId={selected}
+              busy={list.loading}
+              onOpen={(id, how) => {
+                navigate({ id, params: { ...route.params, plan: '' } })
+                if (how === 'keyboard') focusDetail(id)
+              }}
+              renderItem={(r) => <RoleRow r={r} fit={fitByRef.get(r.ref)} />}
+            />
+          ) : null}
+        </div>
+      </ListPane>
+      <DetailPane label="Role">
+        {isPosting ? (
+          <PostingForm onSaved={(ref) => navigate({ id: ref, params: { ...route.params, plan: '' } })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : selected ? (
+          <GapView key={selected} roleRef={selected} planId={route.params.plan ? Number(route.params.plan) : null} />
+        ) : (
+          <RolesLanding />
+        )}
+      </DetailPane>
+    </div>
+  )
+}
+
+function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
+  const custom = r.source !== 'catalog'
+  return (
+    <div className="row">
+      <div className="row-main">
+        <div className="row-title">{r.title}</div>
+        <div className="row-meta">
+          {custom ? <Badge tone="accent">{r.source === 'posting' ? 'Custom · posting' : 'Custom'}</Badge> : null}
+          <span>{r.area || 'Your role'}</span>
+          <span>
+            <span className="sep" aria-hidden="true">·</span>
+            {r.skills} skills
+          </span>
+        </div>
+      </div>
+      <div className="row-side">
+        {fit !== undefined ? (
+          <span className="fit" title="How well your portfolio fits this role">
+            <span className="fit-value">{Math.round(fit)}%</span>
+            <span className="fit-label">fit</span>
+          </span>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
+/** What the detail pane shows before a role is picked: the shape of the portfolio. */
+function RolesLanding() {
+  const profile = useQuery('gap:profile', {})
+  return (
+    <div className="detail">
+      <header className="detail-header">
+        <div className="detail-heading">
+          <h2 className="detail-title" tabIndex={-1} data-detail-title>
+            Your skills at a glance
+          </h2>
+          <div className="detail-subtitle">Pick a role to see how your credentials and projects cover it, or paste a job posting.</div>
+        </div>
+        <div className="detail-actions">
+          <Button variant="primary" icon="file" onClick={() => navigate({ id: 'new-posting' })}>
+            Paste a job posting
+          </Button>
+        </div>
+      </header>
+      {profile.error && !profile.data ? <ErrorBanner error={profile.error} onRetry={profile.reload} /> : null}
+      {!profile.data && profile.loading ? <Loading /> : null}
+      {profile.data ? <ProfileBars profile={profile.data} /> : null}
+    </div>
+  )
+}
+
+function ProfileBars({ profile }: { profile: BreadthDepthProfile }) {
+  const areas = profile.areas.filter((a) => a.skills > 0)
+  const max = Math.max(1, ...areas.map((a) => a.skills))
+  return (
+    <>
+      <p className="prose">{profile.summary}</p>
+      <Section title="Breadth and depth by area">
+        {areas.length ? (
+          <>
+            <ul className="depth-areas" aria-label="Skills by area">
+              {areas.map((a) => {
+                const parts = [
+                  a.proven ? `${a.proven} proven` : '',
+                  a.applied ? `${a.applied} applied` : '',
+                  a.learned ? `${a.learned} learned` : '',
+                ].filter(Boolean)
+                return (
+                  <li key={a.group} className="depth-area">
+                    <div className="depth-area-head">
+                      <span className="depth-area-name">{a.group}</span>
+                      {a.level === 'deep' ? <Badge tone="success">Deep</Badge> : null}
+                      <span className="depth-area-text">{parts.join(' · ') || `${a.skills} skills, no evidence yet`}</span>
+                    </div>
+                    <div className="stack-bar" aria-hidden="true">
+                      <span className="stack-seg depth-proven" style={{ width: `${(a.proven / max) * 100}%` }} />
+                      <span className="stack-seg depth-applied" style={{ width: `${(a.applied / max) * 100}%` }} />
+                      <span className="stack-seg depth-learned" style={{ width: `${(a.learned / max) * 100}%` }} />
+                    </div>
+                  </li>
+                )
+              })}
+            </ul>
+            <DepthLegend />
+          </>
+        ) : (
+          <p className="muted">No skills with evidence yet. Add credentials and projects to see your breadth and depth.</p>
+        )}
+      </Section>
+    </>
+  )
+}
+
+export function DepthLegend() {
+  return (
+    <div className="depth-legend" aria-hidden="true">
+      <span>
+        <span className="legend-swatch depth-proven" /> Proven
+      </span>
+      <span>
+        <span className="legend-swatch depth-applied" /> Applied
+      </span>
+      <span>
+        <span className="legend-swatch depth-learned" /> Learned
+      </span>
+    </div>
+  )
+}
