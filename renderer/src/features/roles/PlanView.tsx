@@ -2,9 +2,11 @@
 import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatDate, formatHours, formatMoney } from '../../format'
+import { formatDate, formatHours, formatMoney, minorToText, parseAmount } from '../../format'
 import type { SavedPlan, SavedStep } from '../../shared'
 import { Button } from '../../ui/Button'
+import { Dialog } from '../../ui/Dialog'
+import { Select, TextField } from '../../ui/Field'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { useToast } from '../../ui/Toast'
 
@@ -32,14 +34,35 @@ function Plan({ plan }: { plan: SavedPlan }) {
   const toast = useToast()
   const p = plan.progress
 
-  const toggle = async (step: SavedStep) => {
+  const [editing, setEditing] = useState<SavedStep | null>(null)
+  const [completing, setCompleting] = useState<SavedStep | null>(null)
+  const ordered = [...plan.steps].sort((a, b) => a.position - b.position)
+
+  const undo = async (step: SavedStep) => {
     setBusy(step.id)
     try {
-      if (step.doneAt) await call('plans:markUndone', { stepId: step.id })
-      else await call('plans:markDone', { stepId: step.id })
+      await call('plans:markUndone', { stepId: step.id })
       invalidate()
     } catch (error) {
       toast.show(`Not changed: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const move = async (index: number, by: -1 | 1) => {
+    const target = index + by
+    if (target < 0 || target >= ordered.length) return
+    const ids = ordered.map((s) => s.id)
+    const [moved] = ids.splice(index, 1)
+    if (moved === undefined) return
+    ids.splice(target, 0, moved)
+    setBusy(moved)
+    try {
+      await call('plans:reorder', { planId: plan.id, stepIds: ids })
+      invalidate()
+    } catch (error) {
+      toast.show(`Not moved: ${errorMessage(error)}`, 'error')
     } finally {
       setBusy(null)
     }
@@ -54,15 +77,23 @@ function Plan({ plan }: { plan: SavedPlan }) {
           {plan.budget ? <> of {formatMoney(plan.budget)} budget</> : null}
           {p.projectedCompletion ? <> · done by {formatDate(p.projectedCompletion)}</> : null}
         </span>
+        <span className="muted plan-to-date" data-plan-to-date>
+          To date: {formatHours(p.hoursDone)} of {formatHours(p.hoursPlanned)} · {formatMoney(p.costDone) || 'Free'} spent
+          {p.actual.credentials ? (
+            <>
+              {' '}
+              · from credentials: {formatHours(p.actual.hours)}
+              {p.actual.spend.length ? <>, {p.actual.spend.map((m) => formatMoney(m)).join(' + ')}</> : null}
+            </>
+          ) : null}
+        </span>
       </div>
       <div className="cover-bar" role="progressbar" aria-label="Plan progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p.percentDone}>
         <span className="cover-fill depth-proven" style={{ width: `${p.percentDone}%` }} />
       </div>
       {plan.steps.length ? (
         <ol className="plan-steps" aria-label="Plan steps">
-          {[...plan.steps]
-            .sort((a, b) => a.position - b.position)
-            .map((s) => (
+          {ordered.map((s, i) => (
               <li key={s.id} className={s.doneAt ? 'plan-step is-done' : 'plan-step'}>
                 <div className="plan-step-main">
                   <div className="plan-step-head">
@@ -72,6 +103,7 @@ function Plan({ plan }: { plan: SavedPlan }) {
                     <Badge tone={s.kind === 'employer' ? 'success' : 'neutral'}>{KIND_LABEL[s.kind]}</Badge>
                     {s.doneAt ? <Badge tone="success" icon="check">Done</Badge> : null}
                   </div>
+                  {s.doneAt && s.credential ? <div className="plan-step-credential">Completed by {s.credential.title}</div> : null}
                   <div className="plan-step-why">{s.reason}</div>
                   <div className="plan-step-meta muted">
                     {formatHours(s.hours)} · {formatMoney(s.cost)}
@@ -79,16 +111,143 @@ function Plan({ plan }: { plan: SavedPlan }) {
                   </div>
                 </div>
                 <div className="plan-step-side">
-                  <Button size="sm" variant={s.doneAt ? 'ghost' : 'secondary'} icon={s.doneAt ? 'undo' : 'check'} busy={busy === s.id} onClick={() => void toggle(s)}>
+                  <Button
+                    size="sm"
+                    variant={s.doneAt ? 'ghost' : 'secondary'}
+                    icon={s.doneAt ? 'undo' : 'check'}
+                    busy={busy === s.id}
+                    onClick={() => (s.doneAt ? void undo(s) : setCompleting(s))}
+                  >
                     {s.doneAt ? 'Mark not done' : 'Mark done'}
                   </Button>
+                  <div className="plan-step-tools">
+                    <Button size="sm" variant="ghost" disabled={i === 0 || busy !== null} onClick={() => void move(i, -1)}>
+                      Move up
+                    </Button>
+                    <Button size="sm" variant="ghost" disabled={i === ordered.length - 1 || busy !== null} onClick={() => void move(i, 1)}>
+                      Move down
+                    </Button>
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(s)}>
+                      Edit
+                    </Button>
+                  </div>
                 </div>
               </li>
-            ))}
+          ))}
         </ol>
       ) : (
         <p className="muted">Nothing to learn: your portfolio already covers this role.</p>
       )}
+      {editing ? <EditStepDialog key={editing.id} step={editing} onClose={() => setEditing(null)} /> : null}
+      {completing ? <DoneDialog key={completing.id} step={completing} onClose={() => setCompleting(null)} /> : null}
     </div>
+  )
+}
+
+function EditStepDialog({ step, onClose }: { step: SavedStep; onClose: () => void }) {
+  const [title, setTitle] = useState(step.title)
+  const [hours, setHours] = useState(String(step.hours))
+  const [cost, setCost] = useState(minorToText(step.cost))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+
+  const submit = async () => {
+    const next: Record<string, string> = {}
+    if (!title.trim()) next.title = 'Title is required'
+    const h = Number(hours)
+    if (!hours.trim() || !Number.isFinite(h) || h < 0 || h > 10_000) next.hours = 'Enter hours between 0 and 10000'
+    let costMinor = 0
+    if (cost.trim()) {
+      const parsed = parseAmount(cost, step.cost.currency)
+      if ('error' in parsed) next.cost = `Cost ${parsed.error}`
+      else costMinor = parsed.minor
+    }
+    setErrors(next)
+    if (Object.keys(next).length) return
+    setBusy(true)
+    try {
+      await call('plans:updateStep', { stepId: step.id, patch: { title: title.trim(), hours: h, costMinor } })
+      invalidate()
+      toast.show('Step saved')
+      onClose()
+    } catch (error) {
+      toast.show(`Not saved: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title="Edit step"
+      size="md"
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" busy={busy} onClick={() => void submit()}>
+            Save step
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <div className="form-grid">
+          <TextField label="Step title" value={title} onChange={setTitle} maxLength={200} error={errors.title} />
+          <TextField label="Hours" value={hours} onChange={setHours} inputMode="decimal" error={errors.hours} />
+          <TextField label={`Cost (${step.cost.currency})`} value={cost} onChange={setCost} inputMode="decimal" placeholder="Free" error={errors.cost} />
+        </div>
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}
+
+function DoneDialog({ step, onClose }: { step: SavedStep; onClose: () => void }) {
+  const creds = useQuery('credentials:list', { text: '', sort: 'title', limit: 500 })
+  const [credentialId, setCredentialId] = useState('')
+  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+  const options = [{ value: '', label: 'No credential' }, ...(creds.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))]
+
+  const submit = async () => {
+    setBusy(true)
+    try {
+      await call('plans:markDone', credentialId ? { stepId: step.id, credentialId } : { stepId: step.id })
+      invalidate()
+      onClose()
+    } catch (error) {
+      toast.show(`Not changed: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title="Mark step done"
+      description={step.title}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" icon="check" busy={busy} onClick={() => void submit()}>
+            Mark as done
+          </Button>
+        </>
+      }
+    >
+      <Select label="Completed by" value={credentialId} onChange={setCredentialId} options={options} optional hint="A credential that shows this step is done." />
+    </Dialog>
   )
 }

@@ -5,7 +5,10 @@
 import { useMemo } from 'react'
 import { useDebounced, useQuery } from '../../data'
 import { navigate, setParams, type Route } from '../../router'
-import type { BreadthDepthProfile, RoleListItem } from '../../shared'
+import { formatHours, formatMoney } from '../../format'
+import type { BreadthDepthProfile, Output, RoleListItem } from '../../shared'
+
+type CostReport = Output<'gap:costs'>
 import { Button } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
@@ -13,6 +16,7 @@ import { focusDetail } from '../../ui/focus'
 import { DetailPane, ListPane, Section } from '../../ui/Layout'
 import { ListBox } from '../../ui/ListBox'
 import { ListToolbar } from '../../ui/ListToolbar'
+import { CustomRoleForm } from './CustomRoleForm'
 import { GapView } from './GapView'
 import { PostingForm } from './PostingForm'
 
@@ -36,7 +40,8 @@ export function RolesScreen({ route }: { route: Route }) {
     return all
   }, [list.data, sort, fitByRef])
   const isPosting = route.id === 'new-posting' || route.id === 'new'
-  const selected = route.id && !isPosting ? route.id : null
+  const isNewRole = route.id === 'new-role'
+  const selected = route.id && !isPosting && !isNewRole ? route.id : null
 
   return (
     <div className="screen">
@@ -49,6 +54,11 @@ export function RolesScreen({ route }: { route: Route }) {
           searchLabel="Search roles"
           searchPlaceholder="Search roles and titles…"
           sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'fit' ? null : v }) }}
+          extra={
+            <Button size="sm" icon="plus" onClick={() => navigate({ id: 'new-role', params: { ...route.params, plan: '' } })}>
+              New custom role
+            </Button>
+          }
           addLabel="Paste a job posting"
           onAdd={() => navigate({ id: 'new-posting', params: { ...route.params, plan: '' } })}
         />
@@ -82,6 +92,8 @@ export function RolesScreen({ route }: { route: Route }) {
       <DetailPane label="Role">
         {isPosting ? (
           <PostingForm onSaved={(ref) => navigate({ id: ref, params: { ...route.params, plan: '' } })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : isNewRole ? (
+          <CustomRoleForm onSaved={(ref) => navigate({ id: ref, params: { ...route.params, plan: '' } })} onCancel={() => navigate({ id: null }, { replace: true })} />
         ) : selected ? (
           <GapView key={selected} roleRef={selected} planId={route.params.plan ? Number(route.params.plan) : null} />
         ) : (
@@ -122,6 +134,7 @@ function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
 /** What the detail pane shows before a role is picked: the shape of the portfolio. */
 function RolesLanding() {
   const profile = useQuery('gap:profile', {})
+  const costs = useQuery('gap:costs', {})
   return (
     <div className="detail">
       <header className="detail-header">
@@ -140,7 +153,53 @@ function RolesLanding() {
       {profile.error && !profile.data ? <ErrorBanner error={profile.error} onRetry={profile.reload} /> : null}
       {!profile.data && profile.loading ? <Loading /> : null}
       {profile.data ? <ProfileBars profile={profile.data} /> : null}
+      {costs.data ? <CostTable report={costs.data} /> : null}
     </div>
+  )
+}
+
+function spendText(spend: CostReport['totals']['spend']): string {
+  return spend.length ? spend.map((m) => formatMoney(m)).join(' + ') : '—'
+}
+
+/** Where the time and money went, per skill, most hours first. */
+function CostTable({ report }: { report: CostReport }) {
+  const top = [...report.skills].sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name)).slice(0, 15)
+  return (
+    <Section title="Spend and hours per skill">
+      {top.length ? (
+        <table className="cost-table" aria-label="Spend and hours per skill">
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Credentials</th>
+              <th scope="col">Hours</th>
+              <th scope="col">Spend</th>
+            </tr>
+          </thead>
+          <tbody>
+            {top.map((k) => (
+              <tr key={k.key}>
+                <th scope="row">{k.name}</th>
+                <td>{k.credentials}</td>
+                <td>{formatHours(k.hours) || '—'}</td>
+                <td>{spendText(k.spend)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All credentials</th>
+              <td>{report.totals.credentials}</td>
+              <td>{formatHours(report.totals.hours) || '—'}</td>
+              <td>{spendText(report.totals.spend)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      ) : (
+        <p className="muted">No hours or spend recorded yet. Add them to your credentials to see where your time and money went.</p>
+      )}
+    </Section>
   )
 }
 
