@@ -165,6 +165,7 @@ export interface GapAnalysis {
   fitPercent: number
   /** Missing essentials first. */
   skills: SkillGap[]
+  /** Skill keys (catalog ids or `user:skill-N`), not names: show them with `skillNamesOf`. */
   missingEssentials: string[]
   missing: string[]
   learnedNotApplied: string[]
@@ -341,4 +342,10 @@ export interface AboutInfo {
   version: string
   catalogVersion: string
   attribution: { onet: string; esco: string }
+}
+
+/** The display names of skill keys listed in a gap analysis (missingEssentials, learnedNotApplied …). */
+export function skillNamesOf(gap: Pick<GapAnalysis, 'skills'>, keys: readonly string[]): string[] {
+  const names = new Map(gap.skills.map((s) => [s.key, s.name]))
+  return keys.map((key) => names.get(key) ?? key)
 }

@@ -22,3 +22,4 @@ export type {
   SavedStep,
   SkillGap,
 } from '../../electron/shared/analysis'
+export { skillNamesOf } from '../../electron/shared/analysis'

@@ -49,6 +49,9 @@ describe('gap', () => {
     const lines = r.stdout.split('\n')
     const header = lines.findIndex((l) => l.startsWith('Skill '))
     expect(lines[header + 1]).toMatch(/essential\s+\d\.\d\d\s+none/)
+    // skill lists show names a person knows, never catalog keys like "data-cleaning"
+    const listed = lines.filter((l) => /^(Missing essentials|Learned but not applied)/.test(l)).join('\n')
+    expect(listed).not.toMatch(/[a-z]+-[a-z]+|user:skill/)
   })
 
   it('analyses a posting file without saving a role', async () => {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { GapAnalysis, LearningPlan, RoleListItem, SavedPlan } from '../../shared/analysis'
-import { MAX_POSTING_CHARS } from '../../shared/analysis'
+import { MAX_POSTING_CHARS, skillNamesOf } from '../../shared/analysis'
 import { IsoDate } from '../../shared/schemas'
 import type { Command, Context } from '../context'
 import { CliError, showValue, usage } from '../errors'
@@ -70,8 +70,8 @@ export function gapText(g: GapAnalysis): string {
   const rows = g.skills.map((s) => [s.name, s.essential ? 'essential' : '', s.weight.toFixed(2), s.depth, s.explanation])
   const skills = table([{ header: 'Skill', max: 36 }, { header: 'Need' }, { header: 'Weight', align: 'right' }, { header: 'Depth' }, { header: 'Evidence', max: 90 }], rows)
   const blocks = [head.join('\n'), skills]
-  if (g.missingEssentials.length) blocks.push(wrap(`Missing essentials: ${g.missingEssentials.join(', ')}`, '', 100))
-  if (g.learnedNotApplied.length) blocks.push(wrap(`Learned but not applied in a project: ${g.learnedNotApplied.join(', ')}`, '', 100))
+  if (g.missingEssentials.length) blocks.push(wrap(`Missing essentials: ${skillNamesOf(g, g.missingEssentials).join(', ')}`, '', 100))
+  if (g.learnedNotApplied.length) blocks.push(wrap(`Learned but not applied in a project: ${skillNamesOf(g, g.learnedNotApplied).join(', ')}`, '', 100))
   const c = g.counts
   blocks.push(`${c.proven} proven, ${c.applied} applied, ${c.learned} learned, ${c.none} missing`)
   return blocks.join('\n\n')

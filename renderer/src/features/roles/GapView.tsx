@@ -4,7 +4,7 @@ import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
 import { parseAmount, todayIso } from '../../format'
 import { setParams } from '../../router'
-import type { Depth, GapAnalysis, SkillGap } from '../../shared'
+import { skillNamesOf, type Depth, type GapAnalysis, type SkillGap } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Dialog } from '../../ui/Dialog'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
@@ -70,7 +70,7 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
       {gap.missingEssentials.length ? (
         <div className="banner banner-warning" role="note">
           <div className="banner-text">
-            <strong>Missing essentials:</strong> {gap.skills.filter((s) => s.essential && s.depth === 'none').map((s) => s.name).join(', ') || gap.missingEssentials.join(', ')}
+            <strong>Missing essentials:</strong> {skillNamesOf(gap, gap.missingEssentials).join(', ')}
           </div>
         </div>
       ) : null}
@@ -87,8 +87,8 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
         <Section title="Learned but never applied">
           <p className="muted">A project that uses these would show employers you can apply them.</p>
           <ul className="plain-list">
-            {gap.learnedNotApplied.map((n) => (
-              <li key={n}>{n}</li>
+            {gap.learnedNotApplied.map((key) => (
+              <li key={key}>{skillNamesOf(gap, [key])[0]}</li>
             ))}
           </ul>
         </Section>
