@@ -86,6 +86,16 @@ export function start(): void {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
+  // Let a running import batch finish its last chunk before the database closes under it.
+  let drained = false
+  app.on('before-quit', (event) => {
+    if (drained || !core) return
+    event.preventDefault()
+    void core.idle().finally(() => {
+      drained = true
+      app.quit()
+    })
+  })
   app.on('will-quit', () => {
     core?.close()
     core = undefined

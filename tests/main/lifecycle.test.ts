@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('./electron-stub')).electronModule
 
 const core = vi.hoisted(() => ({
   createCore: vi.fn(),
-  instance: { dispatch: vi.fn(), close: vi.fn() },
+  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()) },
 }))
 vi.mock('../../electron/core/app', () => ({ createCore: core.createCore }))
 
@@ -158,5 +158,21 @@ describe('lifecycle', () => {
     stub.app.emit('will-quit')
     stub.app.emit('will-quit')
     expect(core.instance.close).toHaveBeenCalledOnce()
+  })
+
+  it('waits for a running import to finish before quitting', async () => {
+    let finishImport = () => {}
+    core.instance.idle.mockImplementationOnce(() => new Promise<void>((resolve) => (finishImport = resolve)))
+    await boot()
+    await vi.waitFor(() => expect(stub.BrowserWindow.created).toHaveLength(1))
+    const first = { preventDefault: vi.fn() }
+    stub.app.emit('before-quit', first)
+    expect(first.preventDefault).toHaveBeenCalledOnce()
+    expect(stub.app.quit).not.toHaveBeenCalled()
+    finishImport()
+    await vi.waitFor(() => expect(stub.app.quit).toHaveBeenCalledOnce())
+    const second = { preventDefault: vi.fn() }
+    stub.app.emit('before-quit', second) // the quit that follows goes through
+    expect(second.preventDefault).not.toHaveBeenCalled()
   })
 })

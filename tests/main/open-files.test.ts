@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-stub')).electronModule
 
 const core = vi.hoisted(() => ({
   createCore: vi.fn(),
-  instance: { dispatch: vi.fn(), close: vi.fn() },
+  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()) },
 }))
 vi.mock('../../electron/core/app', () => ({ createCore: core.createCore }))
 
