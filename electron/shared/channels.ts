@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'gap:analyze', 'gap:analyzeSkills', 'gap:profile', 'gap:costs',
   'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
+  'resume:preview', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

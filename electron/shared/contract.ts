@@ -8,6 +8,7 @@ import * as s from './schemas'
 import * as imp from './imports'
 import { VerificationResult } from './verification'
 import * as a from './analysis'
+import * as r from './resume'
 import type { Result } from './errors'
 import { CHANNEL_NAMES, type Channel } from './channels'
 
@@ -121,6 +122,17 @@ export const contract = {
   'taxonomy:exportPack': { input: z.strictObject({ source: z.union([z.number().int('must be a whole number').min(1, 'must be at least 1'), z.literal('catalog')]) }), output: z.string() },
   /** Version, catalog version and the O*NET and ESCO attribution texts. */
   'app:about': { input: None, output: out<a.AboutInfo>() },
+
+  /** The resume PDF for these choices, with every item's in/out decision (the Resume screen's preview). */
+  'resume:preview': { input: r.ResumeSettings, output: out<r.ResumePreview>() },
+  /** The gap-analysis and learning-plan PDF for a role. */
+  'report:render': { input: r.ReportSettings, output: out<r.ReportPdf>() },
+  /** Named resume variants (per role, with where each was sent). */
+  'resumes:list': { input: None, output: out<r.ResumeVariant[]>() },
+  'resumes:get': { input: z.strictObject({ id: r.ResumeVariantId }), output: out<r.ResumeVariant>() },
+  'resumes:create': { input: r.ResumeVariantInput, output: out<r.ResumeVariant>() },
+  'resumes:update': { input: z.strictObject({ id: r.ResumeVariantId, patch: r.ResumeVariantPatch }), output: out<r.ResumeVariant>() },
+  'resumes:delete': { input: z.strictObject({ id: r.ResumeVariantId }), output: z.object({ id: z.number().int() }) },
 
   'settings:get': { input: z.object({}).default({}), output: imp.Settings },
   'settings:update': { input: imp.Settings.partial(), output: imp.Settings },

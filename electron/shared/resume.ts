@@ -1,0 +1,130 @@
+/**
+ * Contract shapes of the resume and report channels (issue 5): what the Resume screen, the CLI
+ * and the shell's Save send, and what they get back. The PDF travels as base64 so the same
+ * answer crosses IPC, the CLI and the browser-test bridge (JSON) unchanged.
+ *
+ * The option names match electron/core/pdf/options.ts, which reuses the enums below.
+ */
+import { z } from 'zod'
+import { IsoDate } from './schemas'
+import { PlanId, RoleRef, type RoleRefString } from './analysis'
+
+export const SECTION_KEYS = ['summary', 'skills', 'experience', 'projects', 'credentials', 'education'] as const
+export type SectionKey = (typeof SECTION_KEYS)[number]
+
+export const RESUME_TEMPLATES = ['ats', 'two-column'] as const
+export type ResumeTemplate = (typeof RESUME_TEMPLATES)[number]
+
+export const PAGE_SIZES = ['a4', 'letter'] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+export const FONT_SCALES = ['small', 'normal', 'large'] as const
+export type FontScale = (typeof FONT_SCALES)[number]
+
+export const AccentColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b')
+
+/** Portfolio ids an item choice may name: cred-N, proj-N, skill-N, exp-N, edu-N. */
+export const ResumeItemId = z.string().regex(/^(?:cred|proj|skill|exp|edu)-[1-9]\d{0,14}$/, 'must be an item id like cred-3')
+const itemIds = z.array(ResumeItemId).max(2000, 'must be at most 2000 items')
+
+/** Everything the Resume screen lets a person choose; also what a saved variant holds. */
+export const ResumeSettings = z.strictObject({
+  /** The target role; null or absent gives a general resume. */
+  roleRef: RoleRef.nullish(),
+  template: z.enum(RESUME_TEMPLATES).default('ats'),
+  pageSize: z.enum(PAGE_SIZES).default('a4'),
+  accent: AccentColour.nullish(),
+  fontScale: z.enum(FONT_SCALES).default('normal'),
+  showQr: z.boolean().default(false),
+  /** Expired credentials: printed with an "Expired" marker, or left out. */
+  expired: z.enum(['mark', 'hide']).default('mark'),
+  pinned: itemIds.default([]),
+  hidden: itemIds.default([]),
+  /** A custom order: these ids first, in this order, within their section. */
+  order: itemIds.default([]),
+  /** Sections in print order; absent = the template's default order. */
+  sections: z.array(z.enum(SECTION_KEYS)).max(SECTION_KEYS.length).optional(),
+})
+export type ResumeSettingsInput = z.input<typeof ResumeSettings>
+export type ResumeSettingsValue = z.output<typeof ResumeSettings>
+
+export const ReportSettings = z.strictObject({
+  ref: RoleRef,
+  /** A saved plan for the role to include; absent = the plan Skillfolio suggests with default constraints. */
+  planId: PlanId.nullish(),
+  pageSize: z.enum(PAGE_SIZES).default('a4'),
+  accent: AccentColour.nullish(),
+  fontScale: z.enum(FONT_SCALES).default('normal'),
+})
+export type ReportSettingsInput = z.input<typeof ReportSettings>
+
+const variantName = z.string().trim().min(1, 'Name is required').max(200, 'must be at most 200 characters')
+const sentTo = z.string().trim().max(2000, 'must be at most 2000 characters').nullish()
+
+export const ResumeVariantInput = z.strictObject({
+  name: variantName,
+  settings: ResumeSettings,
+  /** Where this version was sent ("Acme Corp, via LinkedIn"). */
+  sentTo,
+  sentOn: IsoDate.nullish(),
+})
+export const ResumeVariantPatch = z.strictObject({
+  name: variantName.optional(),
+  settings: ResumeSettings.optional(),
+  sentTo,
+  sentOn: IsoDate.nullish(),
+})
+export const ResumeVariantId = z.number().int('must be a whole number').min(1, 'must be at least 1')
+
+// ---------- outputs ----------
+
+export type ResumeItemKind = 'experience' | 'education' | 'credential' | 'project' | 'skill'
+
+/** One item considered for the resume: in or out, and why. */
+export interface ResumeDecision {
+  kind: ResumeItemKind
+  id: string
+  title: string
+  included: boolean
+  /** "matches SQL (essential), Tableau", "hidden by you", "expired", "over the limit of 10" … */
+  reason: string
+  /** Relevance to the role (0 without a role). */
+  score: number
+  matches: string[]
+}
+
+export interface ResumePreview {
+  /** The PDF, base64. */
+  pdfBase64: string
+  pageCount: number
+  /** PDF title, also the window title of a viewer. */
+  title: string
+  /** A file name to offer when saving ("Ada Lovelace - Data Analyst resume.pdf"). */
+  fileName: string
+  role: { ref: RoleRefString; title: string } | null
+  /** The role's skills the resume shows (the PDF's Keywords). */
+  keywords: string[]
+  /** Every item, in and out; included items in print order. */
+  decisions: ResumeDecision[]
+  /** The settings after defaults, as rendered. */
+  settings: ResumeSettingsValue
+}
+
+export interface ReportPdf {
+  pdfBase64: string
+  pageCount: number
+  title: string
+  fileName: string
+}
+
+export interface ResumeVariant {
+  id: number
+  name: string
+  settings: ResumeSettingsValue
+  /** The role's title when the variant targets one (null if the role was deleted or none). */
+  roleTitle: string | null
+  sentTo: string | null
+  sentOn: string | null
+  createdAt: string
+  updatedAt: string
+}
