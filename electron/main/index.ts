@@ -4,10 +4,11 @@
  */
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
 import { createCore, type Core } from '../core/app'
 import { DB_FILE_NAME } from '../core/paths'
 import { registerIpc } from './ipc'
+import { registerFileHandlers } from './save'
 import { installMenu } from './menu'
 import { resolveNativeBinding } from './native-binding'
 import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protocol'
@@ -130,6 +131,15 @@ export function start(): void {
         return
       }
       registerIpc(ipcMain, core, { devUrl, log })
+      registerFileHandlers(ipcMain, {
+        core,
+        dialog,
+        shell,
+        defaultDir: () => app.getPath('documents'),
+        windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+        devUrl,
+        log,
+      })
       handleAppProtocol(rendererDirFrom(__dirname))
       denyAllPermissions()
       installMenu(app.isPackaged)

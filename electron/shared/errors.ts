@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'CONFLICT', // the change clashes with existing data (e.g. a duplicate skill name)
   'DB_TOO_NEW', // the portfolio was written by a newer Skillfolio
   'FORBIDDEN', // the caller is not our own window
+  'IO', // the shell could not write or open a file the person chose (disk full, no permission)
   'UNKNOWN_CHANNEL',
   'INTERNAL', // a bug: logged, and reported without internals
 ] as const

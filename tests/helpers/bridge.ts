@@ -4,11 +4,13 @@
  * handing the JSON body to the real core's `dispatch` — the same entry the desktop shell's
  * IPC handlers use. Only the transport differs from the desktop app.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../../electron/core/app'
+import type { SavePdfRequest } from '../../electron/shared/files'
 
 /** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
 export const RENDERER_CSP =
@@ -30,6 +32,15 @@ export interface Bridge {
   url: string
   /** Every contract call the page made, in order (channel names only). */
   calls: string[]
+  /**
+   * Stand-in for the main process's Save PDF (electron/main/save.ts, tested with the electron
+   * stub): no dialog, the file goes into `saveDir` under the name the core offered.
+   */
+  saveDir: string
+  /** Paths written by Save PDF, in order. */
+  saved: string[]
+  /** Paths the page asked the shell to open. */
+  opened: string[]
   close: () => Promise<void>
 }
 
@@ -41,6 +52,9 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
   const root = options.root ?? RENDERER_DIR
   if (!rendererBuilt(root)) throw new Error(`No built renderer in ${root}. Run \`npx electron-vite build\` first.`)
   const calls: string[] = []
+  const saveDir = mkdtempSync(join(tmpdir(), 'skillfolio-saved-'))
+  const saved: string[] = []
+  const opened: string[] = []
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -51,6 +65,12 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname.startsWith('/__files/') && req.method === 'POST') {
+      const raw = JSON.parse((await readBody(req)) || 'null') as unknown
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(await fileCall(url.pathname.slice('/__files/'.length), raw)))
+      return
+    }
     if (url.pathname.startsWith('/__bridge/')) {
       if (req.method !== 'POST') {
         res.writeHead(405).end()
@@ -89,6 +109,24 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file))
   }
 
+  async function fileCall(name: string, raw: unknown): Promise<unknown> {
+    if (name === 'openSaved') {
+      if (typeof raw !== 'string' || !saved.includes(raw)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Skillfolio only opens files it saved itself in this session.' } }
+      opened.push(raw)
+      return { ok: true, value: { opened: true } }
+    }
+    if (name !== 'savePdf') return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such file call: ${name}` } }
+    const request = raw as SavePdfRequest
+    const rendered = await core.dispatch(request?.kind === 'report' ? 'report:render' : 'resume:preview', request?.settings)
+    if (!rendered.ok) return rendered
+    const { pdfBase64, fileName } = rendered.value as { pdfBase64: string; fileName: string }
+    const path = join(saveDir, fileName)
+    const bytes = Buffer.from(pdfBase64, 'base64')
+    writeFileSync(path, bytes)
+    saved.push(path)
+    return { ok: true, value: { saved: true, path, fileName, bytes: bytes.length } }
+  }
+
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(0, '127.0.0.1', () => ok())
@@ -97,10 +135,16 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    saveDir,
+    saved,
+    opened,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections()
-        server.close(() => ok())
+        server.close(() => {
+          rmSync(saveDir, { recursive: true, force: true })
+          ok()
+        })
       }),
   }
 }

@@ -109,6 +109,11 @@ export function bridgeScript(channels: readonly string[]): string {
       }).then((res) => res.json());
   }
   Object.defineProperty(window, 'skillfolio', { value: Object.freeze(api), configurable: false, writable: false });
+  // The shell's Save PDF / Open (the desktop app asks with a native dialog; the bridge saves into a temp folder).
+  const fileCall = (name, body) =>
+    fetch('/__files/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.json());
+  const files = { getPathForFile: () => '', savePdf: (request) => fileCall('savePdf', request), openSaved: (path) => fileCall('openSaved', path) };
+  Object.defineProperty(window, 'skillfolioFiles', { value: Object.freeze(files), configurable: false, writable: false });
   document.addEventListener('securitypolicyviolation', (e) => {
     console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')');
   });

@@ -34,6 +34,7 @@ export class FakeWebContents extends FakeEmitter {
 export class FakeBrowserWindow extends FakeEmitter {
   static created: FakeBrowserWindow[] = []
   static getAllWindows = vi.fn(() => FakeBrowserWindow.created.filter((w) => !w.destroyed))
+  static fromWebContents = vi.fn((contents: unknown) => FakeBrowserWindow.created.find((w) => w.webContents === contents) ?? null)
   /** What loadURL answers; a test may make it reject. */
   static loadResult: (url: string) => Promise<undefined> = async () => undefined
   readonly options: Record<string, unknown>
@@ -112,8 +113,14 @@ function createStub() {
     protocol,
     protocolHandlers,
     session: { defaultSession },
-    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0 })) },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      /** What the save dialog answers; a test sets the chosen path (or cancels). */
+      saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => stub.dialog.saveAnswer),
+    },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
@@ -139,6 +146,7 @@ function createStub() {
       FakeBrowserWindow.created = []
       FakeBrowserWindow.loadResult = async () => undefined
       stub.nativeTheme.shouldUseDarkColors = false
+      stub.dialog.saveAnswer = { canceled: true, filePath: '' }
     },
   }
   return stub

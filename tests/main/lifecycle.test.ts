@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stub } from './electron-stub'
+import { FILE_CHANNELS } from '../../electron/shared/files'
 import { CHANNELS } from '../../electron/shared/contract'
 import { AppError } from '../../electron/shared/errors'
 
@@ -74,7 +75,8 @@ describe('lifecycle', () => {
       nativeBinding: undefined, // no .electron-native build in the stub's app path
       version: '0.1.0',
     })
-    expect(stub.ipcHandlers.size).toBe(CHANNELS.length)
+    // every contract channel, plus the shell's own Save PDF and Open
+    expect([...stub.ipcHandlers.keys()].sort()).toEqual([...CHANNELS, ...Object.values(FILE_CHANNELS)].sort())
     expect(stub.protocolHandlers.has('app')).toBe(true)
     expect(stub.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce()
     expect(stub.Menu.setApplicationMenu).toHaveBeenCalledOnce()

@@ -32,9 +32,15 @@ describe('preload', () => {
     expect(answer).toEqual({ ok: true, value: { channel: 'credentials:list', input: { limit: 3 } } })
   })
 
-  it('window.skillfolioFiles only turns a File into its path', () => {
-    const files = stub.exposed.get('skillfolioFiles') as Record<string, (file: unknown) => string>
-    expect(Object.keys(files)).toEqual(['getPathForFile'])
+  it('window.skillfolioFiles turns a File into its path, and forwards Save PDF and Open to the shell', async () => {
+    const files = stub.exposed.get('skillfolioFiles') as Record<string, (arg: unknown) => unknown>
+    expect(Object.keys(files).sort()).toEqual(['getPathForFile', 'openSaved', 'savePdf'])
+    const request = { kind: 'resume', settings: { template: 'ats' } }
+    await files.savePdf!(request)
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:savePdf', request)
+    await files.openSaved!('/home/ada/resume.pdf')
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:openSaved', '/home/ada/resume.pdf')
+    vi.clearAllMocks()
     const file = { name: 'badge.json' }
     expect(files.getPathForFile!(file)).toBe('/fake/badge.json')
     expect(stub.webUtils.getPathForFile).toHaveBeenCalledExactlyOnceWith(file)
