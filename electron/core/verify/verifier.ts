@@ -16,6 +16,7 @@ import { checkValidity, statedDates } from './dates'
 import { decodeCompactJws, verifyOb2Jws, verifyVcJwt, type SignatureOutcome } from './jws'
 import { errorMessage, resolveVerificationMethod, type KeyResolution, type VerificationMethodDoc } from './keys'
 import { FetchError, type FetchJson } from './online-fetch'
+import { checkBlockcertsSignature, checkBlockcertsStatus } from './blockcerts'
 import { checkCredentialStatus, checkOb2Status, NO_STATUS, type StatusContext, type StatusOutcome } from './status'
 
 export interface ProofCheckRunner {
@@ -319,12 +320,9 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const validity = checkValidity(dates.from, dates.until, now)
 
     if (parsed.format === 'blockcerts') {
-      const signature = online
-        ? sig('unsupported', 'Blockcerts are anchored in a blockchain transaction; Skillfolio does not look up blockchains, so the anchor was not checked.', blockcertsMethod(credential))
-        : sig('needs_network', 'Blockcerts are anchored in a blockchain transaction (Merkle receipt); checking the anchor needs a blockchain lookup on the network.', blockcertsMethod(credential))
-      const status: StatusOutcome = online
-        ? { verdict: 'unknown', detail: 'Blockcerts revocation lists are not checked by Skillfolio.' }
-        : { verdict: 'needs_network', detail: 'Blockcerts revocation is published by the issuer on the web; it needs the network.' }
+      // Content hash and Merkle path offline (blockcerts.ts); the blockchain itself is never looked up.
+      const signature = await checkBlockcertsSignature(credential, { online })
+      const status = await checkBlockcertsStatus(credential, ctx)
       return { signature, validity, status }
     }
 
@@ -364,14 +362,6 @@ function isJades(document: unknown): boolean {
   const doc = obj(document)
   if (!doc) return typeof document === 'string'
   return Array.isArray(doc.signatures) || typeof doc.payload === 'string' || asArray(doc.proof).some((p) => /jades|jws/i.test(String(obj(p)?.type ?? '')))
-}
-
-function blockcertsMethod(credential: Obj): string {
-  const names = [...asArray(credential.proof), credential.signature]
-    .map(obj)
-    .filter((p): p is Obj => !!p)
-    .map((p) => [asArray(p.type).map(String).join(','), typeof p.cryptosuite === 'string' ? p.cryptosuite : ''].filter(Boolean).join(' '))
-  return names.length ? names.join(' + ') : 'Blockcerts'
 }
 
 /** Key-sorted copy, so that two JSON values compare equal whatever their key order. */
