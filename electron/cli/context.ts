@@ -9,6 +9,8 @@ export interface Context {
   json: boolean
   now: () => Date
   dbPath: string
+  /** The folder relative paths (such as `--out`) are resolved from. */
+  cwd: string
   /**
    * Calls the core, opening the portfolio on first use. Commands parse and check all of
    * their input before the first call, so a usage mistake never touches the database.

@@ -22,6 +22,7 @@ export function mainHelp(defaultDb: string): string {
     '      --issuer "Amazon Web Services" --earned-on 2024-03-02 --expires-on 2027-03-02 --cost "100 USD"',
     '  skillfolio list credentials --sort expires',
     '  skillfolio search "sql dashboard"',
+    '  skillfolio resume --role "Data Analyst" --out resume.pdf',
     '',
     'Exit status: 0 success, 1 not found, conflict or other failure, 2 bad input or usage.',
     'Errors are one line on stderr ("skillfolio: …"); with --json, stdout also gets',

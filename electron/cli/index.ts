@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       core ??= createCore({ dbPath, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log: (_message, error) => (internal = error) })
       return core
     }
-    const ctx: Context = { json, now, dbPath, call: coreCaller(open) }
+    const ctx: Context = { json, now, dbPath, cwd: io.cwd, call: coreCaller(open) }
     const outcome = await command.run(ctx, { subject: parsed.subject, values: parsed.values, positionals: parsed.positionals })
     print(json ? JSON.stringify(outcome.json, null, 2) : outcome.text)
     return outcome.exitCode ?? EXIT.ok

@@ -13,6 +13,7 @@ import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
 import { createAnalysis } from './analysis'
 import { createAnalysisChannels } from './analysis/channels'
 import { loadCatalog } from './taxonomy'
+import { createResumeChannels } from './resume'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing). */
@@ -80,12 +81,22 @@ export function createCore(options: CoreOptions): Core {
   const analysis = createAnalysis({ db, catalog, now })
   const analysisChannels = createAnalysisChannels({ db, analysis, catalog, resourcesDir, version: options.version ?? '0.0.0', now })
 
+  /** In-process calls between services: validated by the contract, failures thrown as AppError. */
+  const call: Core['call'] = async (channel, input) => {
+    const result = await dispatch(services, channel, input, log)
+    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
+    return result.value as Output<typeof channel>
+  }
+  // Reads the portfolio and the analysis through `call`; fonts are read on the first render.
+  const resumeChannels = createResumeChannels({ db, call, catalog, resourcesDir, now })
+
   const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
   const { idle, ...importChannels } = imports
   const services: Services = {
     ...portfolioChannels,
     ...importChannels,
     ...analysisChannels,
+    ...resumeChannels,
     'evidence:image': ({ sha256 }) => evidence.imageDataUrl(sha256),
     'settings:get': settings['settings:get'],
     'settings:update': settings['settings:update'],
@@ -102,11 +113,7 @@ export function createCore(options: CoreOptions): Core {
   const core: Core = {
     services,
     dispatch: (channel, raw) => dispatch(services, channel, raw, log),
-    async call(channel, input) {
-      const result = await dispatch(services, channel, input, log)
-      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
-      return result.value as Output<typeof channel>
-    },
+    call,
     db,
     dbPath: options.dbPath,
     evidence,

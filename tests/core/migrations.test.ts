@@ -46,6 +46,11 @@ const SEED: Record<number, (db: Db) => void> = {
     SEED[3]!(db)
     db.prepare(`INSERT INTO setting (key, value) VALUES ('onlineChecks', 'true')`).run()
   },
+  5: (db) => {
+    SEED[4]!(db)
+    db.prepare(`INSERT INTO role (id, title, source, created_at, updated_at) VALUES (1, 'Data Person', 'custom', ?, ?)`).run(at, at)
+    db.prepare(`INSERT INTO role_skill (role_id, name, name_key, weight, essential) VALUES (1, 'SQL', 'sql', 1, 1)`).run()
+  },
 }
 
 describe('migrations', () => {

@@ -1,13 +1,13 @@
 /**
- * Resume options, as zod schemas the contract can reuse (pure zod, no Node), with defaults.
+ * Resume options, as zod schemas (pure zod, no Node), with defaults. The enums (sections,
+ * templates, page sizes, font scales) come from the contract (electron/shared/resume.ts), so the
+ * Resume screen, the command line and the renderer share one list.
  */
 import { z } from 'zod'
+import { FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES, SECTION_KEYS } from '../../shared/resume'
 
-export const SECTION_KEYS = ['summary', 'skills', 'experience', 'projects', 'credentials', 'education'] as const
-export type SectionKey = (typeof SECTION_KEYS)[number]
-
-export const RESUME_TEMPLATES = ['ats', 'two-column'] as const
-export type ResumeTemplate = (typeof RESUME_TEMPLATES)[number]
+export { FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES, SECTION_KEYS }
+export type { FontScale, PageSize, ResumeTemplate, SectionKey } from '../../shared/resume'
 
 export const RoleSkillSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -37,13 +37,13 @@ export const TailorChoicesSchema = z.object({
 
 export const ResumeOptionsSchema = z.object({
   template: z.enum(RESUME_TEMPLATES).default('ats'),
-  pageSize: z.enum(['a4', 'letter']).default('a4'),
+  pageSize: z.enum(PAGE_SIZES).default('a4'),
   /** `#rrggbb`; anything else falls back to the default accent. */
   accent: z
     .string()
     .regex(/^#?[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b')
     .optional(),
-  fontScale: z.enum(['small', 'normal', 'large']).default('normal'),
+  fontScale: z.enum(FONT_SCALES).default('normal'),
   showQr: z.boolean().default(false),
   /** BCP 47 language of the content, written to the PDF catalog. */
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
@@ -58,12 +58,12 @@ export type ResumeOptions = z.input<typeof ResumeOptionsSchema>
 export type ResolvedResumeOptions = z.output<typeof ResumeOptionsSchema>
 
 export const ReportOptionsSchema = z.object({
-  pageSize: z.enum(['a4', 'letter']).default('a4'),
+  pageSize: z.enum(PAGE_SIZES).default('a4'),
   accent: z
     .string()
     .regex(/^#?[0-9a-fA-F]{6}$/)
     .optional(),
-  fontScale: z.enum(['small', 'normal', 'large']).default('normal'),
+  fontScale: z.enum(FONT_SCALES).default('normal'),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).default('en'),
   tagged: z.boolean().default(true),
 })

@@ -10,7 +10,7 @@ import { createDatedEntries } from './resume-entries'
 import { createSearch } from './search'
 import { createSearchIndex } from './search-index'
 
-type PortfolioChannels = Exclude<keyof Services, `app:${string}` | `import:${string}` | `settings:${string}` | `evidence:${string}` | 'credentials:verify' | `roles:${string}` | `postings:${string}` | `gap:${string}` | `plans:${string}` | `taxonomy:${string}`>
+type PortfolioChannels = Exclude<keyof Services, `app:${string}` | `import:${string}` | `settings:${string}` | `evidence:${string}` | 'credentials:verify' | `roles:${string}` | `postings:${string}` | `gap:${string}` | `plans:${string}` | `taxonomy:${string}` | `resume:${string}` | `report:${string}` | `resumes:${string}`>
 
 /** The portfolio use cases, keyed by contract channel, plus helpers other core modules reuse. */
 export function createPortfolio(db: Db, now: () => Date) {

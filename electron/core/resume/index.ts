@@ -1,0 +1,162 @@
+/**
+ * The resume and report channels (issue 5): `resume:preview`, `report:render` and the saved
+ * variants `resumes:*`. The portfolio, the role and the gap analysis are read through the core's
+ * own services (the `call` app.ts passes), so the PDF shows exactly what the screens show.
+ * The core never writes files: the PDF comes back as base64 and the shell or the command line
+ * saves it.
+ */
+import type { Services } from '../../shared/contract'
+import { badInput } from '../../shared/errors'
+import type { ReportPdf, ResumeDecision, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
+import type { RoleRefString } from '../../shared/analysis'
+import type { Db } from '../db/open'
+import { parseRoleRef } from '../analysis/roles'
+import {
+  buildResumeData,
+  loadPdfFonts,
+  readPortfolio,
+  renderGapReport,
+  renderResumeDetailed,
+  resumeTitle,
+  type Decision,
+  type GapReportData,
+  type PdfFonts,
+  type ResumeOptions,
+  type TargetRole,
+} from '../pdf'
+import type { PortfolioCall } from '../pdf/resume-data'
+import type { Catalog } from '../taxonomy'
+import { safePdfFileName } from './file-name'
+import { DEFAULT_REPORT_CONSTRAINTS, gapReportData, savedPlanSteps, suggestedPlanSteps } from './report'
+import { createRoleAliases } from './role'
+import { createVariantStore } from './variants'
+
+export type ResumeChannel = 'resume:preview' | 'report:render' | 'resumes:list' | 'resumes:get' | 'resumes:create' | 'resumes:update' | 'resumes:delete'
+
+export interface ResumeChannelOptions {
+  db: Db
+  /** Calls another channel of this core (input validated by the contract, errors thrown as AppError). */
+  call: PortfolioCall
+  catalog: () => Catalog
+  /** Where `fonts/` lives; the fonts are read on the first render. */
+  resourcesDir: string
+  now: () => Date
+  /** Font bytes, if the caller already has them (tests); else loaded from resourcesDir. */
+  fonts?: PdfFonts
+}
+
+/** Pages of a pdfkit document: its page objects (pdfkit writes no object streams). */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length
+}
+
+const base64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64')
+
+const toDecision = (d: Decision): ResumeDecision => ({ kind: d.kind, id: d.id, title: d.title, included: d.included, reason: d.reason, score: d.score, matches: [...d.matches] })
+
+/** The renderer's options for the Resume screen's settings. */
+export function resumeOptions(settings: ResumeSettingsValue, role: TargetRole | null): ResumeOptions {
+  return {
+    template: settings.template,
+    pageSize: settings.pageSize,
+    ...(settings.accent ? { accent: settings.accent } : {}),
+    fontScale: settings.fontScale,
+    showQr: settings.showQr,
+    role,
+    choices: { pinned: settings.pinned, hidden: settings.hidden, order: settings.order, expired: settings.expired },
+    ...(settings.sections ? { sections: settings.sections } : {}),
+  }
+}
+
+export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, ResumeChannel> {
+  const { db, call, catalog, now } = o
+  let fonts: PdfFonts | null = o.fonts ?? null
+  const pdfFonts = () => (fonts ??= loadPdfFonts(o.resourcesDir))
+  const aliases = createRoleAliases(catalog)
+  const customTitle = db.prepare<[number], { title: string }>('SELECT title FROM role WHERE id = ?')
+
+  /** A role's title, or null if there is no such role (e.g. a custom role deleted since). */
+  function roleTitle(ref: string): string | null {
+    let parsed: ReturnType<typeof parseRoleRef>
+    try {
+      parsed = parseRoleRef(ref)
+    } catch {
+      return null
+    }
+    if (parsed.kind === 'catalog') return catalog().roleById.get(parsed.id)?.title ?? null
+    return customTitle.get(parsed.id)?.title ?? null
+  }
+
+  const variants = createVariantStore({ db, now, roleTitle })
+
+  async function preview(settings: ResumeSettingsValue): Promise<ResumePreview> {
+    const ref = settings.roleRef ?? null
+    let role: ResumePreview['role'] = null
+    let target: TargetRole | null = null
+    if (ref) {
+      // NOT_FOUND for an unknown role, before anything is read or rendered.
+      const detail = await call('roles:get', { ref })
+      role = { ref: detail.ref, title: detail.title }
+      target = aliases.targetRole(detail)
+    }
+    const data = buildResumeData(await readPortfolio(call))
+    const rendered = await renderResumeDetailed(data, resumeOptions(settings, target), pdfFonts(), { now: now() })
+    const t = rendered.tailored
+    return {
+      pdfBase64: base64(rendered.pdf),
+      pageCount: rendered.pageCount,
+      title: resumeTitle(t),
+      fileName: safePdfFileName(role ? `${t.profile.name} - ${role.title} resume` : `${t.profile.name} resume`, 'Resume'),
+      role,
+      keywords: [...t.keywords],
+      decisions: t.decisions.map(toDecision),
+      settings: { ...settings, roleRef: ref as RoleRefString | null },
+    }
+  }
+
+  async function report(input: Parameters<Services['report:render']>[0]): Promise<ReportPdf> {
+    const { ref } = input
+    const detail = await call('roles:get', { ref })
+    let plan: GapReportData['plan']
+    if (input.planId != null) {
+      const saved = await call('plans:get', { id: input.planId })
+      if (saved.roleRef !== detail.ref)
+        throw badInput(`Plan ${saved.id} is for another role (${saved.roleRef}), not ${detail.title}.`, [{ path: 'planId', message: `is a plan for another role (${saved.roleRef}), not ${detail.title}` }])
+      plan = { title: saved.title, budget: saved.budget, steps: savedPlanSteps(saved) }
+    } else {
+      const suggested = await call('plans:suggest', { ref, constraints: { ...DEFAULT_REPORT_CONSTRAINTS } })
+      const steps = suggestedPlanSteps(suggested)
+      plan = steps.length ? { title: `suggested at ${DEFAULT_REPORT_CONSTRAINTS.hoursPerWeek} hours a week`, budget: null, steps } : null
+    }
+    const [gap, profile] = await Promise.all([call('gap:analyze', { ref }), call('profile:get', {})])
+    const person = profile.fullName?.trim() ? profile.fullName.trim() : null
+    const data = gapReportData({ person, role: detail, gap, plan })
+    const pdf = await renderGapReport(
+      data,
+      { pageSize: input.pageSize, fontScale: input.fontScale, ...(input.accent ? { accent: input.accent } : {}) },
+      pdfFonts(),
+      { now: now() },
+    )
+    const title = `Skills gap: ${detail.title}`
+    return {
+      pdfBase64: base64(pdf),
+      pageCount: countPdfPages(pdf),
+      title: person ? `${title} — ${person}` : title,
+      fileName: safePdfFileName(`Skills gap - ${detail.title}`, 'Skills gap'),
+    }
+  }
+
+  return {
+    'resume:preview': (settings) => preview(settings),
+    'report:render': (input) => report(input),
+    'resumes:list': () => variants.list(),
+    'resumes:get': ({ id }) => variants.get(id),
+    'resumes:create': (input) => variants.create(input),
+    'resumes:update': ({ id, patch }) => variants.update(id, patch),
+    'resumes:delete': ({ id }) => variants.remove(id),
+  }
+}
+
+export { safePdfFileName } from './file-name'
+export { readSettings } from './variants'

@@ -1,0 +1,180 @@
+/** `skillfolio resume | report | resumes` (issue 5), in-process on a temp portfolio with the demo. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { extractPdf, hasPdftotext, pdftotext, squash } from '../core/pdf/extract'
+import { writeFileAtomic } from '../../electron/cli/pdf-file'
+import { tempPortfolio, type TempPortfolio } from './harness'
+
+let p: TempPortfolio
+beforeAll(async () => {
+  p = tempPortfolio()
+  expect((await p.run('demo')).code).toBe(0)
+})
+afterAll(() => p.cleanup())
+
+/** Text of a PDF file: pdftotext when installed, else pdf.js. */
+async function pdfText(file: string): Promise<string> {
+  const bytes = new Uint8Array(readFileSync(file))
+  expect(Buffer.from(bytes.slice(0, 5)).toString('latin1')).toBe('%PDF-')
+  return squash(hasPdftotext ? pdftotext(bytes) : (await extractPdf(bytes)).text)
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'))
+
+interface Written {
+  file: string
+  pageCount: number
+  fileName: string
+  role: { ref: string; title: string } | null
+  decisions: { kind: string; id: string; title: string; included: boolean; reason: string }[]
+  settings: Record<string, unknown>
+}
+
+describe('resume', () => {
+  it('writes a general resume (relative --out from the working folder)', async () => {
+    const r = await p.run('resume', '--out', 'general.pdf')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const file = join(p.dir, 'general.pdf')
+    expect(r.stdout).toMatch(new RegExp(`^Wrote ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages?\\)\\.`))
+    const text = await pdfText(file)
+    expect(text).toContain('Maya Okafor')
+    expect(text).toContain('Google Data Analytics Professional Certificate')
+    expect(leftovers(p.dir)).toEqual([])
+  })
+
+  it('tailors to a role by title, prints the tailoring summary, and --json answers without the PDF bytes', async () => {
+    const out = join(p.dir, 'analyst.pdf')
+    const r = await p.run('resume', '--role', 'data analyst', '--template', 'two-column', '--page', 'letter', '--accent', '#224466', '--font', 'small', '--qr', '--hide-expired', '--out', out)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('Tailored for Data Analyst (catalog:data-analyst).')
+    expect(r.stdout).toMatch(/credential\s+Google Data Analytics Professional Certificate\s+matches SQL \(essential\)/)
+    expect(r.stdout).toMatch(/Left out: /)
+    expect(await pdfText(out)).toContain('Maya Okafor')
+
+    const j = await p.run('--json', 'resume', '--role', 'catalog:data-analyst', '--out', out)
+    expect(j.code).toBe(0)
+    const w = j.json<Written & { pdfBase64?: string }>()
+    expect(w.pdfBase64).toBeUndefined()
+    expect(w).toMatchObject({ file: out, fileName: 'Maya Okafor - Data Analyst resume.pdf', role: { ref: 'catalog:data-analyst', title: 'Data Analyst' }, settings: { template: 'ats' } })
+    expect(w.decisions.some((d) => d.included && d.kind === 'credential' && /matches/.test(d.reason))).toBe(true)
+  })
+
+  it('saves, lists, uses and removes variants; flags override the variant', async () => {
+    const add = await p.run('resumes', 'add', '--name', 'Acme analyst', '--role', 'Data Analyst', '--template', 'two-column', '--sent-to', 'Acme Corp')
+    expect(add.code).toBe(0)
+    expect(add.stdout).toMatch(/^Saved resume (\d+) "Acme analyst" for Data Analyst\./)
+    const id = Number(/resume (\d+)/.exec(add.stdout)![1])
+    const list = await p.run('resumes')
+    expect(list.stdout).toMatch(new RegExp(`${id}\\s+Acme analyst\\s+Data Analyst\\s+Acme Corp`))
+    expect((await p.run('resumes', 'list', '--json')).json<unknown[]>()).toHaveLength(1)
+
+    const before = p.hash()
+    const dup = await p.run('resumes', 'add', '--name', 'acme ANALYST')
+    expect(dup.code).toBe(1)
+    expect(dup.stderr).toMatch(/already a saved resume called "Acme analyst"/)
+    expect(p.hash()).toBe(before)
+
+    const out = join(p.dir, 'variant.pdf')
+    const byName = await p.run('--json', 'resume', '--variant', 'ACME analyst', '--page', 'letter', '--out', out)
+    expect(byName.code).toBe(0)
+    expect(byName.json<Written>().settings).toMatchObject({ roleRef: 'catalog:data-analyst', template: 'two-column', pageSize: 'letter' })
+    const byId = await p.run('--json', 'resume', '--variant', String(id), '--template', 'ats', '--out', out)
+    expect(byId.json<Written>().settings).toMatchObject({ roleRef: 'catalog:data-analyst', template: 'ats' })
+    expect((await p.run('resume', '--variant', 'nope', '--out', out)).code).toBe(1)
+
+    expect((await p.run('resumes', 'remove', String(id))).stdout).toBe(`Removed saved resume ${id}.\n`)
+    const again = await p.run('resumes', 'remove', String(id))
+    expect(again.code).toBe(1)
+    expect((await p.run('resumes', 'remove', 'abc')).code).toBe(2)
+    expect((await p.run('resumes')).stdout).toMatch(/^No saved resumes/)
+  })
+
+  it('refuses bad flags and output paths with one line, non-zero, no file and the portfolio byte-identical', async () => {
+    const before = p.hash()
+    mkdirSync(join(p.dir, 'folder'), { recursive: true })
+    writeFileSync(join(p.dir, 'plain-file'), 'x')
+    const cases: Array<[string[], number, RegExp]> = [
+      [['resume'], 2, /--out FILE\.pdf is required/],
+      [['resume', '--out', ''], 2, /--out FILE\.pdf is required/],
+      [['resume', '--out', 'folder'], 2, /--out: folder is a folder/],
+      [['resume', '--out', join(p.dir, 'missing', 'x.pdf')], 2, /does not exist/],
+      [['resume', '--out', join(p.dir, 'plain-file', 'x.pdf')], 2, /is not a folder/],
+      [['resume', '--template', 'fancy', '--out', 'x.pdf'], 2, /--template: fancy is not one of ats, two-column/],
+      [['resume', '--page', 'a3', '--out', 'x.pdf'], 2, /--page: a3 is not one of a4, letter/],
+      [['resume', '--font', 'huge', '--out', 'x.pdf'], 2, /--font: huge is not one of small, normal, large/],
+      [['resume', '--accent', 'red', '--out', 'x.pdf'], 2, /--accent: red must be a colour like #1f5f8b/],
+      [['resume', '--role', 'Astronaut', '--out', 'x.pdf'], 1, /There is no role titled Astronaut/],
+      [['resume', '--role', 'catalog:nope', '--out', 'x.pdf'], 1, /There is no role catalog:nope/],
+      [['resume', 'extra', '--out', 'x.pdf'], 2, /unexpected extra/],
+      [['report', '--out', 'x.pdf'], 2, /--role REF_OR_TITLE is required/],
+      [['report', '--role', 'Data Analyst'], 2, /--out FILE\.pdf is required/],
+      [['report', '--role', 'Data Analyst', '--plan', 'x', '--out', 'x.pdf'], 2, /--plan: x is not a plan id/],
+      [['report', '--role', 'Data Analyst', '--plan', '999', '--out', 'x.pdf'], 1, /There is no plan 999/],
+      [['resumes', 'add'], 2, /--name NAME is required/],
+      [['resumes', 'add', '--name', 'X', '--template', 'nope'], 2, /--template: nope/],
+      [['resumes', 'add', '--name', 'X', '--role', 'catalog:nope'], 1, /There is no role/],
+      [['resumes', 'frobnicate'], 2, /unknown "frobnicate"/],
+    ]
+    for (const [argv, code, message] of cases) {
+      const r = await p.run(...argv)
+      expect({ argv, code: r.code }).toEqual({ argv, code })
+      expect(r.stderr).toMatch(message)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(p.hash()).toBe(before)
+    }
+    const json = await p.run('--json', 'resume', '--template', 'fancy', '--out', 'x.pdf')
+    expect(json.json()).toMatchObject({ error: { code: 'BAD_INPUT' } })
+    expect(existsSync(join(p.dir, 'x.pdf'))).toBe(false)
+    expect(leftovers(p.dir)).toEqual([])
+  })
+})
+
+describe('writeFileAtomic', () => {
+  it('replaces a file whole, and on failure leaves no temporary file and the target untouched', () => {
+    const target = join(p.dir, 'atomic.pdf')
+    writeFileAtomic(target, new TextEncoder().encode('first'))
+    writeFileAtomic(target, new TextEncoder().encode('second'))
+    expect(readFileSync(target, 'utf8')).toBe('second')
+    const folder = join(p.dir, 'a-folder')
+    mkdirSync(join(folder, 'inside'), { recursive: true })
+    expect(() => writeFileAtomic(folder, new TextEncoder().encode('x'))).toThrow(/cannot write/)
+    expect(readdirSync(folder)).toEqual(['inside'])
+    expect(leftovers(p.dir)).toEqual([])
+  })
+})
+
+describe('report', () => {
+  it('writes the gap report with a suggested plan, and with a saved plan', async () => {
+    const out = join(p.dir, 'gap.pdf')
+    const r = await p.run('report', '--role', 'Data Analyst', '--out', out)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Wrote .*gap\.pdf \(\d+ pages?\): skills gap for Data Analyst with a suggested plan\./)
+    const text = await pdfText(out)
+    expect(text).toContain('SKILLS GAP REPORT')
+    expect(text).toContain('Data Analyst')
+    expect(text).toContain('Prepared for Maya Okafor')
+
+    const saved = await p.run('--json', 'plan', '--role', 'Data Analyst', '--hours-per-week', '6', '--save')
+    const planId = saved.json<{ saved: { id: number; title: string } }>().saved.id
+    const j = await p.run('--json', 'report', '--role', 'catalog:data-analyst', '--plan', String(planId), '--page', 'letter', '--out', out)
+    expect(j.code).toBe(0)
+    expect(j.json()).toMatchObject({ file: out, fileName: 'Skills gap - Data Analyst.pdf', role: { ref: 'catalog:data-analyst' } })
+    const before = p.hash()
+    const other = await p.run('report', '--role', 'Data Engineer', '--plan', String(planId), '--out', out)
+    expect(other.code).toBe(2)
+    expect(other.stderr).toMatch(/--plan: \d+ is a plan for another role \(catalog:data-analyst\), not Data Engineer/)
+    expect(p.hash()).toBe(before)
+  })
+})
+
+describe('help', () => {
+  it('lists the new commands and their flags', async () => {
+    const main = await p.run('--help')
+    for (const c of ['resume', 'report', 'resumes']) expect(main.stdout).toMatch(new RegExp(`\\n  ${c}\\s`))
+    expect((await p.run('help', 'resume')).stdout).toContain('--hide-expired')
+    expect((await p.run('report', '--help')).stdout).toContain('--plan ID')
+    expect((await p.run('help', 'resumes')).stdout).toContain('--sent-to TEXT')
+  })
+})
