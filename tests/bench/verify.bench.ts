@@ -5,8 +5,11 @@
  * (@digitalbazaar/vc) called directly on the same credentials with the same offline document
  * loader. Each contender verifies the whole set WARMUP times to warm up, then `ROUNDS`
  * interleaved measured rounds; the best round of each counts. The notes give the cores busy
- * (process CPU time / wall time) and the CPU per credential, since on a shared two-core machine
- * the wall-clock ratio depends on what else runs.
+ * (process CPU time / wall time), the CPU per credential and the spread of the per-round ratios
+ * (each reference round against the Skillfolio round right after it), since on a shared two-core
+ * machine the wall-clock ratio depends on what else runs. The headline is the in-process verifier,
+ * as the app runs it. The reference runs the libraries unchanged: Skillfolio's copy-on-write
+ * JSON-LD contexts (electron/core/verify/active-context.ts) apply to Skillfolio's own calls only.
  */
 import { performance } from 'node:perf_hooks'
 import { verifyCredential } from '@digitalbazaar/vc'
@@ -14,6 +17,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity'
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020'
 import { createDocumentLoader } from '../../electron/core/verify/document-loader'
+import { BUNDLED_CONTEXTS } from '../../electron/core/verify/contexts'
 import * as DidKey from '@digitalbazaar/did-method-key'
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey'
 import { createVerifier } from '../../electron/core/verify/verifier'
@@ -55,7 +59,10 @@ function parsed(document: Record<string, unknown>): ParsedCredential {
 
 /**
  * The reference set-up: the same offline loader (bundled contexts) plus the @digitalbazaar did:key
- * driver, as its documentation shows.
+ * driver, as its documentation shows. The contexts are tagged `static`, as
+ * @digitalbazaar/security-document-loader tags its bundled ones, so that jsonld.js keeps them
+ * resolved across documents (in the app, Skillfolio does this in a cache of its own; the
+ * benchmark process has no other user of jsonld.js to disturb).
  */
 function referenceLoader() {
   const base = createDocumentLoader()
@@ -63,7 +70,7 @@ function referenceLoader() {
   didKey.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from })
   return async (url: string) => {
     if (url.startsWith('did:key:')) return { contextUrl: null, documentUrl: url, document: await didKey.get({ url }) }
-    return base(url)
+    return { ...(await base(url)), ...(BUNDLED_CONTEXTS.has(url) ? { tag: 'static' } : {}) }
   }
 }
 
@@ -144,17 +151,19 @@ export async function verifyBench(): Promise<BenchRow[]> {
     const ref = best(times.reference)
     const local = best(times.inProcess)
     const pooledBest = times.pooled.length ? best(times.pooled) : null
-    // The headline takes the faster of the two ways the app can run the verifier, and says which.
-    const usePool = pooledBest !== null && pooledBest.wall < local.wall
-    const own = usePool ? pooledBest : local
+    // The headline is the in-process verifier, which is how the app runs it (core/app.ts); the
+    // pool row is for comparison.
+    const own = local
     const ms = (t: Timing) => `${t.wall.toFixed(0)} ms`
+    const perRound = times.reference.map((t, r) => t.wall / times.inProcess[r]!.wall).sort((a, b) => a - b)
+    const spread = `per round ×${perRound[0]!.toFixed(2)}–×${perRound[perRound.length - 1]!.toFixed(2)}, median ×${perRound[Math.floor(perRound.length / 2)]!.toFixed(2)}`
     const rows: BenchRow[] = [
       { benchmark: `verify ${COUNT} signed OB3 (reference @digitalbazaar/vc verifyCredential)`, value: `${rate(ref.wall)} credentials/s`, note: `best of ${ROUNDS}: ${ms(ref)}, same offline loader, one thread (${ref.cores.toFixed(1)} cores busy with GC helpers)` },
       { benchmark: `verify ${COUNT} signed OB3 (Skillfolio, in-process)`, value: `${rate(local.wall)} credentials/s`, note: `${ms(local)}, ×${(ref.wall / local.wall).toFixed(2)} vs reference` },
       pooledBest
-        ? { benchmark: `verify ${COUNT} signed OB3 (Skillfolio, worker pool)`, value: `${rate(pooledBest.wall)} credentials/s`, note: `${ms(pooledBest)}, ${poolNote}, ${pooledBest.cores.toFixed(1)} cores busy` }
+        ? { benchmark: `verify ${COUNT} signed OB3 (Skillfolio, worker pool)`, value: `${rate(pooledBest.wall)} credentials/s`, note: `${ms(pooledBest)}, ×${(ref.wall / pooledBest.wall).toFixed(2)} vs reference, ${poolNote}, ${pooledBest.cores.toFixed(1)} cores busy (not used by the app)` }
         : { benchmark: `verify ${COUNT} signed OB3 (Skillfolio, worker pool)`, value: 'n/a', note: poolNote },
-      { benchmark: 'verification speed-up vs reference verifyCredential', value: `×${(ref.wall / own.wall).toFixed(2)}`, target: '≥ ×1.5', note: `${usePool ? 'worker pool' : 'in-process'} (the faster here), first-time verification; CPU per credential ${(own.cpu / COUNT).toFixed(1)} ms vs ${(ref.cpu / COUNT).toFixed(1)} ms (reference), all threads` },
+      { benchmark: 'verification speed-up vs reference verifyCredential', value: `×${(ref.wall / own.wall).toFixed(2)}`, target: '≥ ×1.5', note: `in-process, as the app runs it; first-time verification, best rounds; ${spread}; CPU per credential ${(own.cpu / COUNT).toFixed(1)} ms vs ${(ref.cpu / COUNT).toFixed(1)} ms (reference), all threads` },
     ]
     {
       const again = best(times.reverify)

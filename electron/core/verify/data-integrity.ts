@@ -13,6 +13,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020'
 import { createDocumentLoader, DocumentNotAvailableError, missingContexts } from './document-loader'
 import { base58Decode, controllerDocumentFor, ed25519FromMultibase, type VerificationMethodDoc } from './keys'
+import { fastJsonLdOptions } from './active-context'
 
 export const SUPPORTED_SUITES = ['eddsa-rdfc-2022', 'Ed25519Signature2020'] as const
 
@@ -90,7 +91,9 @@ async function cachedVerifier(publicKeyMultibase: string) {
  */
 const canonicalCache = new Map<string, Promise<string>>()
 const CANONICAL_CACHE_MAX = 2000
-function memoCanonize(suite: string, canonize: (input: unknown, options: object) => Promise<string>) {
+function memoCanonize(suite: string, original: (input: unknown, options: object) => Promise<string>) {
+  // Skillfolio's set-up of jsonld.js (active-context.ts): the same output, far less copying.
+  const canonize = (input: unknown, options: { documentLoader?: unknown }) => original(input, { ...options, ...fastJsonLdOptions(options.documentLoader) })
   return (input: unknown, options: object): Promise<string> => {
     // Only documents made of bundled contexts: a context fetched online may change between runs.
     if (missingContexts(input).length > 0) return canonize(input, options)
@@ -115,6 +118,16 @@ const cachedEddsa = {
 
 class CachedEd25519Signature2020 extends Ed25519Signature2020 {
   private readonly canonizeMemo: (input: unknown, options: object) => Promise<string>
+  /**
+   * LinkedDataSignature.canonize passes on only the loader and these options, read once per
+   * call: Skillfolio's jsonld.js set-up, with a resolver of its own for each canonicalisation.
+   */
+  get canonizeOptions(): object {
+    return fastJsonLdOptions()
+  }
+  set canonizeOptions(_ignored: object) {
+    // The base constructor assigns its (absent) canonizeOptions.
+  }
   constructor() {
     super()
     const original = (this as unknown as { canonize(input: unknown, options: object): Promise<string> }).canonize.bind(this)
