@@ -6,11 +6,10 @@ import { CREDENTIAL_KINDS, CREDENTIAL_SORTS, type CredentialSummary } from '../.
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { Badge, Chips, ErrorBanner, Loading } from '../../ui/Feedback'
-import { ListBox } from '../../ui/ListBox'
+import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { DetailPane, ListPane } from '../../ui/Layout'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
-import { focusDetail } from '../../ui/focus'
 import { CredentialDetail } from './CredentialDetail'
 import { CredentialForm } from './CredentialForm'
 import { TrustBadge } from '../../ui/Trust'
@@ -59,32 +58,16 @@ export function CredentialsScreen({ route }: { route: Route }) {
           addLabel="New"
           onAdd={newCredential}
         />
-        <div className="list-scroll">
-          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-          {!list.data && list.loading ? <Loading /> : null}
-          {list.data && !items.length ? (
-            <EmptyState compact icon="search" title="No matches">
-              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No credentials of this kind.'}{' '}
-              <button type="button" className="link-button" onClick={() => setParams({ q: null, kind: null })}>
-                Clear the search
-              </button>
-            </EmptyState>
-          ) : null}
-          {items.length ? (
-            <ListBox
-              label="Credentials"
-              items={items}
-              getId={(c) => c.id}
-              selectedId={selectedId}
-              busy={list.loading}
-              onOpen={(id, how) => {
-                navigate({ id })
-                if (how === 'keyboard') focusDetail(id)
-              }}
-              renderItem={(c) => <CredentialRow c={c} />}
-            />
-          ) : null}
-        </div>
+        <ListResults
+          label="Credentials"
+          query={list}
+          items={items}
+          getId={(c) => c.id}
+          selectedId={selectedId}
+          renderItem={(c) => <CredentialRow c={c} />}
+          noMatches={q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No credentials of this kind.'}
+          onClear={() => setParams({ q: null, kind: null })}
+        />
       </ListPane>
       <DetailPane label="Credential">
         {isNew ? (

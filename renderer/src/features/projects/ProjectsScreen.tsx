@@ -6,9 +6,8 @@ import { PROJECT_SORTS, type ProjectSummary } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { Chips, ErrorBanner, Loading } from '../../ui/Feedback'
-import { focusDetail } from '../../ui/focus'
 import { DetailPane, ListPane } from '../../ui/Layout'
-import { ListBox } from '../../ui/ListBox'
+import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
 import { ProjectDetail } from './ProjectDetail'
@@ -65,32 +64,16 @@ export function ProjectsScreen({ route }: { route: Route }) {
           addLabel="New"
           onAdd={add}
         />
-        <div className="list-scroll">
-          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-          {!list.data && list.loading ? <Loading /> : null}
-          {list.data && !items.length ? (
-            <EmptyState compact icon="search" title="No matches">
-              Nothing matches “{q.trim()}”.{' '}
-              <button type="button" className="link-button" onClick={() => setParams({ q: null })}>
-                Clear the search
-              </button>
-            </EmptyState>
-          ) : null}
-          {items.length ? (
-            <ListBox
-              label="Projects"
-              items={items}
-              getId={(p) => p.id}
-              selectedId={selectedId}
-              busy={list.loading}
-              onOpen={(id, how) => {
-                navigate({ id })
-                if (how === 'keyboard') focusDetail(id)
-              }}
-              renderItem={(p) => <ProjectRow p={p} />}
-            />
-          ) : null}
-        </div>
+        <ListResults
+          label="Projects"
+          query={list}
+          items={items}
+          getId={(p) => p.id}
+          selectedId={selectedId}
+          renderItem={(p) => <ProjectRow p={p} />}
+          noMatches={<>Nothing matches “{q.trim()}”.</>}
+          onClear={() => setParams({ q: null })}
+        />
       </ListPane>
       <DetailPane label="Project">
         {isNew ? (

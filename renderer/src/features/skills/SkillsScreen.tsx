@@ -6,9 +6,8 @@ import { SKILL_CATEGORIES, SKILL_SORTS, type Skill, type SkillCategory } from '.
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
-import { focusDetail } from '../../ui/focus'
 import { DetailPane, ListPane } from '../../ui/Layout'
-import { ListBox } from '../../ui/ListBox'
+import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
 import { SkillDetail } from './SkillDetail'
@@ -68,32 +67,16 @@ export function SkillsScreen({ route }: { route: Route }) {
           addLabel="New"
           onAdd={add}
         />
-        <div className="list-scroll">
-          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-          {!list.data && list.loading ? <Loading /> : null}
-          {list.data && !items.length ? (
-            <EmptyState compact icon="search" title="No matches">
-              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No skills in this category.'}{' '}
-              <button type="button" className="link-button" onClick={() => setParams({ q: null, category: null })}>
-                Clear the search
-              </button>
-            </EmptyState>
-          ) : null}
-          {items.length ? (
-            <ListBox
-              label="Skills"
-              items={items}
-              getId={(s) => s.id}
-              selectedId={selectedId}
-              busy={list.loading}
-              onOpen={(id, how) => {
-                navigate({ id })
-                if (how === 'keyboard') focusDetail(id)
-              }}
-              renderItem={(s) => <SkillRow s={s} />}
-            />
-          ) : null}
-        </div>
+        <ListResults
+          label="Skills"
+          query={list}
+          items={items}
+          getId={(s) => s.id}
+          selectedId={selectedId}
+          renderItem={(s) => <SkillRow s={s} />}
+          noMatches={q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No skills in this category.'}
+          onClear={() => setParams({ q: null, category: null })}
+        />
       </ListPane>
       <DetailPane label="Skill">
         {isNew ? (
