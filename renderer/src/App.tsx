@@ -1,6 +1,7 @@
 /**
  * The window: sidebar navigation (with counts) and the current screen. Global shortcuts:
- * Ctrl/Cmd+N adds an item on the current screen, Ctrl/Cmd+F focuses its search box.
+ * Ctrl/Cmd+N adds an item on the current screen (on Resume: saves the choices as a variant),
+ * Ctrl/Cmd+F focuses its search box.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DataContext, useQuery } from './data'
@@ -12,6 +13,7 @@ import { ProfileScreen } from './features/profile/ProfileScreen'
 import { ProjectsScreen } from './features/projects/ProjectsScreen'
 import { AboutScreen } from './features/roles/AboutScreen'
 import { RolesScreen } from './features/roles/RolesScreen'
+import { ResumeScreen } from './features/resume/ResumeScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { SkillsScreen } from './features/skills/SkillsScreen'
 import { formatRoute, navigate, parseHash, useRoute, type Route, type Screen } from './router'
@@ -38,7 +40,13 @@ const NAV: Array<{ heading: string; items: NavItem[] }> = [
       { screen: 'import', label: 'Import', icon: 'download' },
     ],
   },
-  { heading: 'Plan', items: [{ screen: 'roles', label: 'Roles', icon: 'briefcase' }] },
+  {
+    heading: 'Plan',
+    items: [
+      { screen: 'roles', label: 'Roles', icon: 'briefcase' },
+      { screen: 'resume', label: 'Resume', icon: 'fileText' },
+    ],
+  },
   { heading: 'You', items: [{ screen: 'profile', label: 'Profile', icon: 'user' }] },
 ]
 
@@ -49,6 +57,7 @@ const TITLES: Record<Screen, string> = {
   import: 'Import',
   profile: 'Profile',
   roles: 'Roles',
+  resume: 'Resume',
   settings: 'Settings',
   about: 'About',
 }
@@ -91,7 +100,7 @@ function Shell() {
         if (document.querySelector('dialog[open]')) return
         e.preventDefault()
         const current = parseHash(window.location.hash)
-        if (current.screen === 'profile' || current.screen === 'import') document.dispatchEvent(new CustomEvent('skillfolio:new'))
+        if (current.screen === 'profile' || current.screen === 'import' || current.screen === 'resume') document.dispatchEvent(new CustomEvent('skillfolio:new'))
         else if (current.screen === 'roles') navigate({ id: 'new-posting' })
         else if (current.screen !== 'settings' && current.screen !== 'about') navigate({ id: 'new' })
       }
@@ -120,6 +129,7 @@ function Shell() {
         {route.screen === 'import' ? <ImportScreen route={route} /> : null}
         {route.screen === 'profile' ? <ProfileScreen /> : null}
         {route.screen === 'roles' ? <RolesScreen route={route} /> : null}
+        {route.screen === 'resume' ? <ResumeScreen route={route} /> : null}
         {route.screen === 'settings' ? <SettingsScreen /> : null}
         {route.screen === 'about' ? <AboutScreen /> : null}
       </main>

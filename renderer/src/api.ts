@@ -2,13 +2,17 @@
  * The only reader of `window.skillfolio` (the preload bridge in the desktop app, an HTTP
  * forwarder in the browser tests) and of `window.skillfolioFiles` (dropped file -> disk path,
  * desktop app only). Every call answers a Result envelope; `call` unwraps it into the value
- * or throws an ApiError that carries the error code and the field issues.
+ * or throws an ApiError that carries the error code and the field issues. `savePdf` and
+ * `openSaved` are the shell's own calls (native save dialog, open a saved file).
  */
-import type { Api, Channel, ErrorCode, FieldIssue, Input, Output, Result } from './shared'
+import type { Api, Channel, ErrorCode, FieldIssue, Input, Output, Result, SaveFilesApi, SavePdfRequest, SavePdfResult } from './shared'
 
-/** What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts). */
-interface FilesApi {
-  getPathForFile(file: File): string
+/**
+ * What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts); the
+ * browser-test bridge installs only part of it, so every member is checked before use.
+ */
+interface FilesApi extends Partial<SaveFilesApi> {
+  getPathForFile?(file: File): string
 }
 
 declare global {
@@ -24,7 +28,7 @@ declare global {
  */
 export function filePathOf(file: File): string {
   try {
-    return window.skillfolioFiles?.getPathForFile(file) ?? ''
+    return window.skillfolioFiles?.getPathForFile?.(file) ?? ''
   } catch {
     return ''
   }
@@ -57,6 +61,46 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   }
   if (result.ok) return result.value
   throw new ApiError(result.error.code, result.error.message, result.error.issues ?? [])
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new ApiError(result.error.code, result.error.message, result.error.issues ?? [])
+}
+
+function files(): SaveFilesApi {
+  const api = window.skillfolioFiles
+  const save = api?.savePdf
+  const open = api?.openSaved
+  if (!api || !save || !open) throw new ApiError('NO_BRIDGE', 'Saving files is not available in this window. Restart the app.')
+  return { savePdf: (request) => save.call(api, request), openSaved: (path) => open.call(api, path) }
+}
+
+/**
+ * Asks the shell to save a resume or a gap report: it shows the save dialog, renders the PDF
+ * through the core and writes it. `{ saved: false }` when the person cancelled.
+ */
+export async function savePdf(request: SavePdfRequest): Promise<SavePdfResult> {
+  const api = files()
+  let result: Result<SavePdfResult>
+  try {
+    result = await api.savePdf(request)
+  } catch {
+    throw new ApiError('TRANSPORT', 'The file could not be saved. Try again.')
+  }
+  return unwrap(result)
+}
+
+/** Opens a file the shell saved in this session (with the system's PDF viewer). */
+export async function openSaved(path: string): Promise<void> {
+  const api = files()
+  let result: Result<{ opened: true }>
+  try {
+    result = await api.openSaved(path)
+  } catch {
+    throw new ApiError('TRANSPORT', 'The file could not be opened. Try again.')
+  }
+  unwrap(result)
 }
 
 /** A sentence for a toast or a banner, without codes or stack traces. */

@@ -4,10 +4,11 @@
  *   #/credentials/new   #/credentials/cred-12/edit
  *   #/import/7                                 an import batch and its report
  *   #/roles/catalog%3Adata-analyst?plan=2      a role's gap analysis and one of its plans
+ *   #/resume?role=catalog%3Adata-analyst&variant=3   the resume for a role, a saved variant
  */
 import { useSyncExternalStore } from 'react'
 
-export const SCREENS = ['credentials', 'projects', 'skills', 'import', 'profile', 'roles', 'settings', 'about'] as const
+export const SCREENS = ['credentials', 'projects', 'skills', 'import', 'profile', 'roles', 'resume', 'settings', 'about'] as const
 export type Screen = (typeof SCREENS)[number]
 
 export interface Route {

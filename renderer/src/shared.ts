@@ -23,3 +23,17 @@ export type {
   SkillGap,
 } from '../../electron/shared/analysis'
 export { skillNamesOf } from '../../electron/shared/analysis'
+export { ResumeSettings, FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES } from '../../electron/shared/resume'
+export type {
+  FontScale,
+  PageSize,
+  ReportSettingsInput,
+  ResumeDecision,
+  ResumeItemKind,
+  ResumePreview,
+  ResumeSettingsInput,
+  ResumeSettingsValue,
+  ResumeTemplate,
+  ResumeVariant,
+} from '../../electron/shared/resume'
+export type { SaveFilesApi, SavePdfRequest, SavePdfResult } from '../../electron/shared/files'

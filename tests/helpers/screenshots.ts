@@ -90,6 +90,9 @@ async function main(): Promise<void> {
   })
   const plan = await portfolio.core.call('plans:create', { ref: role.ref, constraints: { budget: { amountMinor: 30000, currency: 'USD' }, hoursPerWeek: 6 } })
   const roleHash = `#/roles/${encodeURIComponent(role.ref)}?plan=${plan.id}`
+  const resumeHash = `#/resume?role=${encodeURIComponent('catalog:data-analyst')}`
+  const variant = await portfolio.core.call('resumes:create', { name: 'Acme – Data Analyst', settings: { roleRef: 'catalog:data-analyst' }, sentTo: 'Acme Corp, via LinkedIn', sentOn: '2026-11-20' })
+  await portfolio.core.call('resumes:create', { name: 'General, for recruiters', settings: { template: 'two-column' } })
 
   const bridge = await startBridge(portfolio.core)
   const runningBridge = await startBridge(showRunning(portfolio.core, batch))
@@ -172,6 +175,29 @@ async function main(): Promise<void> {
       await page.locator('.detail-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight))
     } },
     { name: 'about', hash: '#/about' },
+    { name: 'resume', hash: resumeHash, prepare: resumeReady },
+    { name: 'resume-items', hash: resumeHash, prepare: async (page) => {
+      await resumeReady(page)
+      await page.locator('.resume-side-scroll').evaluate((el) => el.scrollTo(0, 620))
+      await page.getByRole('button', { name: /^Hide / }).nth(2).focus()
+    } },
+    { name: 'resume-ats-text', hash: resumeHash, prepare: async (page) => {
+      await resumeReady(page)
+      await page.getByRole('radio', { name: 'ATS text' }).check()
+      await page.locator('[data-ats-text]').first().waitFor()
+    } },
+    { name: 'resume-two-column', hash: '#/resume', prepare: async (page) => {
+      await resumeReady(page)
+      await page.getByRole('radio', { name: 'Two columns' }).check()
+      await page.getByRole('radio', { name: 'Teal' }).check()
+      await resumeReady(page)
+    } },
+    { name: 'resume-variant', hash: `${resumeHash}&variant=${variant.id}`, prepare: async (page) => {
+      await resumeReady(page)
+      await page.getByRole('radio', { name: 'Letter' }).check()
+      await page.getByText('Edited').waitFor()
+      await resumeReady(page)
+    } },
   ]
 
   try {
@@ -198,6 +224,13 @@ async function main(): Promise<void> {
       await emptyImport.page.screenshot({ path: `${OUT}/import-empty-${scheme}.png` })
       console.log(`${OUT}/import-empty-${scheme}.png`)
       await emptyImport.close()
+      const emptyResume = await openApp(browser, emptyBridge.url, { hash: '#/resume', colorScheme: scheme })
+      await emptyResume.page.getByText('Nothing to put on it yet').waitFor()
+      await resumeReady(emptyResume.page)
+      await emptyResume.page.screenshot({ path: `${OUT}/resume-empty-${scheme}.png` })
+      console.log(`${OUT}/resume-empty-${scheme}.png`)
+      emptyResume.assertNoProblems()
+      await emptyResume.close()
       const running = await openApp(browser, runningBridge.url, { hash: `#/import/${batch.batchId}`, colorScheme: scheme })
       await running.page.getByRole('progressbar').waitFor()
       await running.page.waitForTimeout(300)
@@ -248,6 +281,13 @@ function showRunning(core: Core, report: ImportReport): Core {
       return result
     },
   } as Core
+}
+
+/** The Resume screen with its PDF drawn and no update pending. */
+async function resumeReady(page: Page): Promise<void> {
+  await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+  await page.locator('.preview-updating').waitFor({ state: 'detached' })
+  await page.waitForTimeout(200)
 }
 
 async function settle(page: Page): Promise<void> {

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
 import { parseAmount, todayIso } from '../../format'
-import { setParams } from '../../router'
+import { navigate, setParams } from '../../router'
 import { skillNamesOf, type Depth, type GapAnalysis, type SkillGap } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Dialog } from '../../ui/Dialog'
@@ -44,9 +44,14 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
         title={gap.role.title}
         subtitle={gap.summary}
         actions={
-          <Button variant="primary" icon="calendar" onClick={() => setPlanning(true)}>
-            Make a plan
-          </Button>
+          <>
+            <Button icon="fileText" title="A resume that leads with the evidence for this role" onClick={() => navigate({ screen: 'resume', id: null, params: { role: gap.role.ref } })}>
+              Tailor resume
+            </Button>
+            <Button variant="primary" icon="calendar" onClick={() => setPlanning(true)}>
+              Make a plan
+            </Button>
+          </>
         }
       />
 

@@ -1,0 +1,256 @@
+/**
+ * The Resume screen, end to end: the real PDF drawn by pdf.js under the app's CSP, re-rendered
+ * on every change, tailored to a role with reasons, an item hidden from the ATS text, saved
+ * through the shell (the bridge writes the file) and opened; saved variants; the empty state.
+ * Same harness and skip rules as portfolio.test.ts.
+ */
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
+import { extractPdf, squash } from '../core/pdf/extract'
+import { assertRendererBuilt, focusedLabel, startApp, tabTo, type Running } from './harness'
+
+const unavailable = browserUnavailableReason()
+
+const ROLE = 'catalog:data-analyst'
+
+/** Dark pixels on page 1's canvas, and a fingerprint of what it shows. */
+async function pageOne(page: Page): Promise<{ dark: number; print: string }> {
+  return (await page.evaluate(`(() => {
+    const canvas = document.querySelector('.pdf-page[data-page="1"] canvas')
+    if (!canvas) return { dark: 0, print: '' }
+    const ctx = canvas.getContext('2d')
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
+    let dark = 0
+    let hash = 0
+    for (let i = 0; i < data.length; i += 4) {
+      const lum = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]
+      if (lum < 110) dark++
+      if (i % 64 === 0) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 2] * 7) | 0
+    }
+    return { dark, print: canvas.width + 'x' + canvas.height + ':' + hash }
+  })()`)) as { dark: number; print: string }
+}
+
+async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout
+  let last = await read()
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what} (last: ${JSON.stringify(last)})`)
+    await new Promise((r) => setTimeout(r, 30))
+    last = await read()
+  }
+  return last
+}
+
+async function atsText(page: Page): Promise<string> {
+  return squash((await page.locator('[data-ats-text]').allTextContents()).join('\n'))
+}
+
+/** Waits for the preview to settle (no "Updating…"). */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.preview-updating').waitFor({ state: 'detached' })
+  await page.locator('.pdf-page canvas').first().waitFor()
+}
+
+describe.skipIf(unavailable !== null)('resume, end to end', () => {
+  let browser: Browser
+  let running: Running | null = null
+
+  beforeAll(async () => {
+    assertRendererBuilt()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+
+  it('previews the real PDF, re-renders on changes, tailors to a role, hides an item and saves', async () => {
+    running = await startApp(browser, { hash: '#/credentials', demo: true })
+    const r = running
+    const { page, portfolio, bridge } = r
+    const profile = await portfolio.core.call('profile:get', {})
+    const name = profile.fullName ?? ''
+    expect(name).toBeTruthy()
+
+    await page.getByRole('link', { name: 'Resume' }).click()
+    await r.waitForHash(/^#\/resume/)
+    await page.getByRole('heading', { name: 'Resume', exact: true }).waitFor()
+
+    // Page 1 is drawn, and not blank.
+    await page.locator('.pdf-page[data-page="1"] canvas').waitFor({ timeout: 15_000 })
+    await settled(page)
+    const first = await pageOne(page)
+    expect(first.dark).toBeGreaterThan(500)
+    expect(await page.locator('.pdf-page').first().getAttribute('aria-label')).toMatch(/^Page 1 of \d+$/)
+
+    // Two columns, by keyboard: a new resume:preview call and different pixels, promptly.
+    const callsBefore = bridge.calls.filter((c) => c === 'resume:preview').length
+    await page.getByRole('radio', { name: 'ATS single column' }).focus()
+    const changedAt = Date.now()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.getByRole('radio', { name: 'Two columns' }).isChecked()).toBe(true)
+    const twoCol = await waitUntil(() => pageOne(page), (p) => p.print !== first.print && p.dark > 500, 'the two-column pages')
+    const took = Date.now() - changedAt
+    expect(took).toBeLessThan(2500)
+    expect(twoCol.dark).toBeGreaterThan(500)
+    expect(bridge.calls.filter((c) => c === 'resume:preview').length).toBeGreaterThan(callsBefore)
+    await settled(page)
+
+    // A role: the reasons name the role's skills.
+    const role = await portfolio.core.call('roles:get', { ref: ROLE })
+    const skillNames = role.skills.map((s) => s.name)
+    await page.getByLabel('Target role', { exact: true }).selectOption(ROLE)
+    await r.waitForHash(/role=catalog%3Adata-analyst/)
+    await page.locator('.resume-subtitle', { hasText: `Tailored to ${role.title}` }).waitFor()
+    const reasons = page.locator('.resume-item-why', { hasText: /matches / })
+    await reasons.first().waitFor()
+    const reasonText = (await reasons.allTextContents()).join(' | ')
+    expect(skillNames.some((s) => reasonText.includes(s))).toBe(true)
+    expect(reasonText).toMatch(/\(essential\)/)
+    await settled(page)
+
+    // The ATS text holds the person's name.
+    await page.getByRole('radio', { name: 'ATS text' }).check()
+    await page.locator('[data-ats-text]').first().waitFor()
+    expect(await atsText(page)).toContain(name)
+
+    // Hide a credential that is on the resume: it leaves the ATS text and says why.
+    const credentials = page.getByRole('list', { name: 'Credentials on the resume' })
+    const shown = credentials.locator('.resume-item.is-in .resume-item-name')
+    const titles = await shown.allTextContents()
+    // One that the resume prints once (not also under a project's "Credentials:" line).
+    const before = await atsText(page)
+    const title = titles.find((t) => before.split(t).length === 2)
+    if (!title) throw new Error(`No credential is printed exactly once: ${titles.join(', ')}`)
+    const hide = page.getByRole('button', { name: `Hide ${title}` })
+    await hide.focus()
+    await page.keyboard.press('Enter')
+    await waitUntil(() => atsText(page), (t) => !t.includes(title), `"${title}" gone from the ATS text`)
+    const item = page.locator('.resume-item', { has: page.getByRole('button', { name: `Show ${title}` }) })
+    await item.locator('.resume-item-why', { hasText: /hidden by you/i }).waitFor()
+    // The focus stayed on the item's Hide/Show button.
+    expect(await focusedLabel(page)).toBe(`Show ${title}`)
+
+    // Move the second credential up, by keyboard: it is printed first now.
+    const order = await shown.allTextContents()
+    expect(order.length).toBeGreaterThanOrEqual(2)
+    await page.getByRole('button', { name: `Move ${order[1]!} up` }).focus()
+    await page.keyboard.press('Enter')
+    await waitUntil(() => shown.allTextContents(), (now) => now[0] === order[1] && now[1] === order[0], 'the new order')
+    await waitUntil(() => atsText(page), (t) => t.indexOf(order[1]!) >= 0 && t.indexOf(order[1]!) < t.indexOf(order[0]!), 'the new order in the ATS text')
+    expect(await focusedLabel(page)).toBe(`Move ${order[1]!} up`)
+
+    // Save (Ctrl+S): the shell writes a PDF with the name in it; "Open" opens that file.
+    await page.getByRole('radio', { name: 'Preview' }).check()
+    await page.keyboard.press('Control+s')
+    await waitUntil(async () => bridge.saved.length, (n) => n === 1, 'the saved file')
+    const bytes = readFileSync(bridge.saved[0]!)
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const text = squash((await extractPdf(new Uint8Array(bytes))).text)
+    expect(text).toContain(name)
+    expect(text).not.toContain(title)
+    const toast = page.locator('.resume-saved')
+    await toast.getByText(/^Saved .+\.pdf$/).waitFor()
+    await tabTo(page, /^Open$/)
+    await page.keyboard.press('Enter')
+    await waitUntil(async () => bridge.opened.length, (n) => n === 1, 'the open call')
+    expect(bridge.opened[0]).toBe(bridge.saved[0])
+
+    // With a role chosen, the gap report is saved too.
+    await page.getByRole('button', { name: 'Save gap report…' }).click()
+    await waitUntil(async () => bridge.saved.length, (n) => n === 2, 'the saved report')
+    const report = readFileSync(bridge.saved[1]!)
+    expect(report.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(squash((await extractPdf(new Uint8Array(report))).text)).toContain(role.title)
+
+    // A reload comes back to the same role, template and hidden item.
+    const hashBefore = await r.hash()
+    await r.reload()
+    expect(await r.hash()).toBe(hashBefore)
+    expect(await page.getByLabel('Target role', { exact: true }).inputValue()).toBe(ROLE)
+    expect(await page.getByRole('radio', { name: 'Two columns' }).isChecked()).toBe(true)
+    await page.getByRole('button', { name: `Show ${title}` }).waitFor()
+    await r.done()
+  })
+
+  it('saves, updates and deletes a named variant with where it was sent', async () => {
+    running = await startApp(browser, { hash: `#/resume?role=${encodeURIComponent(ROLE)}`, demo: true })
+    const r = running
+    const { page, portfolio } = r
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+
+    // Ctrl+N opens "Save as variant".
+    await page.keyboard.press('Control+n')
+    const dialog = page.getByRole('dialog', { name: 'Save as variant' })
+    await dialog.waitFor()
+    await dialog.getByLabel('Name').fill('Acme – Data Analyst')
+    await dialog.getByLabel('Sent to').fill('Acme Corp, via LinkedIn')
+    await dialog.getByLabel('Sent on').fill('2026-11-20')
+    await dialog.getByRole('button', { name: 'Save variant' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const list = page.getByRole('list', { name: 'Saved variants' })
+    await list.getByText('Sent to Acme Corp, via LinkedIn on').waitFor()
+    await r.waitForHash(/variant=\d+/)
+    const [made] = await portfolio.core.call('resumes:list', {})
+    expect(made).toMatchObject({ name: 'Acme – Data Analyst', sentTo: 'Acme Corp, via LinkedIn', sentOn: '2026-11-20', roleTitle: 'Data Analyst' })
+    expect(made!.settings.roleRef).toBe(ROLE)
+
+    // Change the page size: the variant shows "Edited"; Update writes it back.
+    await page.getByRole('radio', { name: 'Letter' }).check()
+    await list.getByText('Edited').waitFor()
+    await page.getByRole('button', { name: /^Update “Acme – Data Analyst”$/ }).click()
+    await list.getByText('Edited').waitFor({ state: 'detached' })
+    expect((await portfolio.core.call('resumes:get', { id: made!.id })).settings.pageSize).toBe('letter')
+
+    // Going general and loading the variant again brings its role back.
+    await page.getByLabel('Target role', { exact: true }).selectOption('')
+    await page.locator('.resume-subtitle', { hasText: 'general resume' }).waitFor()
+    await list.getByRole('button', { name: 'Load variant Acme – Data Analyst' }).click()
+    await page.locator('.resume-subtitle', { hasText: 'Tailored to Data Analyst' }).waitFor()
+    expect(await page.getByRole('radio', { name: 'Letter' }).isChecked()).toBe(true)
+
+    // A link to the variant (and a restart with nothing stored) opens it as saved.
+    await page.getByLabel('Target role', { exact: true }).selectOption('')
+    await page.locator('.resume-subtitle', { hasText: 'general resume' }).waitFor()
+    await page.evaluate('localStorage.clear()')
+    await page.evaluate(`history.replaceState(null, '', ${JSON.stringify(`#/resume?variant=${made!.id}`)})`)
+    await r.reload()
+    await page.locator('.resume-subtitle', { hasText: 'Tailored to Data Analyst' }).waitFor()
+    expect(await page.getByRole('radio', { name: 'Letter' }).isChecked()).toBe(true)
+    await list.getByRole('button', { name: 'Load variant Acme – Data Analyst' }).and(page.locator('[aria-current="true"]')).waitFor()
+
+    // Delete, with a confirmation whose safe choice has the focus.
+    await page.getByRole('button', { name: 'Delete variant Acme – Data Analyst' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete this variant?' })
+    await confirm.waitFor()
+    expect(await focusedLabel(page)).toBe('Cancel')
+    await confirm.getByRole('button', { name: 'Delete variant' }).click()
+    await list.waitFor({ state: 'detached' })
+    expect(await portfolio.core.call('resumes:list', {})).toEqual([])
+    await r.done()
+  })
+
+  it('opens from a role with "Tailor resume", and works on an empty portfolio', async () => {
+    running = await startApp(browser, { hash: `#/roles/${encodeURIComponent(ROLE)}`, demo: true })
+    let r = running
+    await r.page.getByRole('button', { name: 'Tailor resume' }).click()
+    await r.waitForHash(/^#\/resume\?role=catalog%3Adata-analyst$/)
+    await r.page.locator('.resume-subtitle', { hasText: 'Tailored to Data Analyst' }).waitFor()
+    await r.page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+    await r.done()
+    running = null
+
+    running = await startApp(browser, { hash: '#/resume' })
+    r = running
+    await r.page.getByText('Nothing to put on it yet').waitFor()
+    await r.page.getByRole('link', { name: 'Profile' }).last().waitFor()
+    await r.page.locator('.pdf-page[data-page="1"] canvas').waitFor({ timeout: 15_000 })
+    await r.done()
+  })
+})
