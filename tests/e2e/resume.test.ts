@@ -155,7 +155,7 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
     const text = squash((await extractPdf(new Uint8Array(bytes))).text)
     expect(text).toContain(name)
     expect(text).not.toContain(title)
-    const toast = page.locator('.resume-saved')
+    const toast = page.locator('.toasts')
     await toast.getByText(/^Saved .+\.pdf$/).waitFor()
     await tabTo(page, /^Open$/)
     await page.keyboard.press('Enter')

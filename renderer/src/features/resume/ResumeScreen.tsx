@@ -15,7 +15,6 @@ import type { ResumePreview, ResumeVariant } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorBanner } from '../../ui/Feedback'
-import { Icon } from '../../ui/Icon'
 import { useToast } from '../../ui/Toast'
 import { Controls } from './Controls'
 import { Items, type ItemActions } from './Items'
@@ -83,12 +82,6 @@ function usePreview(settings: Settings) {
 function goTo(e: MouseEvent<HTMLAnchorElement>, screen: 'profile' | 'credentials'): void {
   e.preventDefault()
   navigate({ screen })
-}
-
-interface SavedFile {
-  id: number
-  path: string
-  fileName: string
 }
 
 export function ResumeScreen({ route }: { route: Route }) {
@@ -190,8 +183,6 @@ export function ResumeScreen({ route }: { route: Route }) {
 
   // Saving PDFs through the shell.
   const [saving, setSaving] = useState<'resume' | 'report' | null>(null)
-  const [saved, setSaved] = useState<SavedFile | null>(null)
-  const savedSeq = useRef(0)
   const save = async (kind: 'resume' | 'report') => {
     if (saving) return
     if (kind === 'report' && !settings.roleRef) return
@@ -202,21 +193,16 @@ export function ResumeScreen({ route }: { route: Route }) {
           ? { kind: 'resume', settings: toInput(settings) }
           : { kind: 'report', settings: { ref: toInput(settings).roleRef!, pageSize: settings.pageSize, accent: settings.accent, fontScale: settings.fontScale } },
       )
-      if (result.saved) setSaved({ id: ++savedSeq.current, path: result.path, fileName: result.fileName })
+      if (result.saved) toast.show(`Saved ${result.fileName}`, 'success', { label: 'Open', run: () => void open(result.path) })
     } catch (e) {
       toast.show(`Not saved: ${errorMessage(e)}`, 'error')
     } finally {
       setSaving(null)
     }
   }
-  useEffect(() => {
-    if (!saved) return
-    const t = setTimeout(() => setSaved((s) => (s?.id === saved.id ? null : s)), 12000)
-    return () => clearTimeout(t)
-  }, [saved])
-  const open = async (file: SavedFile) => {
+  const open = async (path: string) => {
     try {
-      await openSaved(file.path)
+      await openSaved(path)
     } catch (e) {
       toast.show(`Could not open it: ${errorMessage(e)}`, 'error')
     }
@@ -381,20 +367,6 @@ export function ResumeScreen({ route }: { route: Route }) {
         }}
       />
 
-      {saved ? (
-        <div className="toasts resume-saved" role="status" aria-live="polite">
-          <div className="toast toast-success">
-            <Icon name="check" />
-            <span className="toast-message">Saved {saved.fileName}</span>
-            <button type="button" className="toast-action" onClick={() => void open(saved)}>
-              Open
-            </button>
-            <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => setSaved(null)}>
-              <Icon name="x" size={14} />
-            </button>
-          </div>
-        </div>
-      ) : null}
     </div>
   )
 }
