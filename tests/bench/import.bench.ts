@@ -1,6 +1,9 @@
 /**
  * Importing 1,000 baked badges (a third each PNG, SVG and JSON, no signatures) from a folder,
  * timed from import:start to the last database commit, as a person dropping a folder sees it.
+ * The app is warm (it has imported a few other badges since it started): under tsx the first
+ * batch also pays for compiling the lazily loaded modules, which the bundled app does not; that
+ * first, cold batch is reported in the note.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -34,7 +37,9 @@ function assertion(i: number) {
 export async function importBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'skillfolio-import-bench-'))
   const folder = join(dir, 'badges')
+  const warmFolder = join(dir, 'warm-up')
   mkdirSync(folder)
+  mkdirSync(warmFolder)
   const png = readFileSync(join(FIXTURES, 'plain.png'))
   const svg = readFileSync(join(FIXTURES, 'plain.svg'), 'utf8')
   for (let i = 0; i < 1000; i++) {
@@ -43,8 +48,18 @@ export async function importBench(): Promise<BenchRow[]> {
     else if (i % 3 === 1) writeFileSync(join(folder, `badge-${i}.svg`), bakeSvg(svg, json, 'ob2'))
     else writeFileSync(join(folder, `badge-${i}.json`), json)
   }
+  for (let i = 0; i < 30; i++) {
+    const json = assertion(100_000 + i)
+    if (i % 3 === 0) writeFileSync(join(warmFolder, `warm-${i}.png`), bakePng(png, 'openbadges', json))
+    else if (i % 3 === 1) writeFileSync(join(warmFolder, `warm-${i}.svg`), bakeSvg(svg, json, 'ob2'))
+    else writeFileSync(join(warmFolder, `warm-${i}.json`), json)
+  }
   const core = createCore({ dbPath: join(dir, 'bench.sqlite'), dataDir: dir, log: () => {} })
   try {
+    const warmStarted = performance.now()
+    const warm = await core.call('import:start', { sources: [{ path: warmFolder }], origin: 'cli' })
+    const warmReport = await core.call('import:status', { batchId: warm.batchId, waitMs: 30_000 })
+    const cold = Math.round((warmReport.total / (performance.now() - warmStarted)) * 1000)
     let imported = 0
     const started = performance.now()
     const { batchId } = await core.call('import:start', { sources: [{ path: folder }], origin: 'cli' })
@@ -57,7 +72,7 @@ export async function importBench(): Promise<BenchRow[]> {
         benchmark: 'import 1,000 baked badges (PNG/SVG/JSON) incl. commit',
         value: `${perSecond} files/s`,
         target: '≥ 1,000 files/s',
-        note: `${ms(elapsed)} total, ${imported} imported, ${report.counts.failed} failed`,
+        note: `${ms(elapsed)} total, ${imported} imported, ${report.counts.failed} failed; first batch after start (30 files, cold): ${cold} files/s`,
       },
     ]
   } finally {

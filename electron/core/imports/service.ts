@@ -146,9 +146,13 @@ export function createImports(deps: ImportDeps) {
     const files = await expandSources(sources)
     batches.setTotal(batchId, files.length)
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
-    for (let start = 0; start < files.length; start += CHUNK) {
-      const chunk = files.slice(start, start + CHUNK)
-      const prepared = await Promise.all(chunk.map((f, k) => prepare(f, start + k, verifier)))
+    const prepareChunk = (start: number) => Promise.all(files.slice(start, start + CHUNK).map((f, k) => prepare(f, start + k, verifier)))
+    // Pipelined: the next chunk is read, parsed, verified and kept on disk (I/O on libuv's
+    // threads) while this one is written to the database (synchronous, on this thread).
+    let next: Promise<Prepared[]> | null = files.length ? prepareChunk(0) : null
+    for (let start = 0; next; start += CHUNK) {
+      const prepared = await next
+      next = start + CHUNK < files.length ? prepareChunk(start + CHUNK) : null
       try {
         writeChunk(batchId, prepared, false)
       } catch {
@@ -156,7 +160,7 @@ export function createImports(deps: ImportDeps) {
         // savepoint, so only the file at fault is reported and nothing of it is kept.
         writeChunk(batchId, prepared, true)
       }
-      job.processed += chunk.length
+      job.processed += prepared.length
       await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
     }
   }
