@@ -10,11 +10,9 @@ import type { BreadthDepthProfile, Output, RoleListItem } from '../../shared'
 
 type CostReport = Output<'gap:costs'>
 import { Button } from '../../ui/Button'
-import { EmptyState } from '../../ui/EmptyState'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
-import { focusDetail } from '../../ui/focus'
 import { DetailPane, ListPane, Section } from '../../ui/Layout'
-import { ListBox } from '../../ui/ListBox'
+import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { CustomRoleForm } from './CustomRoleForm'
 import { GapView } from './GapView'
@@ -62,32 +60,17 @@ export function RolesScreen({ route }: { route: Route }) {
           addLabel="Paste a job posting"
           onAdd={() => navigate({ id: 'new-posting', params: { ...route.params, plan: '' } })}
         />
-        <div className="list-scroll">
-          {list.error && !list.data ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
-          {!list.data && list.loading ? <Loading /> : null}
-          {list.data && !items.length ? (
-            <EmptyState compact icon="search" title="No matches">
-              {q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No roles yet.'}{' '}
-              <button type="button" className="link-button" onClick={() => setParams({ q: null })}>
-                Clear the search
-              </button>
-            </EmptyState>
-          ) : null}
-          {items.length ? (
-            <ListBox
-              label="Roles"
-              items={items}
-              getId={(r) => r.ref}
-              selectedId={selected}
-              busy={list.loading}
-              onOpen={(id, how) => {
-                navigate({ id, params: { ...route.params, plan: '' } })
-                if (how === 'keyboard') focusDetail(id)
-              }}
-              renderItem={(r) => <RoleRow r={r} fit={fitByRef.get(r.ref)} />}
-            />
-          ) : null}
-        </div>
+        <ListResults
+          label="Roles"
+          query={list}
+          items={items}
+          getId={(r) => r.ref}
+          selectedId={selected}
+          renderItem={(r) => <RoleRow r={r} fit={fitByRef.get(r.ref)} />}
+          noMatches={q.trim() ? <>Nothing matches “{q.trim()}”.</> : 'No roles yet.'}
+          onClear={() => setParams({ q: null })}
+          openParams={{ ...route.params, plan: '' }}
+        />
       </ListPane>
       <DetailPane label="Role">
         {isPosting ? (
