@@ -8,6 +8,7 @@ import { verifyBench } from './verify.bench'
 import { taxonomyBench } from './taxonomy.bench'
 import { analysisBench } from './analysis.bench'
 import { pdfBench } from './pdf.bench'
+import { previewBench } from './preview.bench'
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   rows.push(...(await taxonomyBench()))
   rows.push(...(await analysisBench()))
   rows.push(...(await pdfBench()))
+  rows.push(...(await previewBench()))
   rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
   printTable(rows)
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)

@@ -1,8 +1,8 @@
 /**
  * The live preview: the real PDF drawn by pdf.js into canvases (fit to the pane's width, sharp
- * at the screen's pixel ratio), or the text pdf.js extracts from it, page by page. A new PDF is
- * drawn off-screen and swapped in when every page is ready, so the old pages stay visible
- * (under "Updating…") while it renders and nothing flashes.
+ * at the screen's pixel ratio), or the text pdf.js extracts from it, page by page. Each new page
+ * is drawn off-screen and replaces its old self as soon as it is ready, page 1 first, so the page
+ * in view updates soonest, the others stay visible (under "Updating…") and nothing flashes.
  */
 import { useEffect, useRef, useState } from 'react'
 
@@ -52,7 +52,7 @@ export function PdfView({ base64, mode, onBusy }: { base64: string | null; mode:
     }
   }, [])
 
-  // The pages: drawn off-screen, then swapped in all at once.
+  // The pages: each drawn off-screen, then swapped in for the old one.
   useEffect(() => {
     if (!base64 || width <= 0) return
     let stale = false
@@ -61,21 +61,23 @@ export function PdfView({ base64, mode, onBusy }: { base64: string | null; mode:
         const { documentFor, renderPages } = await loadPdfLib()
         const pdf = await documentFor(base64)
         if (stale) return
-        const pages = await renderPages(pdf, width, window.devicePixelRatio || 1, () => stale)
-        if (stale || !pages) return
-        pagesRef.current?.replaceChildren(
-          ...pages.map((p, i) => {
-            const page = document.createElement('div')
-            page.className = 'pdf-page'
-            page.setAttribute('role', 'img')
-            page.setAttribute('aria-label', `Page ${i + 1} of ${pages.length}`)
-            page.dataset.page = String(i + 1)
-            page.style.width = `${p.width}px`
-            page.style.height = `${p.height}px`
-            page.append(p.canvas)
-            return page
-          }),
-        )
+        const holder = pagesRef.current
+        if (!holder) return
+        const count = await renderPages(pdf, width, window.devicePixelRatio || 1, () => stale, (i, p) => {
+          const page = document.createElement('div')
+          page.className = 'pdf-page'
+          page.setAttribute('role', 'img')
+          page.setAttribute('aria-label', `Page ${i + 1} of ${pdf.numPages}`)
+          page.dataset.page = String(i + 1)
+          page.style.width = `${p.width}px`
+          page.style.height = `${p.height}px`
+          page.append(p.canvas)
+          const old = holder.children[i]
+          if (old) old.replaceWith(page)
+          else holder.append(page)
+        })
+        if (stale || count === null) return
+        while (holder.children.length > count) holder.lastElementChild?.remove() // the resume got shorter
         setView({ base64, width, error: null })
       } catch (error) {
         if (!stale) setView((v) => ({ ...v, base64, width, error: message(error) }))

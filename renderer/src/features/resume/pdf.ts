@@ -61,30 +61,38 @@ export interface RenderedPage {
   canvas: HTMLCanvasElement
 }
 
-/** Draws every page `cssWidth` CSS pixels wide, sharp at `ratio` device pixels per CSS pixel; null if it went stale. */
-export async function renderPages(pdf: PDFDocumentProxy, cssWidth: number, ratio: number, isStale: () => boolean): Promise<RenderedPage[] | null> {
-  const numbers = Array.from({ length: pdf.numPages }, (_, i) => i + 1)
-  // All pages at once: the worker parses the next page while this thread paints the last one.
-  const pages = await Promise.all(
-    numbers.map(async (n) => {
-      const page = await pdf.getPage(n)
-      if (isStale()) return null
-      const base = page.getViewport({ scale: 1 })
-      const scale = cssWidth / base.width
-      const viewport = page.getViewport({ scale: scale * ratio })
-      const canvas = document.createElement('canvas')
-      canvas.width = Math.round(viewport.width)
-      canvas.height = Math.round(viewport.height)
-      const width = Math.round(base.width * scale)
-      const height = Math.round(base.height * scale)
-      canvas.style.width = `${width}px`
-      canvas.style.height = `${height}px`
-      await page.render({ canvas, viewport, background: '#ffffff' }).promise
-      return { width, height, canvas }
-    }),
-  )
-  if (isStale() || pages.some((p) => p === null)) return null
-  return pages as RenderedPage[]
+/**
+ * Draws every page `cssWidth` CSS pixels wide, sharp at `ratio` device pixels per CSS pixel,
+ * in order, handing each to `onPage` as soon as it is drawn (page 1, the one in view, first).
+ * Answers the page count, or null if it went stale.
+ */
+export async function renderPages(
+  pdf: PDFDocumentProxy,
+  cssWidth: number,
+  ratio: number,
+  isStale: () => boolean,
+  onPage: (index: number, page: RenderedPage) => void,
+): Promise<number | null> {
+  // The worker parses page n+1 while this thread paints page n.
+  const loading = Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1))
+  for (const [i, next] of loading.entries()) {
+    const page = await next
+    if (isStale()) return null
+    const base = page.getViewport({ scale: 1 })
+    const scale = cssWidth / base.width
+    const viewport = page.getViewport({ scale: scale * ratio })
+    const canvas = document.createElement('canvas')
+    canvas.width = Math.round(viewport.width)
+    canvas.height = Math.round(viewport.height)
+    const width = Math.round(base.width * scale)
+    const height = Math.round(base.height * scale)
+    canvas.style.width = `${width}px`
+    canvas.style.height = `${height}px`
+    await page.render({ canvas, viewport, background: '#ffffff' }).promise
+    if (isStale()) return null
+    onPage(i, { width, height, canvas })
+  }
+  return pdf.numPages
 }
 
 /** The text of each page in content order, line ends as "\n" (what an ATS parser reads). */
