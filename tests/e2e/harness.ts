@@ -4,8 +4,9 @@
  * logged no errors (console, uncaught, CSP) and that the core logged no internal errors.
  */
 import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { rendererBuilt, startBridge, type Bridge } from '../helpers/bridge'
-import { openApp, type AppPage, type OpenOptions } from '../helpers/browser'
+import { launchBrowser, openApp, type AppPage, type OpenOptions } from '../helpers/browser'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
 import type { CoreOptions } from '../../electron/core/app'
 
@@ -104,4 +105,32 @@ export async function focusedLabel(page: Page): Promise<string> {
     }
     return (el.textContent || '').trim()
   })()`)) as string
+}
+
+/**
+ * For a describe block: one Chromium for its tests, and the app a test started closed after
+ * it (whether it passed or not). `start` replaces the previous app if a test starts another.
+ */
+export function appSession(): { start: (options?: StartOptions) => Promise<Running> } {
+  let browser: Browser | undefined
+  let running: Running | null = null
+  beforeAll(async () => {
+    assertRendererBuilt()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await running?.close()
+    running = null
+  })
+  return {
+    async start(options = {}) {
+      if (!browser) throw new Error('appSession().start() runs inside a test, after beforeAll')
+      await running?.close()
+      running = await startApp(browser, options)
+      return running
+    },
+  }
 }

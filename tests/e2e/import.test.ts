@@ -8,12 +8,11 @@
  * web site; holding its answers keeps a batch running long enough to see its progress.
  */
 import type { JSHandle, Page } from 'playwright-core'
-import type { Browser } from 'playwright-core'
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CLOUD, dropFiles, hostedFetch, PIPELINES, SIGNED_OB3, type TestFile } from '../helpers/badges'
-import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
-import { assertRendererBuilt, startApp, type Running, type StartOptions } from './harness'
+import { browserUnavailableReason } from '../helpers/browser'
+import { appSession, type Running } from './harness'
 
 const unavailable = browserUnavailableReason()
 if (unavailable && process.env.CI === 'true') {
@@ -61,25 +60,7 @@ async function dropOnto(page: Page, selector: string, files: TestFile[]): Promis
 }
 
 describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
-  let browser: Browser
-  let running: Running | null = null
-
-  beforeAll(async () => {
-    assertRendererBuilt()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await running?.close()
-    running = null
-  })
-
-  const start = async (options: StartOptions = {}) => {
-    running = await startApp(browser, options)
-    return running
-  }
+  const { start } = appSession()
 
   const overlay = (page: Page) => page.locator('[data-drop-overlay]')
   const batch = (page: Page) => page.locator('.detail-pane article.batch')

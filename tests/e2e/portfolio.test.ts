@@ -6,11 +6,11 @@
  * Needs `npx electron-vite build` first (npm test does it) and /usr/bin/chromium: without
  * Chromium the tests are skipped, except in CI (CI=true) where that is a failure.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { RENDERER_CSP } from '../helpers/bridge'
-import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
-import { assertRendererBuilt, focusedLabel, startApp, tabTo, type Running } from './harness'
+import { browserUnavailableReason } from '../helpers/browser'
+import { appSession, focusedLabel, tabTo } from './harness'
 
 const unavailable = browserUnavailableReason()
 const inCi = process.env.CI === 'true'
@@ -26,26 +26,7 @@ if (unavailable && inCi) {
 }
 
 describe.skipIf(unavailable !== null)('the portfolio, end to end', () => {
-  let browser: Browser
-  let running: Running | null = null
-
-  beforeAll(async () => {
-    assertRendererBuilt()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    // A failed test leaves its app open; close it without hiding the first error.
-    await running?.close()
-    running = null
-  })
-
-  const start = async (options: Parameters<typeof startApp>[1] = {}) => {
-    running = await startApp(browser, options)
-    return running
-  }
+  const { start } = appSession()
 
   const detailTitle = (page: Page) => page.locator('.detail-pane [data-detail-title]')
   /** Rows of the list pane (not the <option>s of its selects). */

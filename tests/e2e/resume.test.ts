@@ -5,11 +5,11 @@
  * Same harness and skip rules as portfolio.test.ts.
  */
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserUnavailableReason } from '../helpers/browser'
 import { extractPdf, squash } from '../core/pdf/extract'
-import { assertRendererBuilt, focusedLabel, startApp, tabTo, type Running } from './harness'
+import { appSession, focusedLabel, tabTo } from './harness'
 
 const unavailable = browserUnavailableReason()
 
@@ -55,24 +55,10 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe.skipIf(unavailable !== null)('resume, end to end', () => {
-  let browser: Browser
-  let running: Running | null = null
-
-  beforeAll(async () => {
-    assertRendererBuilt()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await running?.close()
-    running = null
-  })
+  const session = appSession()
 
   it('previews the real PDF, re-renders on changes, tailors to a role, hides an item and saves', async () => {
-    running = await startApp(browser, { hash: '#/credentials', demo: true })
-    const r = running
+    const r = await session.start({ hash: '#/credentials', demo: true })
     const { page, portfolio, bridge } = r
     const profile = await portfolio.core.call('profile:get', {})
     const name = profile.fullName ?? ''
@@ -180,8 +166,7 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
   })
 
   it('saves, updates and deletes a named variant with where it was sent', async () => {
-    running = await startApp(browser, { hash: `#/resume?role=${encodeURIComponent(ROLE)}`, demo: true })
-    const r = running
+    const r = await session.start({ hash: `#/resume?role=${encodeURIComponent(ROLE)}`, demo: true })
     const { page, portfolio } = r
     await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
 
@@ -237,17 +222,14 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
   })
 
   it('opens from a role with "Tailor resume", and works on an empty portfolio', async () => {
-    running = await startApp(browser, { hash: `#/roles/${encodeURIComponent(ROLE)}`, demo: true })
-    let r = running
+    let r = await session.start({ hash: `#/roles/${encodeURIComponent(ROLE)}`, demo: true })
     await r.page.getByRole('button', { name: 'Tailor resume' }).click()
     await r.waitForHash(/^#\/resume\?role=catalog%3Adata-analyst$/)
     await r.page.locator('.resume-subtitle', { hasText: 'Tailored to Data Analyst' }).waitFor()
     await r.page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
     await r.done()
-    running = null
 
-    running = await startApp(browser, { hash: '#/resume' })
-    r = running
+    r = await session.start({ hash: '#/resume' })
     await r.page.getByText('Nothing to put on it yet').waitFor()
     await r.page.getByRole('link', { name: 'Profile' }).last().waitFor()
     await r.page.locator('.pdf-page[data-page="1"] canvas').waitFor({ timeout: 15_000 })

@@ -3,10 +3,9 @@
  * role, read its gap analysis, make a plan under a budget; all of it survives a reload.
  * Same harness and skip rules as portfolio.test.ts.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchBrowser } from '../helpers/browser'
-import { assertRendererBuilt, startApp, type Running } from './harness'
+import { describe, expect, it } from 'vitest'
+import { browserUnavailableReason } from '../helpers/browser'
+import { appSession } from './harness'
 
 const unavailable = browserUnavailableReason()
 
@@ -27,24 +26,10 @@ Nice to have
 `
 
 describe.skipIf(unavailable !== null)('roles and plans, end to end', () => {
-  let browser: Browser
-  let running: Running | null = null
-
-  beforeAll(async () => {
-    assertRendererBuilt()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await running?.close()
-    running = null
-  })
+  const session = appSession()
 
   it('turns a pasted posting into a target role with a gap analysis and a plan', async () => {
-    running = await startApp(browser, { hash: '#/roles', demo: true })
-    const r = running
+    const r = await session.start({ hash: '#/roles', demo: true })
     const { page, portfolio } = r
 
     await page.getByRole('listbox', { name: 'Roles' }).getByRole('option').first().waitFor()
@@ -131,8 +116,7 @@ describe.skipIf(unavailable !== null)('roles and plans, end to end', () => {
     await r.done()
   })
   it('reorders and edits plan steps, and the order survives a reload', async () => {
-    running = await startApp(browser, { hash: '#/roles', demo: true })
-    const r = running
+    const r = await session.start({ hash: '#/roles', demo: true })
     const { page, portfolio } = r
     const roles = await portfolio.core.call('roles:list', {})
     let made: { id: number; ref: string } | null = null
@@ -177,8 +161,7 @@ describe.skipIf(unavailable !== null)('roles and plans, end to end', () => {
     await r.done()
   })
   it('shows spend per skill and makes a custom role by hand', async () => {
-    running = await startApp(browser, { hash: '#/roles', demo: true })
-    const r = running
+    const r = await session.start({ hash: '#/roles', demo: true })
     const { page, portfolio } = r
     await page.getByRole('table', { name: 'Spend and hours per skill' }).waitFor()
     const costs = await portfolio.core.call('gap:costs', {})
