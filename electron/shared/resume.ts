@@ -90,6 +90,7 @@ export interface ResumeDecision {
   reason: string
   /** Relevance to the role (0 without a role). */
   score: number
+  /** The role's skills the item shows, as the role names them. */
   matches: string[]
 }
 

@@ -11,6 +11,7 @@
  * `Decision` with a reason the renderer can show ("matches SQL (essential), Tableau").
  */
 import { nameKey } from '../portfolio/text'
+import type { ResumeDecision as Decision, ResumeItemKind as ItemKind } from '../../shared/resume'
 import { byCodeUnit, collator, dateRange, isoDay, monthYear } from './format'
 import type {
   ResumeCredential,
@@ -52,19 +53,8 @@ export interface TailorChoices {
 
 export const DEFAULT_LIMITS = { credentials: 10, projects: 5, skillsPerGroup: 14 } as const
 
-export type ItemKind = 'experience' | 'education' | 'credential' | 'project' | 'skill'
-
-export interface Decision {
-  kind: ItemKind
-  id: string
-  title: string
-  included: boolean
-  reason: string
-  /** Relevance to the role (0 without a role). */
-  score: number
-  /** The role's skills the item shows, as the role names them. */
-  matches: string[]
-}
+/** One item considered, in or out, with its reason: the contract's shape, shown as is by the Resume screen. */
+export type { ResumeDecision as Decision, ResumeItemKind as ItemKind } from '../../shared/resume'
 
 export interface TailoredCredential extends ResumeCredential {
   expired: boolean

@@ -7,7 +7,7 @@
  */
 import type { Services } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
-import type { ReportPdf, ResumeDecision, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
+import type { ReportPdf, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
 import type { RoleRefString } from '../../shared/analysis'
 import type { Db } from '../db/open'
 import { parseRoleRef } from '../analysis/roles'
@@ -18,7 +18,6 @@ import {
   renderGapReport,
   renderResumeDetailed,
   resumeTitle,
-  type Decision,
   type GapReportData,
   type PdfFonts,
   type ResumeOptions,
@@ -53,7 +52,6 @@ export function countPdfPages(pdf: Uint8Array): number {
 
 const base64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64')
 
-const toDecision = (d: Decision): ResumeDecision => ({ kind: d.kind, id: d.id, title: d.title, included: d.included, reason: d.reason, score: d.score, matches: [...d.matches] })
 
 /** The renderer's options for the Resume screen's settings. */
 export function resumeOptions(settings: ResumeSettingsValue, role: TargetRole | null): ResumeOptions {
@@ -110,7 +108,7 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
       fileName: safePdfFileName(role ? `${t.profile.name} - ${role.title} resume` : `${t.profile.name} resume`, 'Resume'),
       role,
       keywords: [...t.keywords],
-      decisions: t.decisions.map(toDecision),
+      decisions: t.decisions,
       settings: { ...settings, roleRef: ref as RoleRefString | null },
     }
   }

@@ -8,7 +8,7 @@
  * The proof that they are right: the valid corpus certificates hash to exactly their receipts'
  * targetHash (tests/core/verify/blockcerts.test.ts).
  */
-import { BUNDLED_CONTEXTS } from './contexts'
+import { BUNDLED_CONTEXTS, deepFreeze } from './contexts'
 import { DocumentNotAvailableError, type DocumentLoader } from './document-loader'
 import openBadgesV2 from '@blockcerts/schemas/schemas/2.1/obi.json'
 import vcV1 from '@blockcerts/schemas/schemas/3.0/credential.json'
@@ -56,13 +56,6 @@ function build(): Map<string, object> {
   add(['https://w3id.org/security/data-integrity/v2'], dataIntegrityV2)
   for (const context of map.values()) deepFreeze(context)
   return map
-}
-
-function deepFreeze(value: unknown): void {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
 }
 
 /** URL → context, the Blockcerts package's copies (also of VC 1.1/2.0 and OB 2.0, as cert-verifier-js uses them). */

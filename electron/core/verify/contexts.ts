@@ -64,7 +64,8 @@ function build(): Map<string, object> {
   return map
 }
 
-function deepFreeze(value: unknown): void {
+/** Freezes a JSON value and everything in it. */
+export function deepFreeze(value: unknown): void {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const child of Object.values(value)) deepFreeze(child)
