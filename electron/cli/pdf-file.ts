@@ -5,7 +5,7 @@
  * file behind.
  */
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { CliError, showValue, usage } from './errors'
 
@@ -41,7 +41,9 @@ export function checkOutPath(raw: string | undefined, cwd: string, command: stri
 
 /** Writes `bytes` to `path` through a temporary file in the same folder and a rename. */
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  // A short name of its own: the target's name plus a suffix would pass the 255-byte limit
+  // for an --out name that is itself near the limit (ENAMETOOLONG).
+  const tmp = join(dirname(path), `.skillfolio-${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
   try {
     writeFileSync(tmp, bytes, { flag: 'wx', mode: 0o644 })
     renameSync(tmp, path)

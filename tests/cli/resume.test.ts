@@ -1,5 +1,5 @@
 /** `skillfolio resume | report | resumes` (issue 5), in-process on a temp portfolio with the demo. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractPdf, hasPdftotext, pdftotext, squash } from '../core/pdf/extract'
@@ -141,6 +141,64 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(folder, 'inside'), { recursive: true })
     expect(() => writeFileAtomic(folder, new TextEncoder().encode('x'))).toThrow(/cannot write/)
     expect(readdirSync(folder)).toEqual(['inside'])
+    expect(leftovers(p.dir)).toEqual([])
+  })
+})
+
+describe('resume: hostile --variant and --out', () => {
+  it('finds a variant named with digits, and refuses a number that is one id and another name', async () => {
+    const first = (await p.run('--json', 'resumes', 'add', '--name', 'Digits first')).json<{ id: number }>()
+    const named = (await p.run('--json', 'resumes', 'add', '--name', '2024', '--template', 'two-column')).json<{ id: number }>()
+    const out = join(p.dir, 'digits.pdf')
+    const byName = await p.run('--json', 'resume', '--variant', '2024', '--out', out)
+    expect(byName.code).toBe(0)
+    expect(byName.json<Written>().settings).toMatchObject({ template: 'two-column' })
+
+    const clash = (await p.run('--json', 'resumes', 'add', '--name', String(first.id))).json<{ id: number }>()
+    const before = p.hash()
+    const r = await p.run('resume', '--variant', String(first.id), '--out', join(p.dir, 'clash.pdf'))
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe(
+      `skillfolio: --variant: ${first.id} is both saved resume ${first.id} ("Digits first") and the name of saved resume ${clash.id}; use --variant ${clash.id} for the named one`,
+    )
+    expect(existsSync(join(p.dir, 'clash.pdf'))).toBe(false)
+    expect(p.hash()).toBe(before)
+    for (const id of [first.id, named.id, clash.id]) expect((await p.run('resumes', 'remove', String(id))).code).toBe(0)
+  })
+
+  it('names the variant whose custom role was deleted, and --role overrides it', async () => {
+    const { createCore } = await import('../../electron/core/app')
+    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: () => {} })
+    const role = await core.call('roles:create', { title: 'Short-lived role', skills: [{ name: 'SQL', weight: 1, essential: true }] })
+    const v = await core.call('resumes:create', { name: 'Orphan', settings: { roleRef: role.ref } })
+    await core.call('roles:delete', { ref: role.ref })
+    core.close()
+    const before = p.hash()
+    const out = join(p.dir, 'orphan.pdf')
+    const r = await p.run('resume', '--variant', 'orphan', '--out', out)
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe(`skillfolio: Saved resume ${v.id} "Orphan" is for ${role.ref}, which was deleted; add --role REF_OR_TITLE to pick another role.`)
+    expect(p.hash()).toBe(before)
+    expect(existsSync(out)).toBe(false)
+    const over = await p.run('--json', 'resume', '--variant', 'orphan', '--role', 'Data Analyst', '--out', out)
+    expect(over.code).toBe(0)
+    expect(over.json<Written>().role).toEqual({ ref: 'catalog:data-analyst', title: 'Data Analyst' })
+    expect((await p.run('resumes', 'remove', String(v.id))).code).toBe(0)
+  })
+
+  it('writes an --out name near the 255-byte limit, and replaces a symlink itself, not what it points at', async () => {
+    const long = `${'r'.repeat(250)}.pdf`
+    const r = await p.run('resume', '--out', long)
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(readFileSync(join(p.dir, long)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+
+    const precious = join(p.dir, 'precious.txt')
+    writeFileSync(precious, 'keep me')
+    symlinkSync(precious, join(p.dir, 'link.pdf'))
+    expect((await p.run('resume', '--out', 'link.pdf')).code).toBe(0)
+    expect(readFileSync(precious, 'utf8')).toBe('keep me')
+    expect(lstatSync(join(p.dir, 'link.pdf')).isFile()).toBe(true)
     expect(leftovers(p.dir)).toEqual([])
   })
 })

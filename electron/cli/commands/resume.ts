@@ -11,6 +11,7 @@ import { plural, table, wrap } from '../format'
 import { optionTable } from '../help-text'
 import { checkOutPath, writeFileAtomic } from '../pdf-file'
 import { didYouMean } from '../suggest'
+import { nameKey } from '../../core/portfolio/text'
 import { resolveRole } from './analysis'
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
@@ -29,15 +30,22 @@ function variantId(raw: string, what: string): number {
   return Number(raw.trim())
 }
 
-const nameKey = (s: string) => s.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim()
-
-/** `--variant`: a saved resume's id or its name (ignoring case). */
+/**
+ * `--variant`: a saved resume's id or its name, compared the way the core keeps names unique
+ * (nameKey: case, width and spacing ignored). A name may be all digits ("2024"), so a number is
+ * looked up both ways: the id wins if only it exists, the name if only it exists, and when id 3
+ * and a variant named "3" are two different variants the command refuses rather than guess.
+ */
 async function findVariant(ctx: Context, raw: string): Promise<ResumeVariant> {
   const value = raw.trim()
   if (!value) throw usage('--variant needs a saved resume id or name')
-  if (/^\d+$/.test(value)) return ctx.call('resumes:get', { id: variantId(value, '--variant') })
-  const found = (await ctx.call('resumes:list', {})).find((v) => nameKey(v.name) === nameKey(value))
-  if (!found) throw new CliError('NOT_FOUND', `There is no saved resume named ${showValue(value)}; run skillfolio resumes to see them.`)
+  const variants = await ctx.call('resumes:list', {})
+  const byName = variants.find((v) => nameKey(v.name) === nameKey(value))
+  const byId = /^[1-9]\d{0,14}$/.test(value) ? variants.find((v) => v.id === Number(value)) : undefined
+  if (byId && byName && byId.id !== byName.id)
+    throw usage(`--variant: ${showValue(value)} is both saved resume ${byId.id} ("${byId.name}") and the name of saved resume ${byName.id}; use --variant ${byName.id} for the named one`)
+  const found = byId ?? byName
+  if (!found) throw new CliError('NOT_FOUND', `There is no saved resume with the id or name ${showValue(value)}; run skillfolio resumes to see them.`)
   return found
 }
 
@@ -105,6 +113,9 @@ export const resumeCommand: Command = {
     const out = checkOutPath(str(v.out), ctx.cwd, 'resume')
 
     const variant = rawVariant === undefined ? null : await findVariant(ctx, rawVariant)
+    // A variant outlives its custom role; say which variant and how to go on, not just "no role".
+    if (variant?.settings.roleRef && variant.roleTitle === null && rawRole === undefined)
+      throw new CliError('NOT_FOUND', `Saved resume ${variant.id} "${variant.name}" is for ${variant.settings.roleRef}, which was deleted; add --role REF_OR_TITLE to pick another role.`)
     const role = rawRole === undefined ? null : await resolveRole(ctx, rawRole)
     const settings: ResumeSettingsInput = {
       ...(variant?.settings ?? {}),

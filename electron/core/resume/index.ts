@@ -44,14 +44,18 @@ export interface ResumeChannelOptions {
   fonts?: PdfFonts
 }
 
-/** Pages of a pdfkit document: its page objects (pdfkit writes no object streams). */
+/**
+ * Pages of a pdfkit document: its page objects (pdfkit writes no object streams). Only an object
+ * header at the start of a line counts ("7 0 obj\n<<\n/Type /Page\n"): the Info strings (title,
+ * person, role) are user text, and pdfkit escapes newlines inside strings, so a role titled
+ * "/Type /Page" cannot add pages the way a bare search for `/Type /Page` would.
+ */
 export function countPdfPages(pdf: Uint8Array): number {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length
+  return (text.match(/^\d+ 0 obj\n<<\n\/Type \/Page\n/gm) ?? []).length
 }
 
 const base64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64')
-
 
 /** The renderer's options for the Resume screen's settings. */
 export function resumeOptions(settings: ResumeSettingsValue, role: TargetRole | null): ResumeOptions {

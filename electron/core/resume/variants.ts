@@ -4,11 +4,11 @@
  * case and spacing, so `skillfolio resume --variant "Acme"` always means one variant.
  *
  * The settings were validated by the contract when written; they are validated again on read,
- * so a row whose JSON no longer matches (an older or hand-edited file) lists with default
- * settings instead of breaking the list.
+ * so a row whose JSON no longer matches (an older, newer or hand-edited file) lists with what
+ * can be read plus defaults instead of breaking the list (readSettings).
  */
 import type { Db } from '../db/open'
-import { conflict, notFound } from '../../shared/errors'
+import { badInput, conflict, notFound } from '../../shared/errors'
 import { ResumeSettings, type ResumeSettingsValue, type ResumeVariant } from '../../shared/resume'
 import type { ParsedInput } from '../../shared/contract'
 import { nameKey } from '../portfolio/text'
@@ -31,10 +31,23 @@ export interface VariantStoreOptions {
   roleTitle: (ref: string) => string | null
 }
 
+/** Bidi controls, line/paragraph separators and zero-width marks (ZWJ/ZWNJ are allowed: emoji, scripts). */
+const INVISIBLE = /[\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u
+/** C0 and C1 control characters and DEL, or an invisible mark. */
+const hasControlOrInvisible = (s: string) =>
+  INVISIBLE.test(s) ||
+  [...s].some((ch) => {
+    const c = ch.codePointAt(0)!
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
+  })
 const COLUMNS = 'id, name, role_ref, settings, sent_to, sent_on, created_at, updated_at'
 const blank = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null)
 
-/** Parses stored settings; anything unreadable falls back to the defaults (keeping the role column). */
+/**
+ * Parses stored settings. What cannot be read is dropped field by field, not as a whole: a row
+ * with one bad value (hand-edited) or a key this version does not know (written by a newer one)
+ * keeps its other choices, e.g. its pinned items. The role column fills in a missing roleRef.
+ */
 export function readSettings(json: string, roleRef: string | null): ResumeSettingsValue {
   let raw: unknown
   try {
@@ -42,10 +55,17 @@ export function readSettings(json: string, roleRef: string | null): ResumeSettin
   } catch {
     raw = undefined
   }
-  const parsed = ResumeSettings.safeParse(raw ?? {})
-  if (parsed.success) return parsed.data
-  const withRole = ResumeSettings.safeParse({ roleRef })
-  return withRole.success ? withRole.data : ResumeSettings.parse({})
+  const stored: Record<string, unknown> = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}
+  const whole = ResumeSettings.safeParse({ roleRef, ...stored })
+  if (whole.success) return whole.data
+  const shape = ResumeSettings.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>
+  const kept: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries({ roleRef, ...stored }))
+    if (Object.hasOwn(shape, key) && shape[key]!.safeParse(value).success) kept[key] = value
+  const salvaged = ResumeSettings.safeParse(kept)
+  const settings = salvaged.success ? salvaged.data : ResumeSettings.parse({})
+  // Same shape as a saved row (serialise writes roleRef: null for a general resume).
+  return { ...settings, roleRef: settings.roleRef ?? null }
 }
 
 export function createVariantStore(o: VariantStoreOptions) {
@@ -85,6 +105,11 @@ export function createVariantStore(o: VariantStoreOptions) {
   }
 
   const checkName = (name: string, self: number | null) => {
+    // The contract only trims; a name is also what `--variant NAME` is typed as and what a list
+    // prints, so characters nobody can type or see (NUL, newlines, bidi overrides, zero-width
+    // spaces) are refused rather than making two variants look alike.
+    if (hasControlOrInvisible(name))
+      throw badInput('Name must not contain control or invisible characters.', [{ path: 'name', message: 'must not contain control or invisible characters' }])
     const clash = byKey.get(nameKey(name))
     if (clash && clash.id !== self)
       throw conflict(`There is already a saved resume called "${clash.name}" (resume ${clash.id}); choose another name.`)
@@ -122,17 +147,17 @@ export function createVariantStore(o: VariantStoreOptions) {
     update: (id: number, patch: ParsedInput<'resumes:update'>['patch']): ResumeVariant =>
       db.transaction(() => {
         const row = rowOf(id)
-        const current = readSettings(row.settings, row.role_ref)
         const name = patch.name ?? row.name
         if (patch.name !== undefined) checkName(patch.name, id)
-        const settings = patch.settings ?? current
         if (patch.settings !== undefined) checkRole(patch.settings)
         update.run({
           id,
           name,
           nameKey: nameKey(name),
-          roleRef: settings.roleRef ?? null,
-          settings: serialise(settings),
+          // Settings not in the patch are kept as stored, byte for byte: a row that no longer
+          // parses (read as defaults) is not overwritten with those defaults by a rename.
+          roleRef: patch.settings === undefined ? row.role_ref : (patch.settings.roleRef ?? null),
+          settings: patch.settings === undefined ? row.settings : serialise(patch.settings),
           sentTo: patch.sentTo === undefined ? row.sent_to : blank(patch.sentTo),
           sentOn: patch.sentOn === undefined ? row.sent_on : (patch.sentOn ?? null),
           at: now().toISOString(),
