@@ -68,6 +68,13 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
     await r.waitForHash(/^#\/resume/)
     await page.getByRole('heading', { name: 'Resume', exact: true }).waitFor()
 
+    // By keyboard from the sidebar: the first stop skips the long list of items to the preview and Save.
+    await page.getByRole('link', { name: 'Resume' }).focus()
+    await tabTo(page, /^Skip to the preview and Save PDF$/, 6)
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate('document.activeElement === document.querySelector(".preview-toolbar input:checked")')).toBe(true)
+    await tabTo(page, /^Save PDF…/, 4)
+
     // Page 1 is drawn, and not blank.
     await page.locator('.pdf-page[data-page="1"] canvas').waitFor({ timeout: 15_000 })
     await settled(page)
@@ -210,14 +217,48 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
     expect(await page.getByRole('radio', { name: 'Letter' }).isChecked()).toBe(true)
     await list.getByRole('button', { name: 'Load variant Acme – Data Analyst' }).and(page.locator('[aria-current="true"]')).waitFor()
 
-    // Delete, with a confirmation whose safe choice has the focus.
-    await page.getByRole('button', { name: 'Delete variant Acme – Data Analyst' }).click()
+    // Delete, with a confirmation whose safe choice has the focus; Escape backs out to the Delete button.
+    const deleteButton = page.getByRole('button', { name: 'Delete variant Acme – Data Analyst' })
+    await deleteButton.focus()
+    await page.keyboard.press('Enter')
     const confirm = page.getByRole('dialog', { name: 'Delete this variant?' })
     await confirm.waitFor()
     expect(await focusedLabel(page)).toBe('Cancel')
-    await confirm.getByRole('button', { name: 'Delete variant' }).click()
+    await page.keyboard.press('Escape')
+    await confirm.waitFor({ state: 'detached' })
+    expect(await focusedLabel(page)).toBe('Delete variant Acme – Data Analyst')
+    await page.keyboard.press('Enter')
+    await confirm.waitFor()
+    await confirm.getByRole('button', { name: 'Delete variant' }).focus()
+    await page.keyboard.press('Enter')
     await list.waitFor({ state: 'detached' })
     expect(await portfolio.core.call('resumes:list', {})).toEqual([])
+    // The Delete button went with the variant; the focus is on "Save as variant…", not lost.
+    await waitUntil(() => focusedLabel(page), (l) => l === 'Save as variant…', 'the focus on "Save as variant…"')
+    await r.done()
+  })
+
+  it('says in words when the preview fails, keeps the last one, and tries again', async () => {
+    const r = await session.start({ hash: '#/resume', demo: true })
+    const { page } = r
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+    await settled(page)
+    const failing = (url: URL) => url.pathname.endsWith('/__bridge/resume%3Apreview')
+    await page.route(failing, (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Skillfolio; nothing was changed.' } }) }),
+    )
+    await page.getByRole('radio', { name: 'Letter' }).check()
+    const banner = page.getByRole('alert').filter({ hasText: 'could not be updated' })
+    await banner.waitFor()
+    expect(squash((await banner.textContent()) ?? '')).toContain('The preview could not be updated; it shows your previous choices. Something went wrong inside Skillfolio; nothing was changed.')
+    // The previous pages stay on screen.
+    expect((await pageOne(page)).dark).toBeGreaterThan(500)
+    await page.unroute(failing)
+    await banner.getByRole('button', { name: 'Try again' }).focus()
+    await page.keyboard.press('Enter')
+    await banner.waitFor({ state: 'detached' })
+    await settled(page)
+    await page.locator('.preview-status', { hasText: 'Letter' }).waitFor()
     await r.done()
   })
 

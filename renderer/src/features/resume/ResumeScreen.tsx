@@ -53,8 +53,9 @@ function initialState(route: Route): Stored {
  */
 function usePreview(settings: Settings) {
   const { version } = useDataVersion()
+  const [attempt, setAttempt] = useState(0)
   const key = JSON.stringify(toInput(settings))
-  const request = `${key}|${version}`
+  const request = `${key}|${version}|${attempt}`
   const [answer, setAnswer] = useState<{ request: string | null; preview: ResumePreview | undefined; error: unknown }>({ request: null, preview: undefined, error: undefined })
   const seq = useRef(0)
   const lastChange = useRef(0)
@@ -76,7 +77,8 @@ function usePreview(settings: Settings) {
     }, delay)
     return () => clearTimeout(t)
   }, [key, request])
-  return { preview: answer.preview, error: answer.request === request ? answer.error : undefined, loading: answer.request !== request }
+  const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  return { preview: answer.preview, error: answer.request === request ? answer.error : undefined, loading: answer.request !== request, retry }
 }
 
 function goTo(e: MouseEvent<HTMLAnchorElement>, screen: 'profile' | 'credentials'): void {
@@ -124,7 +126,7 @@ export function ResumeScreen({ route }: { route: Route }) {
     if (current && currentSettings) setState({ settings: currentSettings, variantId: current.id })
   }
 
-  const { preview, error, loading } = usePreview(settings)
+  const { preview, error, loading, retry } = usePreview(settings)
   const [mode, setMode] = useState<PreviewMode>('pages')
   const [drawing, setDrawing] = useState(false)
   const onBusy = useCallback((busy: boolean) => setDrawing(busy), [])
@@ -244,6 +246,10 @@ export function ResumeScreen({ route }: { route: Route }) {
             </h2>
             <p className="resume-subtitle">{roleTitle ? <>Tailored to {roleTitle}</> : 'A general resume from your whole portfolio'}</p>
           </header>
+          {/* Every item has four buttons: with a long portfolio that is hundreds of Tab stops before the preview. */}
+          <button type="button" className="resume-skip" onClick={() => document.querySelector<HTMLElement>('.preview-toolbar input:checked')?.focus()}>
+            Skip to the preview and Save PDF
+          </button>
 
           {preview && !decisions.length ? (
             <EmptyState compact icon="fileText" title="Nothing to put on it yet">
@@ -333,7 +339,13 @@ export function ResumeScreen({ route }: { route: Route }) {
             </Button>
           </div>
         </div>
-        {error ? <ErrorBanner error={error} title="The resume could not be made" /> : null}
+        {error ? (
+          <ErrorBanner
+            error={error}
+            onRetry={retry}
+            title={preview ? 'The preview could not be updated; it shows your previous choices' : 'The resume could not be made'}
+          />
+        ) : null}
         {!preview && !error ? (
           <div className="preview-loading" role="status">
             <span className="spinner" aria-hidden="true" /> Making your resume…
@@ -360,6 +372,8 @@ export function ResumeScreen({ route }: { route: Route }) {
         onClose={() => setDeleting(null)}
         onDeleted={(v) => {
           setDeleting(null)
+          // The Delete button went with the variant: the focus goes to "Save as variant…" rather than the page.
+          requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-save-variant]')?.focus())
           if (v.id === variantId) {
             setApplied(null)
             setState((s) => ({ ...s, variantId: null }))

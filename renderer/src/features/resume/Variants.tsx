@@ -38,7 +38,7 @@ export function VariantList({
     <div className="variants">
       <div className="panel-head">
         <h3 className="panel-title">Saved versions</h3>
-        <Button size="sm" icon="save" onClick={onSaveAs}>
+        <Button size="sm" icon="save" data-save-variant onClick={onSaveAs}>
           Save as variant…
         </Button>
       </div>
@@ -70,7 +70,7 @@ export function VariantList({
       )}
       {current ? (
         <div className="variant-actions">
-          <Button size="sm" variant={edited ? 'primary' : 'secondary'} icon="check" disabled={!edited} onClick={() => onUpdate(current)}>
+          <Button size="sm" variant={edited ? 'primary' : 'secondary'} icon="check" disabled={!edited} title={`Update “${current.name}” with the choices shown`} onClick={() => onUpdate(current)}>
             Update “{current.name}”
           </Button>
           <Button size="sm" variant="ghost" icon="pencil" aria-label={`Edit details of ${current.name}`} title="Name and where it was sent" onClick={() => onEdit(current)} />
