@@ -207,6 +207,31 @@ const toMoney = (m: Map<string, number>): MoneyAmount[] =>
 
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b)
 
+/** A skill with nothing behind it yet: the start of every skill's evidence, and a role skill nobody has. */
+export function noEvidence(key: string, name: string, area: Area, category: CatalogCategory | 'other', inCatalog: boolean): SkillEvidence {
+  return {
+    key,
+    name,
+    area,
+    category,
+    inCatalog,
+    portfolioSkills: [],
+    credentials: [],
+    projects: [],
+    verified: 0,
+    unverified: 0,
+    expired: 0,
+    selfReported: 0,
+    inProgress: 0,
+    hours: 0,
+    spend: [],
+    spentHours: 0,
+    spentCredentials: 0,
+    lastEvidenceOn: null,
+    depth: 'none',
+  }
+}
+
 /** Reads the portfolio and builds the index. Synchronous; five queries, no per-skill SQL. */
 export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): EvidenceIndex {
   const st = statements(db)
@@ -221,27 +246,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     let acc = byKey.get(key)
     if (!acc) {
       acc = {
-        ev: {
-          key,
-          name,
-          area,
-          category,
-          inCatalog,
-          portfolioSkills: [],
-          credentials: [],
-          projects: [],
-          verified: 0,
-          unverified: 0,
-          expired: 0,
-          selfReported: 0,
-          inProgress: 0,
-          hours: 0,
-          spend: [],
-          spentHours: 0,
-          spentCredentials: 0,
-          lastEvidenceOn: null,
-          depth: 'none',
-        },
+        ev: noEvidence(key, name, area, category, inCatalog),
         lastCredential: -1,
         lastProject: -1,
         spend: new Map(),

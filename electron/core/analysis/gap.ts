@@ -2,7 +2,7 @@
  * Gap analysis of one role against the evidence index, and the ranking of every role by fit.
  * Pure functions over an EvidenceIndex; the formulas are in README.md.
  */
-import { DEPTH_CREDIT, topEvidence, type EvidenceIndex, type SkillEvidence } from './evidence'
+import { DEPTH_CREDIT, noEvidence, topEvidence, type EvidenceIndex, type SkillEvidence } from './evidence'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, Depth, RoleRef } from './types'
 
 export interface RoleSkillDef {
@@ -85,23 +85,6 @@ export interface RoleFit {
   missingEssentials: number
 }
 
-const EMPTY: Omit<SkillEvidence, 'key' | 'name' | 'area' | 'category' | 'inCatalog'> = {
-  portfolioSkills: [],
-  credentials: [],
-  projects: [],
-  verified: 0,
-  unverified: 0,
-  expired: 0,
-  selfReported: 0,
-  inProgress: 0,
-  hours: 0,
-  spend: [],
-  spentHours: 0,
-  spentCredentials: 0,
-  lastEvidenceOn: null,
-  depth: 'none',
-}
-
 const round1 = (n: number) => Math.round(n * 10) / 10
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -160,7 +143,7 @@ export function explain(name: string, essential: boolean, ev: Pick<SkillEvidence
 
 function skillGap(index: EvidenceIndex, def: RoleSkillDef, cutoff: string): SkillGap {
   const found = index.bySkill.get(def.key)
-  const ev = found ?? { ...EMPTY, key: def.key, name: def.name, area: def.area, category: def.category, inCatalog: false }
+  const ev = found ?? noEvidence(def.key, def.name, def.area, def.category, false)
   const top = found ? topEvidence(index, found) : { credentials: [], projects: [] }
   return {
     key: def.key,
