@@ -55,6 +55,10 @@ export const CatalogSkillSchema = z.strictObject({
   abbreviations: z.array(text(20)).max(10),
   contextOnly: z.boolean(),
   escoUri: z.string().regex(ESCO_SKILL_URI, 'must be an ESCO skill URI (http://data.europa.eu/esco/skill/<uuid>)').nullable(),
+  /** Skills this one is a narrower case of (PostgreSQL → Relational databases). */
+  broader: z.array(catalogId).max(10).default([]),
+  /** Skills this one gives partial evidence for without being a kind of them (AWS → Cloud computing). */
+  implies: z.array(catalogId).max(10).default([]),
 })
 export type CatalogSkill = z.infer<typeof CatalogSkillSchema>
 
@@ -148,7 +152,8 @@ function parseFile<T>(schema: z.ZodType<T>, data: unknown, label: string): T {
 
 /**
  * Checks what a schema cannot: unique ids, no alias or abbreviation shared by two skills (or
- * equal to another skill's name), every role skill defined and listed once, unique role ids.
+ * equal to another skill's name), sound skill relations (see checkSkillRelations), every role
+ * skill defined and listed once, unique role ids.
  */
 export function checkCatalogIntegrity(skills: readonly CatalogSkill[], roles: readonly CatalogRole[]): void {
   const skillIds = new Map<string, number>()
@@ -172,6 +177,7 @@ export function checkCatalogIntegrity(skills: readonly CatalogSkill[], roles: re
       owner.set(key, skill.id)
     }
   })
+  checkSkillRelations(skills, skillIds)
   const roleIds = new Set<string>()
   roles.forEach((role, i) => {
     const at = `roles[${i}] (id "${role.id}")`
@@ -184,6 +190,65 @@ export function checkCatalogIntegrity(skills: readonly CatalogSkill[], roles: re
       seen.add(entry.skill)
     })
   })
+}
+
+const RELATION_KINDS = ['broader', 'implies'] as const
+type RelationKind = (typeof RELATION_KINDS)[number]
+
+/**
+ * The `broader` and `implies` links of the skills: every id is a skill, no skill links to
+ * itself, lists itself twice, or names the same skill as both broader and implied, and the
+ * links of both kinds together form no cycle.
+ */
+function checkSkillRelations(skills: readonly CatalogSkill[], skillIds: ReadonlyMap<string, number>): void {
+  skills.forEach((skill, i) => {
+    const at = `skills[${i}] (id "${skill.id}")`
+    for (const kind of RELATION_KINDS) {
+      const seen = new Set<string>()
+      skill[kind].forEach((target, k) => {
+        const field = `${at}.${kind}[${k}]`
+        if (target === skill.id) throw new CatalogError(SKILLS_FILE, field, `"${target}" links the skill to itself`)
+        if (!skillIds.has(target)) throw new CatalogError(SKILLS_FILE, field, `"${target}" is not a skill in ${SKILLS_FILE}`)
+        if (seen.has(target)) throw new CatalogError(SKILLS_FILE, field, `"${target}" is listed twice`)
+        seen.add(target)
+      })
+    }
+    skill.implies.forEach((target, k) => {
+      if (skill.broader.includes(target)) throw new CatalogError(SKILLS_FILE, `${at}.implies[${k}]`, `"${target}" is also listed in broader (a skill is either broader or implied, not both)`)
+    })
+  })
+  // Depth-first search over both kinds of link: a link back to a skill on the current path closes a cycle.
+  const state = new Map<string, 'open' | 'done'>()
+  const step = (skill: CatalogSkill, kind?: RelationKind) => ({
+    skill,
+    kind,
+    links: [...skill.broader.map((to) => ({ to, kind: 'broader' as const })), ...skill.implies.map((to) => ({ to, kind: 'implies' as const }))],
+    next: 0,
+  })
+  for (const start of skills) {
+    if (state.has(start.id)) continue
+    const path = [step(start)]
+    state.set(start.id, 'open')
+    while (path.length > 0) {
+      const top = path[path.length - 1]!
+      const link = top.links[top.next++]
+      if (!link) {
+        state.set(top.skill.id, 'done')
+        path.pop()
+        continue
+      }
+      const seen = state.get(link.to)
+      if (seen === 'open') {
+        const from = path.findIndex((p) => p.skill.id === link.to)
+        const steps = path.slice(from + 1).map((p) => ` -${p.kind}-> ${p.skill.id}`).join('')
+        throw new CatalogError(SKILLS_FILE, `skills[${skillIds.get(link.to)}] (id "${link.to}")`, `broader and implies links form a cycle: ${link.to}${steps} -${link.kind}-> ${link.to}`)
+      }
+      if (seen === undefined) {
+        state.set(link.to, 'open')
+        path.push(step(skills[skillIds.get(link.to)!]!, link.kind))
+      }
+    }
+  }
 }
 
 /** Validates parsed file contents (already-read JSON) and builds the lookups. */

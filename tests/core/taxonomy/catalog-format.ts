@@ -10,10 +10,15 @@ const line = (value: unknown) => JSON.stringify(value)
 
 /** Key order of a skill entry in the file. */
 const SKILL_KEYS = ['id', 'name', 'category', 'area', 'aliases', 'abbreviations', 'contextOnly', 'escoUri'] as const
+/** Relation lists, written after the other keys and only when not empty. */
+const RELATION_KEYS = ['broader', 'implies'] as const
 const ROLE_KEYS = ['id', 'title', 'area', 'onetSoc', 'escoUri', 'alternateTitles', 'description'] as const
 
 export function formatSkillsFile(version: string, skills: readonly CatalogSkill[]): string {
-  const rows = skills.map((s) => `    {${SKILL_KEYS.map((k) => `${line(k)}: ${line(s[k])}`).join(', ')}}`)
+  const rows = skills.map((s) => {
+    const keys = [...SKILL_KEYS, ...RELATION_KEYS.filter((k) => s[k].length > 0)]
+    return `    {${keys.map((k) => `${line(k)}: ${line(s[k])}`).join(', ')}}`
+  })
   return `{\n  "version": ${line(version)},\n  "skills": [\n${rows.join(',\n')}\n  ]\n}\n`
 }
 
