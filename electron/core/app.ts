@@ -5,7 +5,7 @@ import { openDatabase, type Db } from './db/open'
 import { migrate, schemaVersion } from './db/migrate'
 import { dispatch, type Logger } from './dispatch'
 import { createPortfolio } from './portfolio'
-import { createEvidenceStore, type EvidenceStore } from './evidence/store'
+import { createEvidenceStore, type EvidenceStore } from './originals/store'
 import { loadDemo } from './demo/load'
 import { createSettings } from './settings'
 import { createImports, type ImportsService, type Verifier } from './imports/service'
@@ -88,7 +88,7 @@ export function createCore(options: CoreOptions): Core {
     return result.value as Output<typeof channel>
   }
   // Reads the portfolio and the analysis through `call`; fonts are read on the first render.
-  const resumeChannels = createResumeChannels({ db, call, catalog, resourcesDir, now })
+  const resumeChannels = createResumeChannels({ db, call, analysis, catalog, resourcesDir, now })
 
   const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
   const { idle, ...importChannels } = imports

@@ -5,7 +5,12 @@
  * the core, so the compiler checks the match where app.ts wires the services.
  */
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { CredentialId, CurrencyCode, IsoDate, Money } from './schemas'
+import type { Area, CatalogCategory } from './catalog'
+import type { Depth, EvidenceItem } from './evidence'
+
+export type { Depth } from './evidence'
 
 // ---------- inputs ----------
 
@@ -14,17 +19,17 @@ const ROLE_REF = /^(?:catalog:[a-z0-9]+(?:-[a-z0-9]+)*|custom:[1-9]\d{0,14})$/
 export const RoleRef = z.string().trim().regex(ROLE_REF, 'must be a role reference like catalog:data-analyst or custom:3')
 export const CustomRoleRef = z.string().trim().regex(/^custom:[1-9]\d{0,14}$/, 'must be a custom role reference like custom:3 (built-in roles cannot be changed)')
 
-/** A job posting is at most 100 KB of text. */
-export const MAX_POSTING_CHARS = 100_000
+/** A job posting is at most 100 KB of text (LIMITS.postingChars). */
+export const MAX_POSTING_CHARS = LIMITS.postingChars
 
 export const RoleSkillInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  name: z.string().trim().min(1, 'is required').max(LIMITS.nameChars, `must be at most ${LIMITS.nameChars} characters`),
   weight: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
   essential: z.boolean(),
 })
-const roleSkills = z.array(RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills')
-const roleTitle = z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters')
-const roleDescription = z.string().trim().max(5000, 'must be at most 5000 characters').nullish()
+const roleSkills = z.array(RoleSkillInput).min(1, 'needs at least one skill').max(LIMITS.skillsPerRecord, `must be at most ${LIMITS.skillsPerRecord} skills`)
+const roleTitle = z.string().trim().min(1, 'Title is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
+const roleDescription = z.string().trim().max(LIMITS.summaryChars, `must be at most ${LIMITS.summaryChars} characters`).nullish()
 const postingText = z.string().max(MAX_POSTING_CHARS, `must be at most ${MAX_POSTING_CHARS} characters`).nullish()
 
 export const RoleCreateInput = z.strictObject({
@@ -44,24 +49,24 @@ export const RolePatch = z.strictObject({
 export const PlanConstraintsInput = z.strictObject({
   /** Total budget; null or absent = no limit. */
   budget: Money.nullish(),
-  hoursPerWeek: z.number().gt(0, 'must be more than 0').max(80, 'must be at most 80'),
+  hoursPerWeek: z.number().gt(0, 'must be more than 0').max(LIMITS.hoursPerWeek, `must be at most ${LIMITS.hoursPerWeek}`),
   targetDate: IsoDate.nullish(),
   fullTime: z.boolean().optional(),
-  employer: z.string().trim().min(1, 'cannot be empty').max(200, 'must be at most 200 characters').nullish(),
+  employer: z.string().trim().min(1, 'cannot be empty').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`).nullish(),
   /** Currency of the estimates when no budget is given (default USD). */
   currency: CurrencyCode.optional(),
 })
 
 const StepKindInput = z.enum(['platform', 'bootcamp', 'employer', 'project', 'self-study'])
-const StepSkillInput = z.strictObject({ key: z.string().min(1).max(200), name: z.string().trim().min(1).max(200) })
+const StepSkillInput = z.strictObject({ key: z.string().min(1).max(LIMITS.shortTextChars), name: z.string().trim().min(1).max(LIMITS.shortTextChars) })
 export const StepPatchInput = z.strictObject({
-  title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters').optional(),
-  skills: z.array(StepSkillInput).max(50).optional(),
+  title: z.string().trim().min(1, 'Title is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`).optional(),
+  skills: z.array(StepSkillInput).max(LIMITS.skillsPerStep).optional(),
   kind: StepKindInput.optional(),
-  reason: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-  hours: z.number().min(0, 'cannot be negative').max(10_000, 'must be at most 10000').optional(),
-  costMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(1e12).optional(),
-  notes: z.string().trim().max(5000, 'must be at most 5000 characters').nullish(),
+  reason: z.string().trim().max(LIMITS.itemTextChars, `must be at most ${LIMITS.itemTextChars} characters`).optional(),
+  hours: z.number().min(0, 'cannot be negative').max(LIMITS.stepHours, `must be at most ${LIMITS.stepHours}`).optional(),
+  costMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(LIMITS.amountMinor).optional(),
+  notes: z.string().trim().max(LIMITS.summaryChars, `must be at most ${LIMITS.summaryChars} characters`).nullish(),
 })
 
 const RowId = z.number().int('must be a whole number').min(1, 'must be at least 1')
@@ -73,7 +78,6 @@ export { CredentialId }
 
 export type RoleRefString = `catalog:${string}` | `custom:${number}`
 export type RoleSource = 'catalog' | 'custom' | 'posting' | 'catalog-copy'
-export type Depth = 'none' | 'learned' | 'applied' | 'proven'
 export interface MoneyAmount {
   amountMinor: number
   currency: string
@@ -121,10 +125,11 @@ export interface CustomRole {
 export interface RoleFit {
   ref: RoleRefString
   title: string
-  area: string
+  area: Area
   source: RoleSource
   coveragePercent: number
   essentialCoveragePercent: number
+  /** The headline: 0.7 × coverage + 0.3 × essential coverage (FIT_EXPLANATION says it in words). */
   fitPercent: number
   skills: number
   covered: number
@@ -133,13 +138,17 @@ export interface RoleFit {
 }
 
 export interface SkillGap {
+  /** Catalog id, `user:skill-<id>` for an own skill the catalog does not know, or `name:<key>` when nothing matches. */
   key: string
   name: string
-  area: string
-  category: string
+  area: Area
+  category: CatalogCategory | 'other'
   weight: number
   essential: boolean
+  /** Transversal skills (communication, problem solving …) are shown as their own group. */
+  group: 'core' | 'transversal'
   depth: Depth
+  /** Share of the weight this skill earns (0–1): its strongest evidence, 1 when proven. */
   credit: number
   evidence: {
     verified: number
@@ -148,26 +157,42 @@ export interface SkillGap {
     selfReported: number
     inProgress: number
     projects: number
+    /** Work entries behind it (named, linked or inferred). */
+    experience: number
+    education: number
     hours: number
     lastEvidenceOn: string | null
+    /** Last evidence more than five years ago. */
     stale: boolean
     credentials: { id: string; title: string; trust: string; earnedOn: string | null }[]
     projectList: { id: string; title: string; date: string | null }[]
+    /** The strongest items, each with its kind, strength, date and reason. */
+    items: EvidenceItem[]
+    /** Items not shown. */
+    moreItems: number
   }
-  /** "SQL: covered by 2 verified credentials and 1 project". */
+  /** "SQL: proven by 1 verified credential, 2 projects and work at Brightwave Retail". */
   explanation: string
 }
 
 export interface GapAnalysis {
-  role: { ref: RoleRefString; title: string; area: string; source: RoleSource }
+  role: { ref: RoleRefString; title: string; area: Area; source: RoleSource }
+  /** Weighted coverage, 0–100, one decimal. */
   coveragePercent: number
+  /** Weighted coverage over the essential skills only (equals coverage when none are essential). */
   essentialCoveragePercent: number
+  /** The headline: 0.7 × coverage + 0.3 × essential coverage; ranking sorts by it. */
   fitPercent: number
-  /** Missing essentials first. */
+  /** One sentence: how the fit is computed. */
+  fitExplanation: string
+  /** Transversal skills of the role: how many have evidence. */
+  transversal: { total: number; covered: number }
+  /** Missing essentials first, then missing optional skills, then learned, practised, proven; heavier first. */
   skills: SkillGap[]
   /** Skill keys (catalog ids or `user:skill-N`), not names: show them with `skillNamesOf`. */
   missingEssentials: string[]
   missing: string[]
+  /** Skills of this role learned (credential, education) but never practised at work or in a project. */
   learnedNotApplied: string[]
   counts: Record<Depth, number>
   summary: string
@@ -208,12 +233,14 @@ export interface PostingExtraction {
   hasRequirements: boolean
 }
 
-export interface GroupDepth {
-  group: string
+export interface GroupDepth<G extends string = string> {
+  group: G
+  /** Skills with any evidence (learned or deeper). */
   skills: number
   learned: number
-  applied: number
+  practised: number
   proven: number
+  /** Sum of the skills' credits (0–1 each). */
   depthScore: number
   credentials: number
   projects: number
@@ -221,12 +248,14 @@ export interface GroupDepth {
   level: 'none' | 'some' | 'deep'
   topSkills: { key: string; name: string; depth: Depth }[]
 }
+export type Shape = 'none' | 'emerging' | 'I' | 'T' | 'comb' | 'generalist'
 export interface BreadthDepthProfile {
-  areas: GroupDepth[]
+  areas: GroupDepth<Area>[]
   categories: GroupDepth[]
+  /** Areas (other than general/transversal skills) with evidence. */
   breadth: number
-  deepAreas: string[]
-  shape: 'none' | 'emerging' | 'I' | 'T' | 'comb' | 'generalist'
+  deepAreas: Area[]
+  shape: Shape
   summary: string
 }
 

@@ -16,7 +16,7 @@ export const CHANNEL_NAMES = [
   'import:start', 'import:status', 'import:undo', 'import:batches', 'credentials:verify', 'evidence:image',
   'settings:get', 'settings:update',
   'roles:list', 'roles:get', 'roles:create', 'roles:update', 'roles:delete', 'roles:fit', 'postings:extract',
-  'gap:analyze', 'gap:analyzeSkills', 'gap:profile', 'gap:costs',
+  'gap:analyze', 'gap:analyzeSkills', 'gap:profile', 'gap:costs', 'evidence:inferences', 'evidence:decide',
   'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
   'resume:preview', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',

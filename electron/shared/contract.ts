@@ -10,6 +10,7 @@ import { VerificationResult } from './verification'
 import * as a from './analysis'
 import * as r from './resume'
 import type { Result } from './errors'
+import type { ExperienceInference } from './evidence'
 import { CHANNEL_NAMES, type Channel } from './channels'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
@@ -100,6 +101,13 @@ export const contract = {
   'gap:analyzeSkills': { input: z.strictObject({ title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters'), skills: z.array(a.RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills') }), output: out<a.GapAnalysis>() },
   /** Breadth/depth (T-shape) by area and category. */
   'gap:profile': { input: None, output: out<a.BreadthDepthProfile>() },
+  /** The skills a work entry's title infers (the essentials of the catalog role it names) and the user's decisions. */
+  'evidence:inferences': { input: z.strictObject({ experienceId: s.ExperienceId }), output: out<ExperienceInference>() },
+  /** Confirms or rejects one inferred skill of a work entry (`pending` takes the decision back). */
+  'evidence:decide': {
+    input: z.strictObject({ experienceId: s.ExperienceId, skillKey: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'), decision: z.enum(['pending', 'confirmed', 'rejected']) }),
+    output: out<ExperienceInference>(),
+  },
   /** Spend and hours per skill across the portfolio. */
   'gap:costs': { input: None, output: out<a.CostReport>() },
   /** A plan for a role under constraints, computed but not saved. */

@@ -14,7 +14,7 @@ import { parseRoleRef } from './roles'
 
 type AnalysisChannel =
   | 'roles:list' | 'roles:get' | 'roles:create' | 'roles:update' | 'roles:delete' | 'roles:fit' | 'postings:extract'
-  | 'gap:analyze' | 'gap:analyzeSkills' | 'gap:profile' | 'gap:costs'
+  | 'gap:analyze' | 'gap:analyzeSkills' | 'gap:profile' | 'gap:costs' | 'evidence:inferences' | 'evidence:decide'
   | 'plans:suggest' | 'plans:create' | 'plans:list' | 'plans:get' | 'plans:updateStep' | 'plans:reorder' | 'plans:markDone' | 'plans:markUndone' | 'plans:delete'
   | 'taxonomy:import' | 'taxonomy:sources' | 'taxonomy:remove' | 'taxonomy:exportPack' | 'app:about'
 
@@ -95,6 +95,8 @@ export function createAnalysisChannels(o: AnalysisChannelOptions): Pick<Services
     'gap:analyze': ({ ref }) => analysis.gap(ref),
     'gap:analyzeSkills': ({ title, skills }) => analysis.gapForSkills(title, skills),
     'gap:profile': () => analysis.profile(),
+    'evidence:inferences': ({ experienceId }) => analysis.inferences(experienceId),
+    'evidence:decide': ({ experienceId, skillKey, decision }) => analysis.decideInference(experienceId, skillKey, decision),
     'gap:costs': () => analysis.costs(),
     'plans:suggest': ({ ref, constraints }) => analysis.suggestPlan(ref, constraints),
     'plans:create': ({ ref, constraints, title }) => analysis.plans.create(ref, constraints, title),

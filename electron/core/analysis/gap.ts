@@ -2,8 +2,13 @@
  * Gap analysis of one role against the evidence index, and the ranking of every role by fit.
  * Pure functions over an EvidenceIndex; the formulas are in README.md.
  */
-import { DEPTH_CREDIT, noEvidence, topEvidence, type EvidenceIndex, type SkillEvidence } from './evidence'
+import { FIT_EXPLANATION } from '../../shared/evidence'
+import type { GapAnalysis, RoleFit, SkillGap } from '../../shared/analysis'
+import { evidenceItems, noEvidence, staleBefore, workTitle, type EvidenceIndex, type SkillEvidence } from '../evidence'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, Depth, RoleRef } from './types'
+
+/** How many evidence items a gap shows per skill (the counts cover all of them). */
+export const ITEMS_SHOWN = 12
 
 export interface RoleSkillDef {
   /** Canonical skill key: catalog id or `user:skill-<id>`, or `name:<folded name>` when nothing matches. */
@@ -25,65 +30,7 @@ export interface RoleDefinition {
   skills: readonly RoleSkillDef[]
 }
 
-export interface SkillGap {
-  key: string
-  name: string
-  area: Area
-  category: CatalogCategory | 'other'
-  weight: number
-  essential: boolean
-  depth: Depth
-  /** Share of the weight this skill earns: none 0, learned 0.6, applied 0.85, proven 1. */
-  credit: number
-  evidence: {
-    verified: number
-    unverified: number
-    expired: number
-    selfReported: number
-    inProgress: number
-    projects: number
-    hours: number
-    lastEvidenceOn: string | null
-    /** Last evidence more than five years ago. */
-    stale: boolean
-    credentials: { id: string; title: string; trust: string; earnedOn: string | null }[]
-    projectList: { id: string; title: string; date: string | null }[]
-  }
-  /** "SQL: covered by 2 verified credentials and 1 project". */
-  explanation: string
-}
-
-export interface GapAnalysis {
-  role: { ref: RoleRef; title: string; area: Area; source: RoleSource }
-  /** Weighted coverage, 0–100, one decimal. */
-  coveragePercent: number
-  /** Weighted coverage over the essential skills only (equals coverage when none are essential). */
-  essentialCoveragePercent: number
-  /** What ranking sorts by: 0.7 × coverage + 0.3 × essential coverage. */
-  fitPercent: number
-  /** Missing essentials first, then missing optional skills, then learned, applied, proven; heavier first. */
-  skills: SkillGap[]
-  missingEssentials: string[]
-  missing: string[]
-  /** Skills of this role learned (credential) but never applied in a project. */
-  learnedNotApplied: string[]
-  counts: Record<Depth, number>
-  summary: string
-}
-
-export interface RoleFit {
-  ref: RoleRef
-  title: string
-  area: Area
-  source: RoleSource
-  coveragePercent: number
-  essentialCoveragePercent: number
-  fitPercent: number
-  skills: number
-  covered: number
-  essentials: number
-  missingEssentials: number
-}
+export type { GapAnalysis, RoleFit, SkillGap }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -110,32 +57,66 @@ export function catalogRoleDefinition(catalog: CatalogData, role: CatalogRole, s
   }
 }
 
-/** Five years before `today` (YYYY-MM-DD). */
-const staleBefore = (today: string) => `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`
+const list = (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`)
+
+/** "1 verified credential", "2 self-reported credentials" … */
+function credentialParts(ev: SkillEvidence): string[] {
+  const parts: string[] = []
+  if (ev.verified) parts.push(plural(ev.verified, 'verified credential'))
+  if (ev.unverified) parts.push(plural(ev.unverified, 'unverified credential'))
+  if (ev.expired) parts.push(plural(ev.expired, 'expired credential'))
+  if (ev.selfReported) parts.push(plural(ev.selfReported, 'self-reported credential'))
+  return parts
+}
+
+/** Where a skill's evidence comes from, in words: "1 verified credential, 2 projects and work at Brightwave Retail". */
+function sources(index: EvidenceIndex | null, ev: SkillEvidence, practiceOnly: boolean): string[] {
+  const parts: string[] = practiceOnly ? [] : credentialParts(ev)
+  if (ev.projects.length) parts.push(plural(ev.projects.length, 'project'))
+  const direct = ev.work.filter((w) => w.how !== 'inferred' || w.decision === 'confirmed')
+  const inferred = ev.work.filter((w) => w.how === 'inferred' && w.decision !== 'confirmed')
+  const entries = (ws: typeof ev.work) => (index ? ws.map((w) => index.work[w.work]!.organization).filter((o, i, a) => a.indexOf(o) === i) : [])
+  if (direct.length) {
+    const orgs = entries(direct)
+    parts.push(orgs.length ? `work at ${list(orgs.slice(0, 2))}${orgs.length > 2 ? ` and ${orgs.length - 2} more` : ''}` : plural(direct.length, 'work entry'))
+  }
+  if (inferred.length) {
+    const first = index ? index.work[inferred[0]!.work] : null
+    parts.push(first ? `your work as ${workTitle(first)} (inferred)` : 'your work (inferred)')
+  }
+  if (!practiceOnly) {
+    if (ev.education.length) parts.push(ev.education.length === 1 ? 'your education' : `${ev.education.length} education entries`)
+    if (ev.typed.length && !parts.length) parts.push('your own word (self-reported)')
+  }
+  return parts
+}
 
 /** The sentence a person reads for one skill. */
-export function explain(name: string, essential: boolean, ev: Pick<SkillEvidence, 'verified' | 'unverified' | 'expired' | 'selfReported' | 'inProgress' | 'projects' | 'depth'>): string {
-  const creds: string[] = []
-  if (ev.verified) creds.push(`${plural(ev.verified, 'verified credential')}`)
-  if (ev.unverified) creds.push(`${plural(ev.unverified, 'unverified credential')}`)
-  if (ev.expired) creds.push(`${plural(ev.expired, 'expired credential')}`)
-  if (ev.selfReported) creds.push(`${plural(ev.selfReported, 'self-reported credential')}`)
-  const projects = ev.projects.length
-  const list = (parts: string[]) => (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`)
+export function explain(name: string, essential: boolean, ev: SkillEvidence, index: EvidenceIndex | null = null): string {
   let text: string
+  const via = ev.related.length ? ` via ${list(ev.related.slice(0, 2).map((r) => r.name))} (partial credit)` : ''
+  const own = sources(index, ev, false)
   switch (ev.depth) {
     case 'none':
       text = `no evidence yet${essential ? ' (essential)' : ''}`
       if (ev.inProgress) text += `; ${plural(ev.inProgress, 'credential')} in progress`
       break
     case 'learned':
-      text = `learned through ${list(creds)}, never applied in a project`
+      text = own.length ? `learned through ${list(own)}, never practised at work or in a project` : `learned${via}`
+      if (own.length && via) text += `; also${via}`
       break
-    case 'applied':
-      text = creds.length ? `applied in ${plural(projects, 'project')}; ${list(creds)}, none verified` : `applied in ${plural(projects, 'project')}, no credential yet`
+    case 'practised':
+      if (own.length === 0) text = `practised${via}`
+      else {
+        const practice = sources(index, ev, true)
+        const creds = credentialParts(ev)
+        text = practice.length ? `practised in ${list(practice)}` : `practised${via}`
+        if (creds.length) text += `; ${list(creds)}, none verified`
+        else if (practice.length) text += ', no credential yet'
+      }
       break
     case 'proven':
-      text = `covered by ${list([...creds, plural(projects, 'project')])}`
+      text = `proven by ${list(own)}`
       break
   }
   return `${name}: ${text}`
@@ -144,7 +125,8 @@ export function explain(name: string, essential: boolean, ev: Pick<SkillEvidence
 function skillGap(index: EvidenceIndex, def: RoleSkillDef, cutoff: string): SkillGap {
   const found = index.bySkill.get(def.key)
   const ev = found ?? noEvidence(def.key, def.name, def.area, def.category, false)
-  const top = found ? topEvidence(index, found) : { credentials: [], projects: [] }
+  const all = found ? evidenceItems(index, found) : []
+  const items = all.slice(0, ITEMS_SHOWN)
   return {
     key: def.key,
     name: def.name,
@@ -152,8 +134,9 @@ function skillGap(index: EvidenceIndex, def: RoleSkillDef, cutoff: string): Skil
     category: def.category,
     weight: def.weight,
     essential: def.essential,
+    group: def.category === 'transversal' ? 'transversal' : 'core',
     depth: ev.depth,
-    credit: DEPTH_CREDIT[ev.depth],
+    credit: Math.round(ev.credit * 100) / 100,
     evidence: {
       verified: ev.verified,
       unverified: ev.unverified,
@@ -161,13 +144,17 @@ function skillGap(index: EvidenceIndex, def: RoleSkillDef, cutoff: string): Skil
       selfReported: ev.selfReported,
       inProgress: ev.inProgress,
       projects: ev.projects.length,
+      experience: ev.work.length,
+      education: ev.education.length,
       hours: Math.round(ev.hours * 10) / 10,
       lastEvidenceOn: ev.lastEvidenceOn,
       stale: ev.depth !== 'none' && ev.lastEvidenceOn !== null && ev.lastEvidenceOn < cutoff,
-      credentials: top.credentials,
-      projectList: top.projects,
+      credentials: all.filter((i) => i.kind === 'credential').slice(0, 5).map((i) => ({ id: i.source, title: i.title, trust: i.trust ?? 'unverified', earnedOn: i.date })),
+      projectList: all.filter((i) => i.kind === 'project').slice(0, 5).map((i) => ({ id: i.source, title: i.title, date: i.date })),
+      items,
+      moreItems: all.length - items.length,
     },
-    explanation: explain(def.name, def.essential, ev),
+    explanation: explain(def.name, def.essential, ev, index),
   }
 }
 
@@ -189,8 +176,7 @@ function score(index: EvidenceIndex, skills: readonly RoleSkillDef[]): Scores {
   let essentials = 0
   let missingEssentials = 0
   for (const s of skills) {
-    const depth = index.bySkill.get(s.key)?.depth ?? 'none'
-    const credit = DEPTH_CREDIT[depth]
+    const credit = index.bySkill.get(s.key)?.credit ?? 0
     total += s.weight
     got += s.weight * credit
     if (credit > 0) covered++
@@ -206,7 +192,7 @@ function score(index: EvidenceIndex, skills: readonly RoleSkillDef[]): Scores {
   return { coverage: round1(coverage), essential: round1(essential), fit: round1(0.7 * coverage + 0.3 * essential), covered, essentials, missingEssentials }
 }
 
-const GROUP: Record<Depth, number> = { none: 1, learned: 2, applied: 3, proven: 4 }
+const GROUP: Record<Depth, number> = { none: 1, learned: 2, practised: 3, proven: 4 }
 
 /** Gap analysis of one role. */
 export function analyseGap(index: EvidenceIndex, role: RoleDefinition): GapAnalysis {
@@ -215,7 +201,7 @@ export function analyseGap(index: EvidenceIndex, role: RoleDefinition): GapAnaly
   const group = (g: SkillGap) => (g.depth === 'none' && g.essential ? 0 : GROUP[g.depth])
   skills.sort((a, b) => group(a) - group(b) || b.weight - a.weight || a.name.localeCompare(b.name))
   const s = score(index, role.skills)
-  const counts: Record<Depth, number> = { none: 0, learned: 0, applied: 0, proven: 0 }
+  const counts: Record<Depth, number> = { none: 0, learned: 0, practised: 0, proven: 0 }
   for (const g of skills) counts[g.depth]++
   const missingEssentials = skills.filter((g) => g.depth === 'none' && g.essential)
   const missing = skills.filter((g) => g.depth === 'none')
@@ -223,12 +209,15 @@ export function analyseGap(index: EvidenceIndex, role: RoleDefinition): GapAnaly
   const essentialsCovered = s.essentials - s.missingEssentials
   let summary = `${role.title}: ${s.coverage}% covered; ${essentialsCovered} of ${plural(s.essentials, 'essential skill')} with evidence`
   if (missingEssentials.length) summary += `; missing ${missingEssentials.slice(0, 3).map((g) => g.name).join(', ')}${missingEssentials.length > 3 ? ` and ${missingEssentials.length - 3} more` : ''}`
-  if (learnedNotApplied.length) summary += `; ${plural(learnedNotApplied.length, 'skill')} learned but never applied`
+  if (learnedNotApplied.length) summary += `; ${plural(learnedNotApplied.length, 'skill')} learned but never practised`
+  const transversal = skills.filter((g) => g.group === 'transversal')
   return {
     role: { ref: role.ref, title: role.title, area: role.area, source: role.source },
     coveragePercent: s.coverage,
     essentialCoveragePercent: s.essential,
     fitPercent: s.fit,
+    fitExplanation: FIT_EXPLANATION,
+    transversal: { total: transversal.length, covered: transversal.filter((g) => g.depth !== 'none').length },
     skills,
     missingEssentials: missingEssentials.map((g) => g.key),
     missing: missing.map((g) => g.key),
@@ -261,12 +250,13 @@ export function rankRoles(index: EvidenceIndex, roles: readonly RoleDefinition[]
   )
 }
 
-/** Skills with a credential but no project, across the whole portfolio, most hours first. */
+/** Skills learned (credential, education) but never practised, across the whole portfolio, most hours first. */
 export function learnedButNotApplied(index: EvidenceIndex): { key: string; name: string; area: Area; credentials: number; hours: number; explanation: string }[] {
   const out = []
   for (const ev of index.bySkill.values()) {
     if (ev.depth !== 'learned') continue
-    out.push({ key: ev.key, name: ev.name, area: ev.area, credentials: ev.credentials.length, hours: Math.round(ev.hours * 10) / 10, explanation: explain(ev.name, false, ev) })
+    if (ev.credentials.length === 0 && ev.education.length === 0) continue
+    out.push({ key: ev.key, name: ev.name, area: ev.area, credentials: ev.credentials.length, hours: Math.round(ev.hours * 10) / 10, explanation: explain(ev.name, false, ev, index) })
   }
   return out.sort((a, b) => b.hours - a.hours || b.credentials - a.credentials || a.name.localeCompare(b.name))
 }

@@ -7,14 +7,15 @@
  */
 import type { Db } from '../db/open'
 import { notFound } from '../../shared/errors'
-import { buildEvidenceIndex, type EvidenceIndex } from './evidence'
+import { buildEvidenceIndex, createInferenceStore, entriesOf, experienceInference, type EvidenceIndex } from '../evidence'
+import type { TargetRole } from '../pdf/tailor'
 import { analyseGap, catalogRoleDefinition, learnedButNotApplied, rankRoles, type GapAnalysis, type RoleDefinition, type RoleFit, type RoleSkillDef } from './gap'
 import { extractFromPosting, type PostingExtraction } from './postings'
 import { breadthDepth, costEffectiveness, type BreadthDepthProfile, type CostReport } from './profile'
 import { buildPlan, DEFAULT_HEURISTICS, type LearningPlan, type PlanConstraints, type PlanHeuristics } from './plan'
 import { createPlanStore } from './plan-store'
 import { createRoleStore, customRoleDefinition, parseRoleRef, type CustomRoleInput } from './roles'
-import { foldKey } from './text'
+import { foldKey } from '../skills/text'
 import type { CatalogData, CatalogRole, CatalogSkill, RoleRef } from './types'
 
 export interface AnalysisOptions {
@@ -57,6 +58,7 @@ export function createAnalysis(options: AnalysisOptions) {
   }
   const roles = createRoleStore(db, now)
   const plans = createPlanStore(db, now)
+  const inferences = createInferenceStore(db, now)
 
   const changes = db.prepare('SELECT total_changes()').pluck() as unknown as { get(): number }
   let cached: { stamp: string; index: EvidenceIndex } | null = null
@@ -136,6 +138,22 @@ export function createAnalysis(options: AnalysisOptions) {
       return analyseGap(index, adHocDefinition(title, skills, index))
     },
 
+    /**
+     * A role as resume tailoring needs it: its skills, and for every portfolio entry the role's
+     * skills it is evidence for, exactly as the gap analysis counts them.
+     */
+    resumeTarget(ref: string): TargetRole {
+      const index = evidence()
+      const def = definition(ref, index)
+      const byEntry: Record<string, string[]> = {}
+      for (const s of def.skills) {
+        const ev = index.bySkill.get(s.key)
+        if (!ev) continue
+        for (const id of entriesOf(index, ev)) (byEntry[id] ??= []).push(s.key)
+      }
+      return { title: def.title, skills: def.skills.map((s) => ({ key: s.key, name: s.name, weight: s.weight, essential: s.essential })), evidence: byEntry }
+    },
+
     /** Every catalog and custom role by fit, best first. */
     rankRoles(limit?: number): RoleFit[] {
       const index = evidence()
@@ -144,6 +162,14 @@ export function createAnalysis(options: AnalysisOptions) {
     },
 
     profile: (): BreadthDepthProfile => breadthDepth(evidence()),
+
+    /** The skills a work entry's title infers, and the user's decisions about them. */
+    inferences: (experienceId: string) => experienceInference(evidence(), experienceId),
+    /** Confirms, rejects or resets one inferred skill of a work entry. */
+    decideInference(experienceId: string, skillKey: string, decision: 'pending' | 'confirmed' | 'rejected') {
+      inferences.decide(evidence(), experienceId, skillKey, decision)
+      return experienceInference(evidence(), experienceId)
+    },
     costs: (): CostReport => costEffectiveness(evidence()),
     learnedNotApplied: () => learnedButNotApplied(evidence()),
 
@@ -199,9 +225,8 @@ export function createAnalysis(options: AnalysisOptions) {
 
 export type AnalysisService = ReturnType<typeof createAnalysis>
 
-export { createMatcher, type Matcher, type MatcherSkill, type SkillMatch } from './matcher'
 export { extractFromPosting, type PostingExtraction, type PostingSkill } from './postings'
-export { buildEvidenceIndex, type EvidenceIndex, type SkillEvidence } from './evidence'
+export { buildEvidenceIndex, type EvidenceIndex, type SkillEvidence } from '../evidence'
 export { analyseGap, rankRoles, type GapAnalysis, type RoleFit, type RoleDefinition } from './gap'
 export { breadthDepth, costEffectiveness, type BreadthDepthProfile, type CostReport } from './profile'
 export { buildPlan, DEFAULT_HEURISTICS, type LearningPlan, type PlanConstraints, type PlanStep } from './plan'

@@ -109,16 +109,8 @@ const DAY = 86_400_000
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 const WEEKS_PER_MONTH = 52 / 12
 
-export function formatMoney(m: MoneyAmount): string {
-  let digits: number
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    digits = 2 // not an ISO 4217 code Intl knows
-  }
-  const value = m.amountMinor / 10 ** digits
-  return `${value.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: digits })} ${m.currency}`
-}
+import { formatMoney } from '../../shared/format'
+export { formatMoney }
 
 const names = (skills: readonly { name: string }[]) =>
   skills.length <= 1 ? (skills[0]?.name ?? '') : `${skills.slice(0, -1).map((s) => s.name).join(', ')} and ${skills[skills.length - 1]!.name}`
@@ -187,7 +179,7 @@ export function buildPlan(gap: GapAnalysis, constraints: PlanConstraints, heuris
       for (const group of chunk(viaPlatform, h.platform.maxSkillsPerStep)) drafts.push({ tier: essential ? 0 : 1, order: weightOf(group), kind: 'platform', skills: group, area })
     }
   }
-  // 2. Skills learned but never applied: a project each group, after the gaps.
+  // 2. Skills learned but never practised: a project each group, after the gaps.
   const learned = gap.skills.filter((s) => s.depth === 'learned')
   const learnedByArea = new Map<Area, SkillGap[]>()
   for (const s of learned) {
@@ -237,7 +229,7 @@ export function buildPlan(gap: GapAnalysis, constraints: PlanConstraints, heuris
         hours = h.project.hoursPerSkill * d.skills.length
         cost = 0
         title = `Apply ${names(d.skills)} in a project`
-        reason = `You have credentials for ${names(d.skills)} but no project: a small project (~${hours} h) moves ${d.skills.length === 1 ? 'it' : 'them'} from learned to applied${essentialNote}.`
+        reason = `You have learned ${names(d.skills)} but never practised ${d.skills.length === 1 ? 'it' : 'them'}: a small project (~${hours} h) moves ${d.skills.length === 1 ? 'it' : 'them'} from learned to practised${essentialNote}.`
         break
       default:
         hours = platformHours(d.skills)

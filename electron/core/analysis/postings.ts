@@ -3,7 +3,7 @@
  * often, and a suggested weight and essential flag the user accepts or changes before saving
  * the posting as a target role. Heuristics are documented in README.md.
  */
-import type { Matcher, SkillMatch } from './matcher'
+import type { Matcher, SkillMatch } from '../skills/matcher'
 import type { Area, CatalogCategory } from './types'
 
 /**

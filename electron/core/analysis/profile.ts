@@ -2,38 +2,13 @@
  * Breadth/depth (T-shape) profile by area and by category, and cost-effectiveness per skill.
  * Pure functions over an EvidenceIndex; thresholds are in README.md.
  */
-import { DEPTH_CREDIT, type EvidenceIndex, type SkillEvidence } from './evidence'
+import type { EvidenceIndex, SkillEvidence } from '../evidence'
+import type { BreadthDepthProfile, GroupDepth, Shape } from '../../shared/analysis'
 import { AREAS, type Area, type Depth, type MoneyAmount } from './types'
 
-export interface GroupDepth<G extends string> {
-  group: G
-  /** Skills with any evidence (learned or deeper). */
-  skills: number
-  learned: number
-  applied: number
-  proven: number
-  /** Sum of depth credits (learned 0.6, applied 0.85, proven 1). */
-  depthScore: number
-  credentials: number
-  projects: number
-  hours: number
-  level: 'none' | 'some' | 'deep'
-  topSkills: { key: string; name: string; depth: Depth }[]
-}
+export type { BreadthDepthProfile, GroupDepth, Shape }
 
-export type Shape = 'none' | 'emerging' | 'I' | 'T' | 'comb' | 'generalist'
-
-export interface BreadthDepthProfile {
-  areas: GroupDepth<Area>[]
-  categories: GroupDepth<string>[]
-  /** Areas (other than general/transversal skills) with evidence. */
-  breadth: number
-  deepAreas: Area[]
-  shape: Shape
-  summary: string
-}
-
-/** An area is deep with a depth score of at least 4 and at least two skills applied or proven. */
+/** An area is deep with a depth score of at least 4 and at least two skills practised or proven. */
 export const DEEP_SCORE = 4
 export const DEEP_APPLIED = 2
 
@@ -47,9 +22,9 @@ function groupBy<G extends string>(index: EvidenceIndex, groupOf: (ev: SkillEvid
     if (!a) acc.set(key, (a = { g: blank(key), all: [] }))
     a.g.skills++
     if (ev.depth === 'learned') a.g.learned++
-    else if (ev.depth === 'applied') a.g.applied++
+    else if (ev.depth === 'practised') a.g.practised++
     else a.g.proven++
-    a.g.depthScore += DEPTH_CREDIT[ev.depth]
+    a.g.depthScore += ev.credit
     a.g.hours += ev.hours
     a.all.push(ev)
   }
@@ -76,9 +51,9 @@ function groupBy<G extends string>(index: EvidenceIndex, groupOf: (ev: SkillEvid
     }
     g.depthScore = Math.round(g.depthScore * 100) / 100
     g.hours = Math.round(g.hours * 10) / 10
-    g.level = g.skills === 0 ? 'none' : g.depthScore >= DEEP_SCORE && g.applied + g.proven >= DEEP_APPLIED ? 'deep' : 'some'
+    g.level = g.skills === 0 ? 'none' : g.depthScore >= DEEP_SCORE && g.practised + g.proven >= DEEP_APPLIED ? 'deep' : 'some'
     g.topSkills = all
-      .sort((a, b) => DEPTH_CREDIT[b.depth] - DEPTH_CREDIT[a.depth] || b.credentials.length + b.projects.length - (a.credentials.length + a.projects.length) || a.name.localeCompare(b.name))
+      .sort((a, b) => b.credit - a.credit || b.credentials.length + b.projects.length - (a.credentials.length + a.projects.length) || a.name.localeCompare(b.name))
       .slice(0, 5)
       .map((ev) => ({ key: ev.key, name: ev.name, depth: ev.depth }))
     out.push(g)
@@ -87,7 +62,7 @@ function groupBy<G extends string>(index: EvidenceIndex, groupOf: (ev: SkillEvid
 }
 
 function blank<G extends string>(group: G): GroupDepth<G> {
-  return { group, skills: 0, learned: 0, applied: 0, proven: 0, depthScore: 0, credentials: 0, projects: 0, hours: 0, level: 'none', topSkills: [] }
+  return { group, skills: 0, learned: 0, practised: 0, proven: 0, depthScore: 0, credentials: 0, projects: 0, hours: 0, level: 'none', topSkills: [] }
 }
 
 /**

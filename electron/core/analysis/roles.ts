@@ -5,9 +5,9 @@
 import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
 import { nameKey } from '../portfolio/text'
-import type { EvidenceIndex } from './evidence'
+import type { EvidenceIndex } from '../evidence'
 import { catalogRoleDefinition, type RoleDefinition, type RoleSkillDef, type RoleSource } from './gap'
-import { foldKey } from './text'
+import { foldKey } from '../skills/text'
 import type { Area, CatalogData, CatalogSkill, RoleRef } from './types'
 
 export interface CustomRoleSkillInput {

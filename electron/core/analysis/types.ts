@@ -6,12 +6,9 @@
  * electron/core/taxonomy/catalog.ts (`loadCatalog(resourcesDir)`) fits them as it is, and tests
  * can pass a hand-built one.
  */
-import type { Area } from '../taxonomy/catalog'
+import type { Area, CatalogCategory } from '../../shared/catalog'
 
-export { AREAS, type Area } from '../taxonomy/catalog'
-
-export const CATALOG_CATEGORIES = ['technology', 'knowledge', 'transversal'] as const
-export type CatalogCategory = (typeof CATALOG_CATEGORIES)[number]
+export { AREAS, CATALOG_CATEGORIES, type Area, type CatalogCategory } from '../../shared/catalog'
 
 export interface CatalogSkill {
   readonly id: string
@@ -23,6 +20,10 @@ export interface CatalogSkill {
   /** A word that is a skill only in context: "Go", "R", "Excel" (also a verb). */
   readonly contextOnly: boolean
   readonly escoUri: string | null
+  /** Catalog ids of the broader skills this one is a case of (PostgreSQL → Relational databases). */
+  readonly broader?: readonly string[]
+  /** Catalog ids of skills this one gives partial evidence for (AWS → Cloud computing). */
+  readonly implies?: readonly string[]
 }
 
 export interface CatalogRoleSkill {
@@ -48,9 +49,7 @@ export interface CatalogData {
   readonly roles: readonly CatalogRole[]
 }
 
-/** Evidence depth of one skill; the rules are in README.md. */
-export const DEPTHS = ['none', 'learned', 'applied', 'proven'] as const
-export type Depth = (typeof DEPTHS)[number]
+export { DEPTHS, type Depth } from '../../shared/evidence'
 
 /** Money in integer minor units of one currency; amounts are never converted. */
 export interface MoneyAmount {

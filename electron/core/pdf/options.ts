@@ -10,14 +10,16 @@ export { FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES, SECTION_KEYS }
 export type { FontScale, PageSize, ResumeTemplate, SectionKey } from '../../shared/resume'
 
 export const RoleSkillSchema = z.object({
+  key: z.string().min(1).max(300),
   name: z.string().trim().min(1).max(200),
   weight: z.number().min(0).max(1).default(0.5),
   essential: z.boolean().default(false),
-  aliases: z.array(z.string().max(200)).max(50).readonly().optional(),
 })
 export const TargetRoleSchema = z.object({
   title: z.string().trim().min(1).max(300),
   skills: z.array(RoleSkillSchema).max(500).readonly(),
+  /** Entry id → keys of the role's skills it is evidence for (from the evidence engine). */
+  evidence: z.record(z.string().max(40), z.array(z.string().max(300)).max(500).readonly()).default({}),
 })
 
 const ids = z.array(z.string().max(40)).max(2000).readonly()

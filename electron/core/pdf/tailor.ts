@@ -1,16 +1,17 @@
 /**
  * Tailoring: which credentials, projects and skills a resume shows, in which order, and why.
  *
- * With a target role, items are scored by the role's skills they show (essential skills count
- * double, weights from the role), matched through skill names and aliases and, for titles, whole
- * words ("Tableau Desktop Specialist" shows Tableau). Without a role the order is general: valid
- * before expired (and in-progress last), most recent first, verified first among equals.
+ * With a target role, an item is scored by the role's skills it is evidence for (essential skills
+ * count double, weights from the role). Which entries back which skill is not decided here: the
+ * evidence engine (electron/core/evidence) says so in `TargetRole.evidence`, so the resume says an
+ * item "matches" a skill exactly when the gap analysis lists that item as evidence for it.
+ * Without a role the order is general: valid before expired (and in-progress last), most recent
+ * first, verified first among equals.
  *
  * The user's choices always win: hidden items are left out, pinned items are kept (and come
  * first), and a custom order puts the listed ids first in that order. Every item gets a
  * `Decision` with a reason the renderer can show ("matches SQL (essential), Tableau").
  */
-import { nameKey } from '../portfolio/text'
 import type { ResumeDecision as Decision, ResumeItemKind as ItemKind } from '../../shared/resume'
 import { byCodeUnit, collator, dateRange, isoDay, monthYear } from './format'
 import type {
@@ -24,18 +25,24 @@ import type {
   ResumeSkillGroup,
 } from './resume-data'
 
-/** One skill a role asks for; the shape the gap analysis provides (aliases optional). */
+/** One skill a role asks for, as the gap analysis defines it. */
 export interface RoleSkill {
+  /** The skill's key in the evidence engine (a catalog id, `user:skill-<id>`, or `name:<key>`). */
+  key: string
   name: string
   /** 0..1, how much the role relies on it. */
   weight: number
   essential: boolean
-  aliases?: readonly string[]
 }
 
 export interface TargetRole {
   title: string
   skills: readonly RoleSkill[]
+  /**
+   * For each resume entry (cred-1, proj-2, exp-1, edu-1, skill-3): the keys of the role's skills
+   * it is evidence for, from the evidence engine. An entry not listed backs none of them.
+   */
+  evidence: Readonly<Record<string, readonly string[]>>
 }
 
 export type ExpiredPolicy = 'mark' | 'hide'
@@ -95,35 +102,20 @@ interface Match {
   score: number
 }
 
-const wordRe = (key: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u')
-
-/** Matches item skills and titles against the role's skills, through the portfolio's aliases. */
-function createMatcher(role: TargetRole | null, data: ResumeData) {
-  const aliasKeys = new Map<string, Set<string>>()
-  for (const group of data.skills)
-    for (const s of group.skills) {
-      const keys = new Set([nameKey(s.name), ...s.aliases.map(nameKey)])
-      for (const k of keys) aliasKeys.set(k, new Set([...(aliasKeys.get(k) ?? []), ...keys]))
-    }
+/** The role's skills, most important first, and what each resume entry is evidence for. */
+function createRoleMatches(role: TargetRole | null) {
   const roleSkills = (role?.skills ?? [])
-    .map((rs, index) => ({ rs, index, keys: new Set([nameKey(rs.name), ...(rs.aliases ?? []).map(nameKey)]) }))
+    .map((rs, index) => ({ rs, index }))
     .sort((a, b) => Number(b.rs.essential) - Number(a.rs.essential) || b.rs.weight - a.rs.weight || a.index - b.index)
-  const titleRes = roleSkills.map((r) => [...r.keys].filter((k) => k.length >= 3).map(wordRe))
-  const keysOf = (name: string) => aliasKeys.get(nameKey(name)) ?? new Set([nameKey(name)])
-  const matchesSkill = (name: string, r: (typeof roleSkills)[number]) => [...keysOf(name)].some((k) => r.keys.has(k))
-
+    .map((r) => r.rs)
+  const evidence = role?.evidence ?? {}
   return {
-    roleSkills: roleSkills.map((r) => r.rs),
-    match(skills: readonly string[], title: string): Match {
-      const titleKey = nameKey(title)
-      const matched: RoleSkill[] = []
-      roleSkills.forEach((r, i) => {
-        if (skills.some((s) => matchesSkill(s, r)) || titleRes[i]!.some((re) => re.test(titleKey))) matched.push(r.rs)
-      })
+    roleSkills,
+    /** The role's skills an entry backs, most important first. */
+    match(id: string): Match {
+      const keys = new Set(Object.prototype.hasOwnProperty.call(evidence, id) ? evidence[id] : [])
+      const matched = roleSkills.filter((rs) => keys.has(rs.key))
       return { skills: matched, score: matched.reduce((sum, rs) => sum + Math.max(rs.weight, 0.05) * (rs.essential ? 2 : 1), 0) }
-    },
-    skillMatch(name: string): RoleSkill | null {
-      return roleSkills.find((r) => matchesSkill(name, r))?.rs ?? null
     },
   }
 }
@@ -149,40 +141,36 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
   const pinned = new Set(choices.pinned ?? [])
   const limits = { ...DEFAULT_LIMITS, ...choices.limits }
   const hideExpired = choices.expired === 'hide'
-  const m = createMatcher(role && role.skills.length > 0 ? role : null, data)
+  const m = createRoleMatches(role && role.skills.length > 0 ? role : null)
   const hasRole = m.roleSkills.length > 0
   const decisions: Decision[] = []
   const decide = (kind: ItemKind, id: string, title: string, included: boolean, reason: string, match?: Match) =>
     decisions.push({ kind, id, title, included, reason, score: match?.score ?? 0, matches: match?.skills.map((s) => s.name) ?? [] })
 
   // ---- experience and education: always shown unless hidden; the role only explains ----
-  const mentions = (text: string) => {
-    const key = nameKey(text)
-    return m.roleSkills.filter((rs) => [rs.name, ...(rs.aliases ?? [])].some((n) => nameKey(n).length >= 2 && wordRe(nameKey(n)).test(key)))
-  }
-  const dated = <T extends { id: string }>(kind: ItemKind, items: T[], title: (t: T) => string, text: (t: T) => string): T[] => {
+  const dated = <T extends { id: string }>(kind: ItemKind, items: T[], title: (t: T) => string): T[] => {
     const kept = userOrder(
       items.filter((it) => {
-        if (hidden.has(it.id)) decide(kind, it.id, title(it), false, 'hidden by you')
+        if (hidden.has(it.id)) decide(kind, it.id, title(it), false, 'hidden by you', m.match(it.id))
         return !hidden.has(it.id)
       }),
       choices,
       () => 0,
     )
     for (const it of kept) {
-      const said = hasRole ? mentions(text(it)) : []
-      decide(kind, it.id, title(it), true, said.length ? `mentions ${said.map((s) => s.name).join(', ')}` : kind === 'experience' ? 'work history is always shown' : 'education is always shown')
+      const match = m.match(it.id)
+      decide(kind, it.id, title(it), true, match.score > 0 ? `shows ${match.skills.map((s) => s.name).join(', ')}` : kind === 'experience' ? 'work history is always shown' : 'education is always shown', match)
     }
     return kept
   }
-  const experience = dated('experience', data.experience, (e) => `${e.title}, ${e.organization}`, (e) => `${e.title} ${e.description ?? ''}`)
-  const education = dated('education', data.education, (e) => [e.degree, e.field, e.institution].filter(Boolean).join(', '), (e) => `${e.degree ?? ''} ${e.field ?? ''} ${e.description ?? ''}`)
+  const experience = dated('experience', data.experience, (e) => `${e.title}, ${e.organization}`)
+  const education = dated('education', data.education, (e) => [e.degree, e.field, e.institution].filter(Boolean).join(', '))
 
   // ---- credentials ----
   type C = TailoredCredential & { score: number; match: Match }
   const credCandidates: C[] = []
   for (const c of data.credentials) {
-    const match = m.match(c.skills, c.title)
+    const match = m.match(c.id)
     const expired = c.status === 'expired' || c.trust === 'expired' || (c.expiresOn !== null && c.expiresOn < today)
     const inProgress = c.status === 'in_progress'
     const out = (reason: string) => decide('credential', c.id, c.title, false, reason, match)
@@ -222,7 +210,7 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
   type P = TailoredProject & { score: number; match: Match }
   const projCandidates: P[] = []
   for (const p of data.projects) {
-    const match = m.match(p.skills, p.title)
+    const match = m.match(p.id)
     if (hidden.has(p.id)) decide('project', p.id, p.title, false, 'hidden by you', match)
     else if (hasRole && match.score === 0 && !pinned.has(p.id)) decide('project', p.id, p.title, false, `applies none of the skills ${role!.title} asks for`, match)
     else {
@@ -249,7 +237,7 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
   for (const group of data.skills) {
     const rows: TailoredSkill[] = []
     for (const s of group.skills) {
-      const rs = m.skillMatch(s.name)
+      const rs = m.match(s.id).skills[0] ?? null
       if (hidden.has(s.id)) {
         decide('skill', s.id, s.name, false, 'hidden by you')
         continue
@@ -258,10 +246,7 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
       const reason = rs ? `${role!.title} asks for ${rs.name}${rs.essential ? ' (essential)' : ''}` : hasRole ? `not named by the role; ${evidence}` : evidence
       rows.push({ ...s, matched: rs !== null, essential: rs?.essential ?? false, reason })
     }
-    const weightOf = (s: TailoredSkill) => {
-      const rs = m.skillMatch(s.name)
-      return rs ? Math.max(rs.weight, 0.05) * (rs.essential ? 2 : 1) : 0
-    }
+    const weightOf = (s: TailoredSkill) => m.match(s.id).score
     const ordered = userOrder(rows, choices, (a, b) => weightOf(b) - weightOf(a) || b.evidence - a.evidence || collator.compare(a.name, b.name))
     const kept: TailoredSkill[] = []
     for (const s of ordered) {
@@ -277,7 +262,7 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
 
   const shownSkills = skills.flatMap((g) => g.skills)
   const keywords = hasRole
-    ? m.roleSkills.filter((rs) => shownSkills.some((s) => m.skillMatch(s.name) === rs) || credentials.some((c) => c.matches.includes(rs.name)) || projects.some((p) => p.matches.includes(rs.name))).map((rs) => rs.name)
+    ? m.roleSkills.filter((rs) => [...shownSkills, ...credentials, ...projects].some((it) => m.match(it.id).skills.includes(rs))).map((rs) => rs.name)
     : [...shownSkills].sort((a, b) => b.evidence - a.evidence || collator.compare(a.name, b.name)).slice(0, 12).map((s) => s.name)
 
   // Included decisions in print order, then the excluded ones.

@@ -27,7 +27,7 @@ import type { PortfolioCall } from '../pdf/resume-data'
 import type { Catalog } from '../taxonomy'
 import { safePdfFileName } from './file-name'
 import { DEFAULT_REPORT_CONSTRAINTS, gapReportData, savedPlanSteps, suggestedPlanSteps } from './report'
-import { createRoleAliases } from './role'
+import type { AnalysisService } from '../analysis'
 import { createVariantStore } from './variants'
 
 export type ResumeChannel = 'resume:preview' | 'report:render' | 'resumes:list' | 'resumes:get' | 'resumes:create' | 'resumes:update' | 'resumes:delete'
@@ -36,6 +36,8 @@ export interface ResumeChannelOptions {
   db: Db
   /** Calls another channel of this core (input validated by the contract, errors thrown as AppError). */
   call: PortfolioCall
+  /** The analysis service: the target role with its evidence, from the one evidence engine. */
+  analysis: Pick<AnalysisService, 'resumeTarget'>
   catalog: () => Catalog
   /** Where `fonts/` lives; the fonts are read on the first render. */
   resourcesDir: string
@@ -75,7 +77,6 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
   const { db, call, catalog, now } = o
   let fonts: PdfFonts | null = o.fonts ?? null
   const pdfFonts = () => (fonts ??= loadPdfFonts(o.resourcesDir))
-  const aliases = createRoleAliases(catalog)
   const customTitle = db.prepare<[number], { title: string }>('SELECT title FROM role WHERE id = ?')
 
   /** A role's title, or null if there is no such role (e.g. a custom role deleted since). */
@@ -100,7 +101,7 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
       // NOT_FOUND for an unknown role, before anything is read or rendered.
       const detail = await call('roles:get', { ref })
       role = { ref: detail.ref, title: detail.title }
-      target = aliases.targetRole(detail)
+      target = o.analysis.resumeTarget(detail.ref)
     }
     const data = buildResumeData(await readPortfolio(call))
     const rendered = await renderResumeDetailed(data, resumeOptions(settings, target), pdfFonts(), { now: now() })

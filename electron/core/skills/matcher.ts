@@ -13,7 +13,7 @@ import {
   tokenize,
   type Tokens,
 } from './text'
-import type { Area, CatalogCategory } from './types'
+import type { Area, CatalogCategory } from '../../shared/catalog'
 
 /** A skill the matcher can find: a catalog skill, or one of the user's own portfolio skills. */
 export interface MatcherSkill {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { evaluateExtraction, loadGoldPostings, locateSpans, scoreSpans } from '../../../electron/core/analysis/evaluate'
-import { createMatcher } from '../../../electron/core/analysis/matcher'
+import { createMatcher } from '../../../electron/core/skills/matcher'
 import { extractFromPosting } from '../../../electron/core/analysis/postings'
 import { sharedPath, skipReason } from '../../helpers/shared-data'
 import { bundledCatalog, fixtureCatalog } from '../../fixtures/analysis/catalog'

@@ -57,7 +57,7 @@ describe('gap analysis of one role', () => {
     expect(gap.coveragePercent).toBe(51.4)
     expect(gap.essentialCoveragePercent).toBe(65)
     expect(gap.fitPercent).toBe(55.5)
-    // Missing essentials first, then missing optional, learned, applied, proven.
+    // Missing essentials first, then missing optional, learned, practised, proven.
     expect(gap.skills.map((s) => [s.key, s.depth])).toEqual([
       ['docker', 'none'],
       ['statistics', 'none'],
@@ -68,15 +68,15 @@ describe('gap analysis of one role', () => {
     expect(gap.missingEssentials).toEqual(['docker'])
     expect(gap.missing).toEqual(['docker', 'statistics'])
     expect(gap.learnedNotApplied).toEqual(['python'])
-    expect(gap.counts).toEqual({ none: 2, learned: 1, applied: 0, proven: 2 })
+    expect(gap.counts).toEqual({ none: 2, learned: 1, practised: 0, proven: 2 })
     expect(gap.skills.map((s) => s.explanation)).toEqual([
       'Docker: no evidence yet (essential)',
       'Statistics: no evidence yet; 1 credential in progress',
-      'Python: learned through 1 verified credential, never applied in a project',
-      'SQL: covered by 1 verified credential, 1 self-reported credential and 2 projects',
-      'Tableau: covered by 1 verified credential and 1 project',
+      'Python: learned through 1 verified credential, never practised at work or in a project',
+      'SQL: proven by 1 verified credential, 1 self-reported credential and 2 projects',
+      'Tableau: proven by 1 verified credential and 1 project',
     ])
-    expect(gap.summary).toBe('Analyst mini: 51.4% covered; 2 of 3 essential skills with evidence; missing Docker; 1 skill learned but never applied')
+    expect(gap.summary).toBe('Analyst mini: 51.4% covered; 2 of 3 essential skills with evidence; missing Docker; 1 skill learned but never practised')
     const sql = gap.skills.find((s) => s.key === 'sql')!
     // 60 h split over 3 skills + 30 h on SQL alone.
     expect(sql.evidence).toMatchObject({ verified: 1, selfReported: 1, projects: 2, hours: 50, lastEvidenceOn: '2025-05-01', stale: false })
@@ -113,7 +113,7 @@ describe('gap analysis of one role', () => {
       figma: depth('figma'), // project only
       docker: depth('docker'), // self-reported credential + project
       kubernetes: depth('kubernetes'), // verified credential (named by abbreviation) + project
-      terraform: depth('terraform'), // expired credential + project: applied, not proven
+      terraform: depth('terraform'), // expired credential + project: practised, not proven
       azure: depth('azure'), // forged credential: no evidence
       linux: depth('linux'), // planned only
       bash: depth('bash'), // in progress + project
@@ -122,13 +122,13 @@ describe('gap analysis of one role', () => {
     }).toEqual({
       java: 'learned',
       scala: 'learned',
-      figma: 'applied',
-      docker: 'applied',
+      figma: 'practised',
+      docker: 'practised',
       kubernetes: 'proven',
-      terraform: 'applied',
+      terraform: 'practised',
       azure: 'none',
       linux: 'none',
-      bash: 'applied',
+      bash: 'practised',
       perl: 'learned',
       git: 'learned',
     })
@@ -142,11 +142,11 @@ describe('gap analysis of one role', () => {
     })
     const explained = Object.fromEntries(analysis.gap(role.ref).skills.map((s) => [s.key, s.explanation]))
     expect(explained).toMatchObject({
-      figma: 'Figma: applied in 1 project, no credential yet',
-      docker: 'Docker: applied in 1 project; 1 self-reported credential, none verified',
-      terraform: 'Terraform: applied in 1 project; 1 expired credential, none verified',
-      kubernetes: 'Kubernetes: covered by 1 verified credential and 1 project',
-      git: 'Git: learned through 1 unverified credential, never applied in a project',
+      figma: 'Figma: practised in 1 project, no credential yet',
+      docker: 'Docker: practised in 1 project; 1 self-reported credential, none verified',
+      terraform: 'Terraform: practised in 1 project; 1 expired credential, none verified',
+      kubernetes: 'Kubernetes: proven by 1 verified credential and 1 project',
+      git: 'Git: learned through 1 unverified credential, never practised at work or in a project',
     })
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMatcher, type Matcher, type MatcherSkill } from '../../../electron/core/analysis/matcher'
+import { createMatcher, type Matcher, type MatcherSkill } from '../../../electron/core/skills/matcher'
 import { bundledCatalog, fixtureCatalog } from '../../fixtures/analysis/catalog'
 
 const matcher = createMatcher(fixtureCatalog().skills)

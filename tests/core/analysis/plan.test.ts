@@ -47,8 +47,8 @@ describe('learning plan', () => {
       ['sql', true],
       ['statistics', true],
     ])
-    expect(plan.steps[0]!.reason).toMatch(/recognised professional certificate on a learning platform.*~35 h.*50 USD a month.*all essential for Plan role/)
-    expect(plan.steps[4]!.reason).toMatch(/credentials for Python but no project/)
+    expect(plan.steps[0]!.reason).toMatch(/recognised professional certificate on a learning platform.*~35 h.*~\$50\.00 a month.*all essential for Plan role/)
+    expect(plan.steps[4]!.reason).toMatch(/learned Python but never practised it/)
     expect(plan.steps.every((s) => !s.overBudget && s.uses === 'step')).toBe(true)
     expect(plan.totals).toEqual({ hours: 140, cost: usd(20_000), plannedHours: 140, plannedCost: usd(20_000), overBudgetSteps: 0 })
   })
@@ -220,7 +220,7 @@ describe('saved plans', () => {
       ['self-study', 38, 0],
       ['project', 15, 0],
     ])
-    expect(saved.steps[2]!.notes).toMatch(/^Over budget as first suggested \(platform, 30 h, 50 USD\)/)
+    expect(saved.steps[2]!.notes).toMatch(/^Over budget as first suggested \(platform, 30 h, \$50\.00\)/)
     expect(saved.progress.costPlanned).toEqual(usd(10_000))
     // Survives a restart.
     p.reopen()

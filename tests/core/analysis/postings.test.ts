@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createMatcher } from '../../../electron/core/analysis/matcher'
+import { createMatcher } from '../../../electron/core/skills/matcher'
 import { extractFromPosting, postingSections } from '../../../electron/core/analysis/postings'
 import { fixtureCatalog } from '../../fixtures/analysis/catalog'
 

@@ -10,6 +10,7 @@ import * as m0003 from './0003_search'
 import * as m0004 from './0004_imports'
 import * as m0005 from './0005_roles_and_plans'
 import * as m0006 from './0006_resume_variants'
+import * as m0007 from './0007_experience_evidence'
 
 export interface Migration {
   version: number
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004_imports', up: m0004.up },
   { version: 5, name: '0005_roles_and_plans', up: m0005.up },
   { version: 6, name: '0006_resume_variants', up: m0006.up },
+  { version: 7, name: '0007_experience_evidence', up: m0007.up },
 ]
