@@ -12,7 +12,7 @@ import type { Trust } from '../../shared/schemas'
 import { EVIDENCE_STRENGTH as S, type Depth, type InferenceDecision } from '../../shared/evidence'
 import type { SignatureVerdict, StatusVerdict, ValidityVerdict } from '../../shared/verification'
 import { trustOf } from '../portfolio/trust'
-import { catalogMatcher, createMatcher, lendersOf, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
+import { catalogMatcher, createMatcher, lendersOf, matchCached, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, CatalogSkill, MoneyAmount } from '../analysis/types'
 import { evidenceReads, groupByOwner, parsePairs, positionsOf } from './read'
 import { monthsBetween } from './dates'
@@ -246,7 +246,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
 
   // ---- credentials, columnar ----
   const cols = st.credentials.get().map((json) => (json ? (JSON.parse(json) as unknown[]) : []))
-  const [ids, statuses, earned, hoursCol, costs, currencies, sigs, vals, stats] = cols as [
+  const [ids, statuses, earned, hoursCol, costs, currencies, sigs, vals, stats, titles] = cols as [
     number[],
     string[],
     (string | null)[],
@@ -256,6 +256,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     (SignatureVerdict | null)[],
     (ValidityVerdict | null)[],
     (StatusVerdict | null)[],
+    string[],
   ]
   const n = ids.length
   const credentials: CredentialFact[] = []
@@ -311,6 +312,27 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
       } else if (first && (c.status === 'planned' || c.status === 'in_progress')) ev.inProgress++
     }
   }
+  // Skills a credential's title names ("Tableau Desktop Specialist"): evidence like a linked
+  // skill, but its hours and cost stay with the linked skills.
+  for (let i = 0; i < n; i++) {
+    const c = credentials[i]!
+    if (!c.counts && c.status !== 'planned' && c.status !== 'in_progress') continue
+    for (const m of matchCached(fullMatcher(), titles[i]!)) {
+      const acc = accOfKey(m)
+      if (!acc || acc.lastCredential === i) continue
+      acc.lastCredential = i
+      const ev = acc.ev
+      if (c.counts) {
+        ev.credentials.push(i)
+        if (c.trust === 'verified') ev.verified++
+        else if (c.trust === 'expired') ev.expired++
+        else if (c.trust === 'self_reported') ev.selfReported++
+        else ev.unverified++
+        ev.lastEvidenceOn = maxDate(ev.lastEvidenceOn, c.earnedOn)
+      } else ev.inProgress++
+    }
+  }
+
   // Credentials without any skill: their money and time are not attributable to a skill.
   const unattributedSpend = new Map<string, number>()
   let unattributedHours = 0
@@ -337,7 +359,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
   for (let i = 0; i < projects.length; i++) {
     for (let k = projLinks.start[i]!; k < projLinks.start[i + 1]!; k++) addProject(accOfSkill.get(projLinks.skill[k]!), i)
     const [, title, , , summary] = projectRows[i]!
-    for (const m of fullMatcher().match(summary ? `${title}\n${summary}` : title)) addProject(accOfKey(m.skillId), i)
+    for (const m of matchCached(fullMatcher(), summary ? `${title}\n${summary}` : title)) addProject(accOfKey(m), i)
   }
 
   // ---- work experience: named, linked, inferred from the role its title names ----
@@ -456,11 +478,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     unattributed: { credentials: unattributedCount, hours: unattributedHours, spend: toMoney(unattributedSpend) },
     today,
     credentialTitles(indexes) {
-      const out = new Map<number, string>()
-      if (indexes.length === 0) return out
-      const byRow = new Map(indexes.map((i) => [credentials[i]!.rowId, i]))
-      for (const [rowId, title] of st.titles.all(JSON.stringify([...byRow.keys()]))) out.set(byRow.get(rowId)!, title)
-      return out
+      return new Map(indexes.map((i) => [i, titles[i] ?? '']))
     },
   }
 }

@@ -13,7 +13,7 @@ export type DecisionRow = [experienceId: number, skillKey: string, decision: 'co
 
 export interface EvidenceReads {
   skills: { all(): SkillRow[] }
-  /** One row of nine JSON arrays (columnar): far fewer JS objects than one row per credential. */
+  /** One row of ten JSON arrays (columnar): far fewer JS objects than one row per credential. */
   credentials: { get(): string[] }
   /** "credId,skillId,credId,skillId,…" in one string. */
   credentialSkills: { get(): string | null }
@@ -25,7 +25,6 @@ export interface EvidenceReads {
   education: { all(): EducationRow[] }
   /** Skill ids with any link (the others are typed skills: self-reported evidence). */
   linkedSkills: { get(): string | null }
-  titles: { all(json: string): [number, string][] }
 }
 
 const prepared = new WeakMap<Db, EvidenceReads>()
@@ -40,7 +39,7 @@ export function evidenceReads(db: Db): EvidenceReads {
       credentials: raw(
         `SELECT json_group_array(c.id), json_group_array(c.status), json_group_array(c.earned_on), json_group_array(c.hours),
                 json_group_array(c.cost_minor), json_group_array(c.currency), json_group_array(v.signature_verdict),
-                json_group_array(v.validity_verdict), json_group_array(v.status_verdict)
+                json_group_array(v.validity_verdict), json_group_array(v.status_verdict), json_group_array(c.title)
            FROM credential c LEFT JOIN credential_verification v ON v.credential_id = c.id`,
       ) as EvidenceReads['credentials'],
       credentialSkills: pluck(`SELECT group_concat(credential_id || ',' || skill_id) FROM credential_skill`) as EvidenceReads['credentialSkills'],
@@ -53,7 +52,6 @@ export function evidenceReads(db: Db): EvidenceReads {
       linkedSkills: pluck(
         `SELECT group_concat(skill_id) FROM (SELECT skill_id FROM credential_skill UNION SELECT skill_id FROM project_skill UNION SELECT skill_id FROM experience_skill)`,
       ) as EvidenceReads['linkedSkills'],
-      titles: raw(`SELECT id, title FROM credential WHERE id IN (SELECT value FROM json_each(?))`) as EvidenceReads['titles'],
     }
     prepared.set(db, s)
   }

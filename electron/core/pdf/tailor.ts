@@ -239,7 +239,7 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
     for (const s of group.skills) {
       const rs = m.match(s.id).skills[0] ?? null
       if (hidden.has(s.id)) {
-        decide('skill', s.id, s.name, false, 'hidden by you')
+        decide('skill', s.id, s.name, false, 'hidden by you', m.match(s.id))
         continue
       }
       const evidence = s.evidence === 1 ? '1 credential or project shows it' : `${s.evidence} credentials and projects show it`
@@ -251,11 +251,11 @@ export function tailorResume(data: ResumeData, role: TargetRole | null, choices:
     const kept: TailoredSkill[] = []
     for (const s of ordered) {
       if (kept.length >= limits.skillsPerGroup && !pinned.has(s.id)) {
-        decide('skill', s.id, s.name, false, `beyond the first ${limits.skillsPerGroup} ${group.label.toLowerCase()} skills`)
+        decide('skill', s.id, s.name, false, `beyond the first ${limits.skillsPerGroup} ${group.label.toLowerCase()} skills`, m.match(s.id))
         continue
       }
       kept.push(s)
-      decide('skill', s.id, s.name, true, pinned.has(s.id) ? `pinned by you; ${s.reason}` : s.reason)
+      decide('skill', s.id, s.name, true, pinned.has(s.id) ? `pinned by you; ${s.reason}` : s.reason, m.match(s.id))
     }
     if (kept.length) skills.push({ category: group.category, label: group.label, skills: kept })
   }

@@ -6,5 +6,6 @@
 export { createMatcher, type Matcher, type MatcherEntry, type MatcherSkill, type SkillMatch } from './matcher'
 export { catalogMatcher } from './catalog-matcher'
 export { skillKey } from './key'
+export { matchCached } from './match-cache'
 export { lendersOf, type SkillRelation } from './relations'
 export { roleOfTitle } from './role-titles'
