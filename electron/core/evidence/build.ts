@@ -12,7 +12,7 @@ import type { Trust } from '../../shared/schemas'
 import { EVIDENCE_STRENGTH as S, type Depth, type InferenceDecision } from '../../shared/evidence'
 import type { SignatureVerdict, StatusVerdict, ValidityVerdict } from '../../shared/verification'
 import { trustOf } from '../portfolio/trust'
-import { catalogMatcher, createMatcher, lendersOf, matchCached, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
+import { catalogMatcher, lendersOf, matchCached, portfolioMatcher, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, CatalogSkill, MoneyAmount } from '../analysis/types'
 import { evidenceReads, groupByOwner, parsePairs, positionsOf } from './read'
 import { monthsBetween } from './dates'
@@ -242,7 +242,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
   }
   let full: Matcher | null = null
   // Catalog skills plus the user's own skills the catalog does not know.
-  const fullMatcher = () => (full ??= extras.length ? createMatcher(catalog.skills, { extra: extras }) : cm)
+  const fullMatcher = () => (full ??= portfolioMatcher(catalog, extras))
 
   // ---- credentials, columnar ----
   const cols = st.credentials.get().map((json) => (json ? (JSON.parse(json) as unknown[]) : []))

@@ -4,7 +4,7 @@
  * Every piece of text that may name a skill goes through here.
  */
 export { createMatcher, type Matcher, type MatcherEntry, type MatcherSkill, type SkillMatch } from './matcher'
-export { catalogMatcher } from './catalog-matcher'
+export { catalogMatcher, portfolioMatcher } from './catalog-matcher'
 export { skillKey } from './key'
 export { matchCached } from './match-cache'
 export { lendersOf, type SkillRelation } from './relations'
