@@ -143,6 +143,7 @@ const experienceFields: FieldFlag[] = [
   date('started-on', 'startedOn', 'date started'),
   date('ended-on', 'endedOn', 'date ended (leave out while current)'),
   text('description', 'description', 'what you did'),
+  skills(),
 ]
 
 const educationFields: FieldFlag[] = [

@@ -108,7 +108,7 @@ export async function createRecord(ctx: Context, entity: EntityName, values: Fie
       return { entity, value: await ctx.call(CREATE.project, values as Input<typeof CREATE.project>, binding) }
     case 'skill': {
       const skill = await ctx.call(CREATE.skill, values as Input<typeof CREATE.skill>, binding)
-      return { entity, value: { ...skill, credentials: [], projects: [] } }
+      return { entity, value: { ...skill, credentials: [], projects: [], experience: [] } }
     }
     case 'experience':
       return { entity, value: await ctx.call(CREATE.experience, values as Input<typeof CREATE.experience>, binding) }

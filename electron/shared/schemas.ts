@@ -5,6 +5,7 @@
  * and typing can never drift apart.
  */
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { VerificationResult } from './verification'
 
 // ---------- primitives ----------
@@ -31,7 +32,7 @@ export const CurrencyCode = z
 
 /** Money is kept in integer minor units (cents) plus its currency, never as a float. */
 export const Money = z.object({
-  amountMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(1e12),
+  amountMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(LIMITS.amountMinor),
   currency: CurrencyCode,
 })
 export type Money = z.infer<typeof Money>
@@ -48,7 +49,7 @@ const optionalText = (max: number) =>
 export const HttpUrl = z
   .string()
   .trim()
-  .max(2000, 'must be at most 2000 characters')
+  .max(LIMITS.urlChars, `must be at most ${LIMITS.urlChars} characters`)
   .pipe(z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }))
 const optionalUrl = HttpUrl.nullish()
   .or(z.literal(''))
@@ -113,7 +114,7 @@ export type SkillCategory = z.infer<typeof SkillCategory>
 
 // ---------- skills ----------
 
-export const SkillName = requiredText('Skill name', 120)
+export const SkillName = requiredText('Skill name', LIMITS.nameChars)
 
 /** A skill as named inside a credential or project form: found by name or alias, else created. */
 export const SkillRefInput = z.object({
@@ -124,13 +125,13 @@ export type SkillRefInput = z.input<typeof SkillRefInput>
 
 // Lists carry no .default() here: zod applies defaults even inside .partial(), and a
 // patch that omits `skills` must leave the skills alone. Create schemas add the defaults.
-const skillRefList = z.array(SkillRefInput).max(200, 'at most 200 skills')
+const skillRefList = z.array(SkillRefInput).max(LIMITS.skillsPerRecord, `at most ${LIMITS.skillsPerRecord} skills`)
 
 const SkillFields = {
   name: SkillName,
   category: SkillCategory,
-  aliases: z.array(requiredText('Alias', 120)).max(50, 'at most 50 aliases'),
-  description: optionalText(2000),
+  aliases: z.array(requiredText('Alias', LIMITS.nameChars)).max(LIMITS.aliasesPerSkill, `at most ${LIMITS.aliasesPerSkill} aliases`),
+  description: optionalText(LIMITS.mediumTextChars),
 }
 export const SkillInput = z.object({
   ...SkillFields,
@@ -166,17 +167,19 @@ export type Skill = z.infer<typeof Skill>
 export const SkillDetail = Skill.extend({
   credentials: z.array(z.object({ id: z.string(), title: z.string(), level: SkillLevel.nullable() })),
   projects: z.array(z.object({ id: z.string(), title: z.string(), level: SkillLevel.nullable() })),
+  /** Work experience entries that list the skill: current first, then most recent. */
+  experience: z.array(z.object({ id: z.string(), title: z.string(), organization: z.string(), level: SkillLevel.nullable() })),
 })
 export type SkillDetail = z.infer<typeof SkillDetail>
 
 // ---------- credentials ----------
 
 const CredentialFields = {
-  title: requiredText('Title', 300),
+  title: requiredText('Title', LIMITS.titleChars),
   kind: CredentialKind,
   status: CredentialStatus,
-  provider: optionalText(200),
-  issuerName: optionalText(200),
+  provider: optionalText(LIMITS.shortTextChars),
+  issuerName: optionalText(LIMITS.shortTextChars),
   issuerUrl: optionalUrl,
   startedOn: optionalDate,
   earnedOn: optionalDate,
@@ -184,14 +187,14 @@ const CredentialFields = {
   hours: z
     .number({ error: 'must be a number of hours' })
     .min(0, 'cannot be negative')
-    .max(100_000, 'must be at most 100000 hours')
+    .max(LIMITS.credentialHours, `must be at most ${LIMITS.credentialHours} hours`)
     .nullish()
     .transform((v) => v ?? null),
   cost: Money.nullish().transform((v) => v ?? null),
-  credentialCode: optionalText(200),
+  credentialCode: optionalText(LIMITS.shortTextChars),
   verificationUrl: optionalUrl,
-  description: optionalText(20_000),
-  notes: optionalText(20_000),
+  description: optionalText(LIMITS.longTextChars),
+  notes: optionalText(LIMITS.longTextChars),
   skills: skillRefList,
 }
 
@@ -278,20 +281,20 @@ export type Credential = z.infer<typeof Credential>
 // ---------- projects ----------
 
 export const ProjectLinkSchema = z.object({
-  label: optionalText(120),
+  label: optionalText(LIMITS.nameChars),
   url: HttpUrl,
 })
 
 const ProjectFields = {
-  title: requiredText('Title', 300),
-  role: optionalText(200),
-  summary: optionalText(20_000),
+  title: requiredText('Title', LIMITS.titleChars),
+  role: optionalText(LIMITS.shortTextChars),
+  summary: optionalText(LIMITS.longTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
-  links: z.array(ProjectLinkSchema).max(20, 'at most 20 links'),
-  outcomes: z.array(requiredText('Outcome', 1000)).max(30, 'at most 30 outcomes'),
+  links: z.array(ProjectLinkSchema).max(LIMITS.linksPerRecord, `at most ${LIMITS.linksPerRecord} links`),
+  outcomes: z.array(requiredText('Outcome', LIMITS.itemTextChars)).max(LIMITS.outcomesPerProject, `at most ${LIMITS.outcomesPerProject} outcomes`),
   skills: skillRefList,
-  credentialIds: z.array(CredentialId).max(200, 'at most 200 credentials'),
+  credentialIds: z.array(CredentialId).max(LIMITS.credentialsPerProject, `at most ${LIMITS.credentialsPerProject} credentials`),
 }
 export const ProjectInput = z.object({
   ...ProjectFields,
@@ -324,21 +327,21 @@ export type Project = z.infer<typeof Project>
 // ---------- profile, experience, education ----------
 
 export const ProfileInput = z.object({
-  fullName: optionalText(200),
-  headline: optionalText(300),
+  fullName: optionalText(LIMITS.shortTextChars),
+  headline: optionalText(LIMITS.titleChars),
   email: z
     .string()
     .trim()
-    .max(320)
+    .max(LIMITS.emailChars)
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address like name@example.com')
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
-  phone: optionalText(60),
-  location: optionalText(200),
+  phone: optionalText(LIMITS.phoneChars),
+  location: optionalText(LIMITS.shortTextChars),
   website: optionalUrl,
-  links: z.array(ProjectLinkSchema).max(20, 'at most 20 links').default([]),
-  summary: optionalText(5000),
+  links: z.array(ProjectLinkSchema).max(LIMITS.linksPerRecord, `at most ${LIMITS.linksPerRecord} links`).default([]),
+  summary: optionalText(LIMITS.summaryChars),
 })
 export type ProfileInput = z.input<typeof ProfileInput>
 export const Profile = z.object({
@@ -355,15 +358,18 @@ export const Profile = z.object({
 export type Profile = z.infer<typeof Profile>
 
 const ExperienceFields = {
-  organization: requiredText('Organisation', 200),
-  title: requiredText('Job title', 200),
-  location: optionalText(200),
+  organization: requiredText('Organisation', LIMITS.shortTextChars),
+  title: requiredText('Job title', LIMITS.shortTextChars),
+  location: optionalText(LIMITS.shortTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
-  description: optionalText(20_000),
+  description: optionalText(LIMITS.longTextChars),
+  /** Skills used in the job, named as in a project form: found by name or alias, else created. */
+  skills: skillRefList,
 }
-export const ExperienceInput = z.object(ExperienceFields)
+export const ExperienceInput = z.object({ ...ExperienceFields, skills: ExperienceFields.skills.default([]) })
 export type ExperienceInput = z.input<typeof ExperienceInput>
+export type ExperienceValues = z.output<typeof ExperienceInput>
 export const ExperiencePatch = z.object(ExperienceFields).partial()
 export type ExperiencePatch = z.input<typeof ExperiencePatch>
 export const Experience = z.object({
@@ -374,19 +380,21 @@ export const Experience = z.object({
   startedOn: z.string().nullable(),
   endedOn: z.string().nullable(),
   description: z.string().nullable(),
+  skills: z.array(SkillLink),
 })
 export type Experience = z.infer<typeof Experience>
 
 const EducationFields = {
-  institution: requiredText('Institution', 200),
-  degree: optionalText(200),
-  field: optionalText(200),
+  institution: requiredText('Institution', LIMITS.shortTextChars),
+  degree: optionalText(LIMITS.shortTextChars),
+  field: optionalText(LIMITS.shortTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
-  description: optionalText(20_000),
+  description: optionalText(LIMITS.longTextChars),
 }
 export const EducationInput = z.object(EducationFields)
 export type EducationInput = z.input<typeof EducationInput>
+export type EducationValues = z.output<typeof EducationInput>
 export const EducationPatch = z.object(EducationFields).partial()
 export type EducationPatch = z.input<typeof EducationPatch>
 export const Education = z.object({
@@ -403,13 +411,13 @@ export type Education = z.infer<typeof Education>
 // ---------- lists and search ----------
 
 export const Paging = {
-  limit: z.number().int().min(1).max(500).default(50),
+  limit: z.number().int().min(1).max(LIMITS.pageSize).default(50),
   offset: z.number().int().min(0).default(0),
 }
 
 export const CREDENTIAL_SORTS = ['recent', 'title', 'earned', 'expires', 'cost', 'hours'] as const
 export const CredentialListQuery = z.object({
-  text: trimmed(200).default(''),
+  text: trimmed(LIMITS.shortTextChars).default(''),
   kind: CredentialKind.nullish().transform((v) => v ?? null),
   sort: z.enum(CREDENTIAL_SORTS).default('recent'),
   ...Paging,
@@ -431,7 +439,7 @@ export type CredentialSummary = z.infer<typeof CredentialSummary>
 
 export const PROJECT_SORTS = ['recent', 'title', 'started'] as const
 export const ProjectListQuery = z.object({
-  text: trimmed(200).default(''),
+  text: trimmed(LIMITS.shortTextChars).default(''),
   sort: z.enum(PROJECT_SORTS).default('recent'),
   ...Paging,
 })
@@ -443,10 +451,10 @@ export type ProjectSummary = z.infer<typeof ProjectSummary>
 
 export const SKILL_SORTS = ['name', 'evidence', 'recent'] as const
 export const SkillListQuery = z.object({
-  text: trimmed(200).default(''),
+  text: trimmed(LIMITS.shortTextChars).default(''),
   category: SkillCategory.nullish().transform((v) => v ?? null),
   sort: z.enum(SKILL_SORTS).default('name'),
-  limit: z.number().int().min(1).max(5000).default(500),
+  limit: z.number().int().min(1).max(LIMITS.skillPageSize).default(500),
   offset: z.number().int().min(0).default(0),
 })
 

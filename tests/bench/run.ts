@@ -9,6 +9,7 @@ import { taxonomyBench } from './taxonomy.bench'
 import { analysisBench } from './analysis.bench'
 import { pdfBench } from './pdf.bench'
 import { previewBench } from './preview.bench'
+import { snapshotBench } from './snapshot.bench'
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   rows.push(...(await verifyBench()))
   rows.push(...(await taxonomyBench()))
   rows.push(...(await analysisBench()))
+  rows.push(...(await snapshotBench()))
   rows.push(...(await pdfBench()))
   rows.push(...(await previewBench()))
   rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })

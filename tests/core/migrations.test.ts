@@ -51,6 +51,11 @@ const SEED: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO role (id, title, source, created_at, updated_at) VALUES (1, 'Data Person', 'custom', ?, ?)`).run(at, at)
     db.prepare(`INSERT INTO role_skill (role_id, name, name_key, weight, essential) VALUES (1, 'SQL', 'sql', 1, 1)`).run()
   },
+  6: (db) => {
+    SEED[5]!(db)
+    db.prepare(`INSERT INTO experience (id, organization, title, started_on, description, created_at, updated_at)
+                VALUES (7, 'Brightwave Retail', 'Data Analyst', '2022-01-01', 'Churn analysis in SQL.', ?, ?)`).run(at, at)
+  },
 }
 
 describe('migrations', () => {
@@ -84,6 +89,13 @@ describe('migrations', () => {
       expect((await core.call('credentials:list', { text: 'sql' })).total).toBe(1) // via the linked skill's name
       expect((await core.call('projects:list', { text: 'saved hours' })).total).toBe(1)
       if (from >= 2) expect((await core.call('profile:get', {})).fullName).toBe('Maya Okafor')
+      if (from >= 6) {
+        // Work entered before version 7 becomes evidence: named skills and the role its title names.
+        expect((await core.call('experience:list', {})).map((e) => e.id)).toContain('exp-7')
+        const inferred = await core.call('evidence:inferences', { experienceId: 'exp-7' })
+        expect(inferred.role?.title).toBe('Data Analyst')
+        expect(inferred.skills.every((s) => s.decision === 'pending')).toBe(true)
+      }
       core.close()
 
       // The backup is the untouched old version.

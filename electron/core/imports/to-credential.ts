@@ -1,6 +1,7 @@
 import { contract } from '../../shared/contract'
 import type { CredentialKind, CredentialValues } from '../../shared/schemas'
 import type { ParsedCredential } from '../importers/types'
+import { skillKey } from '../skills'
 
 /** Source columns stored beside the credential (see migration 0004). */
 export interface SourceColumns {
@@ -104,10 +105,11 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
   }
 }
 
+/** One name per skill, as the skills module keys them ("Power-BI" and "power bi" are one). */
 function dedupe(names: string[]): string[] {
   const seen = new Set<string>()
   return names.filter((n) => {
-    const key = n.toLowerCase()
+    const key = skillKey(n)
     if (seen.has(key)) return false
     seen.add(key)
     return true

@@ -3,7 +3,12 @@
  * so it can be cached, sent over IPC and built by hand in tests.
  */
 import type { Channel, Input, Output } from '../../shared/contract'
-import type { Credential, CredentialKind, CredentialStatus, Education, Experience, Profile, Project, Skill, SkillCategory, Trust } from '../../shared/schemas'
+import type { CredentialKind, CredentialStatus, SkillCategory, Trust } from '../../shared/schemas'
+// Known breach of core/pdf purity, like the contract import above: the snapshot's shape now lives
+// with its set-based reader and is re-exported below so existing imports keep working. It goes
+// away when readPortfolio and buildResumeData leave core/pdf.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import type { PortfolioSnapshot } from '../portfolio/snapshot'
 import { SKILL_CATEGORIES } from '../../shared/schemas'
 import { collator } from './format'
 
@@ -100,15 +105,8 @@ export interface ResumeData {
   skills: ResumeSkillGroup[]
 }
 
-/** Everything the resume reads from the portfolio, as the contract returns it. */
-export interface PortfolioSnapshot {
-  profile: Profile
-  experience: Experience[]
-  education: Education[]
-  credentials: Credential[]
-  projects: Project[]
-  skills: Skill[]
-}
+/** Everything the resume reads from the portfolio (defined in core/portfolio/snapshot.ts). */
+export type { PortfolioSnapshot }
 
 export const SKILL_GROUP_LABELS: Readonly<Record<SkillCategory, string>> = {
   technology: 'Technical',
@@ -181,7 +179,16 @@ export function buildResumeData(p: PortfolioSnapshot): ResumeData {
   )
   return {
     profile,
-    experience: p.experience.map((e) => ({ ...e, location: clean(e.location), description: clean(e.description) })),
+    // Field by field, so the skills linked to a work entry stay out of the resume's plain data.
+    experience: p.experience.map((e) => ({
+      id: e.id,
+      organization: e.organization,
+      title: e.title,
+      location: clean(e.location),
+      startedOn: e.startedOn,
+      endedOn: e.endedOn,
+      description: clean(e.description),
+    })),
     education: p.education.map((e) => ({ ...e, degree: clean(e.degree), field: clean(e.field), description: clean(e.description) })),
     credentials,
     projects,

@@ -7,6 +7,7 @@ import {
   type CredentialStatus,
   type CredentialSummary,
   type CredentialValues,
+  type SkillLink,
 } from '../../shared/schemas'
 import { badInput, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
@@ -18,7 +19,7 @@ import { trustOf } from './trust'
 import type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared/verification'
 import type { SearchIndex } from './search-index'
 
-interface CredentialRow {
+export interface CredentialRow {
   id: number
   title: string
   kind: CredentialKind
@@ -51,7 +52,7 @@ interface CredentialRow {
   import_warnings: string
 }
 
-interface VerificationRow {
+export interface VerificationRow {
   signature_verdict: SignatureVerdict
   signature_detail: string
   signature_method: string | null
@@ -73,7 +74,7 @@ type SummaryRow = CredentialRow & {
   status_verdict: StatusVerdict | null
 }
 
-function toVerification(r: VerificationRow | undefined): VerificationResult | null {
+export function toVerification(r: VerificationRow | undefined): VerificationResult | null {
   if (!r) return null
   return {
     signature: { verdict: r.signature_verdict, detail: r.signature_detail, method: r.signature_method, keyId: r.signature_key_id },
@@ -102,7 +103,7 @@ function toSource(row: CredentialRow): Credential['source'] {
 }
 
 /** Sort orders offered by the list; NULL dates and amounts always sort last. */
-const CREDENTIAL_ORDER = {
+export const CREDENTIAL_ORDER = {
   recent: 'c.updated_at DESC, c.id DESC',
   title: 'c.title COLLATE NOCASE, c.id',
   earned: 'c.earned_on IS NULL, c.earned_on DESC, c.id DESC',
@@ -131,6 +132,56 @@ function rowToValues(row: CredentialRow): Omit<CredentialValues, 'skills'> {
     verificationUrl: row.verification_url,
     description: row.description,
     notes: row.notes,
+  }
+}
+
+/** What a credential links to, besides its own row. */
+export interface CredentialLinkRow {
+  owner: number
+  id: number
+  title: string
+}
+export interface EvidenceRow {
+  owner: number
+  sha256: string
+  file_name: string
+  media_type: string
+  size_bytes: number
+}
+
+/**
+ * The projects that used a credential, and its evidence files: for one credential (`one`:
+ * bind its row id) or for all (`all`: grouped by credential, the same order within each).
+ */
+export function credentialProjectsSql(scope: 'one' | 'all'): string {
+  return `SELECT pc.credential_id AS owner, p.id, p.title FROM project_credential pc JOIN project p ON p.id = pc.project_id
+    ${scope === 'one' ? 'WHERE pc.credential_id = ? ORDER BY' : 'ORDER BY pc.credential_id,'} p.title COLLATE NOCASE, p.id`
+}
+export function credentialEvidenceSql(scope: 'one' | 'all'): string {
+  return `SELECT ce.credential_id AS owner, e.sha256, e.file_name, e.media_type, e.size_bytes
+    FROM credential_evidence ce JOIN evidence_file e ON e.sha256 = ce.sha256
+    ${scope === 'one' ? 'WHERE ce.credential_id = ? ORDER BY' : 'ORDER BY ce.credential_id,'} e.added_at, e.sha256`
+}
+
+/** The full credential as `credentials:get` returns it, from its row and what it links to. */
+export function toCredential(
+  row: CredentialRow,
+  parts: { skills: SkillLink[]; projects: readonly CredentialLinkRow[]; evidence: readonly EvidenceRow[]; verification: VerificationRow | undefined },
+): Credential {
+  const verification = toVerification(parts.verification)
+  return {
+    id: toPublicId('credential', row.id),
+    ...rowToValues(row),
+    skills: parts.skills,
+    projects: parts.projects.map((p) => ({ id: toPublicId('project', p.id), title: p.title })),
+    evidence: parts.evidence.map((e) => ({ sha256: e.sha256, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes })),
+    source: toSource(row),
+    verification,
+    trust: trustOf(
+      verification ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict } : null,
+    ),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   }
 }
 
@@ -199,15 +250,9 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
   const linkSkill = db.prepare(
     'INSERT INTO credential_skill (credential_id, skill_id, level, position) VALUES (@credentialId, @skillId, @level, @position)',
   )
-  const projectsOf = db.prepare<[number], { id: number; title: string }>(
-    `SELECT p.id, p.title FROM project_credential pc JOIN project p ON p.id = pc.project_id
-      WHERE pc.credential_id = ? ORDER BY p.title COLLATE NOCASE`,
-  )
+  const projectsOf = db.prepare<[number], CredentialLinkRow>(credentialProjectsSql('one'))
   const verificationOf = db.prepare<[number], VerificationRow>('SELECT * FROM credential_verification WHERE credential_id = ?')
-  const evidenceOf = db.prepare<[number], { sha256: string; file_name: string; media_type: string; size_bytes: number }>(
-    `SELECT e.sha256, e.file_name, e.media_type, e.size_bytes FROM credential_evidence ce JOIN evidence_file e ON e.sha256 = ce.sha256
-      WHERE ce.credential_id = ? ORDER BY e.added_at`,
-  )
+  const evidenceOf = db.prepare<[number], EvidenceRow>(credentialEvidenceSql('one'))
 
   function requireRow(rowId: number, publicId: string): CredentialRow {
     const row = byId.get(rowId)
@@ -227,21 +272,12 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
 
   function read(rowId: number): Credential {
     const row = requireRow(rowId, toPublicId('credential', rowId))
-    const verification = toVerification(verificationOf.get(rowId))
-    return {
-      id: toPublicId('credential', row.id),
-      ...rowToValues(row),
+    return toCredential(row, {
       skills: skills.linksOf('credential', rowId),
-      projects: projectsOf.all(rowId).map((p) => ({ id: toPublicId('project', p.id), title: p.title })),
-      evidence: evidenceOf.all(rowId).map((e) => ({ sha256: e.sha256, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes })),
-      source: toSource(row),
-      verification,
-      trust: trustOf(
-        verification ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict } : null,
-      ),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }
+      projects: projectsOf.all(rowId),
+      evidence: evidenceOf.all(rowId),
+      verification: verificationOf.get(rowId),
+    })
   }
 
   /** Inserts one credential; runs inside the caller's transaction (shared by create, demo and bulk loads). */

@@ -1,12 +1,12 @@
 import type { Db } from '../db/open'
 import type { Output, ParsedInput, Services } from '../../shared/contract'
 import type { EducationInput, ExperienceInput } from '../../shared/schemas'
-import type { z } from 'zod'
 import { createSkills } from './skills'
 import { createCredentials } from './credentials'
 import { createProjects } from './projects'
 import { createProfile } from './profile'
-import { createDatedEntries } from './resume-entries'
+import { createDatedEntries, EDUCATION_ENTRIES } from './resume-entries'
+import { createExperience } from './experience'
 import { createSearch } from './search'
 import { createSearchIndex } from './search-index'
 
@@ -20,18 +20,8 @@ export function createPortfolio(db: Db, now: () => Date) {
   const projects = createProjects(db, skills, index, now)
   const profile = createProfile(db, now)
   const search = createSearch(db)
-  const experience = createDatedEntries<z.output<typeof ExperienceInput>>(db, now, {
-    entity: 'experience',
-    table: 'experience',
-    label: 'experience entry',
-    fields: { organization: 'organization', title: 'title', location: 'location', startedOn: 'started_on', endedOn: 'ended_on', description: 'description' },
-  })
-  const education = createDatedEntries<z.output<typeof EducationInput>>(db, now, {
-    entity: 'education',
-    table: 'education',
-    label: 'education entry',
-    fields: { institution: 'institution', degree: 'degree', field: 'field', startedOn: 'started_on', endedOn: 'ended_on', description: 'description' },
-  })
+  const experience = createExperience(db, skills, now)
+  const education = createDatedEntries(db, now, EDUCATION_ENTRIES)
 
   const services = {
     'credentials:list': credentials['credentials:list'],

@@ -3,7 +3,7 @@ import type { ParsedInput, Output } from '../../shared/contract'
 import type { Profile } from '../../shared/schemas'
 import { parseJsonArray } from './text'
 
-interface ProfileRow {
+export interface ProfileRow {
   full_name: string | null
   headline: string | null
   email: string | null
@@ -15,9 +15,26 @@ interface ProfileRow {
   updated_at: string | null
 }
 
+export const PROFILE_SQL = 'SELECT * FROM profile WHERE id = 1'
+
+/** The profile as `profile:get` returns it; no row yet reads as an empty profile. */
+export function toProfile(r: ProfileRow | undefined): Profile {
+  return {
+    fullName: r?.full_name ?? null,
+    headline: r?.headline ?? null,
+    email: r?.email ?? null,
+    phone: r?.phone ?? null,
+    location: r?.location ?? null,
+    website: r?.website ?? null,
+    links: parseJsonArray(r?.links),
+    summary: r?.summary ?? null,
+    updatedAt: r?.updated_at ?? null,
+  }
+}
+
 /** The single profile row (id 1) that heads every resume. */
 export function createProfile(db: Db, now: () => Date) {
-  const read = db.prepare<[], ProfileRow>('SELECT * FROM profile WHERE id = 1')
+  const read = db.prepare<[], ProfileRow>(PROFILE_SQL)
   const write = db.prepare(
     `INSERT INTO profile (id, full_name, headline, email, phone, location, website, links, summary, updated_at)
      VALUES (1, @fullName, @headline, @email, @phone, @location, @website, @links, @summary, @at)
@@ -25,20 +42,7 @@ export function createProfile(db: Db, now: () => Date) {
        phone = excluded.phone, location = excluded.location, website = excluded.website, links = excluded.links,
        summary = excluded.summary, updated_at = excluded.updated_at`,
   )
-  const get = (): Profile => {
-    const r = read.get()
-    return {
-      fullName: r?.full_name ?? null,
-      headline: r?.headline ?? null,
-      email: r?.email ?? null,
-      phone: r?.phone ?? null,
-      location: r?.location ?? null,
-      website: r?.website ?? null,
-      links: parseJsonArray(r?.links),
-      summary: r?.summary ?? null,
-      updatedAt: r?.updated_at ?? null,
-    }
-  }
+  const get = (): Profile => toProfile(read.get())
   return {
     'profile:get': (): Output<'profile:get'> => get(),
     'profile:update'(input: ParsedInput<'profile:update'>): Output<'profile:update'> {

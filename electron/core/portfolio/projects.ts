@@ -1,6 +1,6 @@
 import type { Db } from '../db/open'
 import type { ParsedInput, Output } from '../../shared/contract'
-import type { Project, ProjectSummary, ProjectValues } from '../../shared/schemas'
+import type { Project, ProjectSummary, ProjectValues, SkillLink } from '../../shared/schemas'
 import { badInput, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
@@ -9,7 +9,7 @@ import { createFtsFilter } from './fts-filter'
 import type { ResolvedSkill, SkillsService } from './skills'
 import type { SearchIndex } from './search-index'
 
-interface ProjectRow {
+export interface ProjectRow {
   id: number
   title: string
   role: string | null
@@ -24,7 +24,7 @@ interface ProjectRow {
 
 type ProjectFields = Omit<ProjectValues, 'skills' | 'credentialIds'>
 
-const PROJECT_ORDER = {
+export const PROJECT_ORDER = {
   recent: 'p.updated_at DESC, p.id DESC',
   title: 'p.title COLLATE NOCASE, p.id',
   started: 'p.started_on IS NULL, p.started_on DESC, p.id DESC',
@@ -39,6 +39,24 @@ function rowToFields(row: ProjectRow): ProjectFields {
     endedOn: row.ended_on,
     links: parseJsonArray(row.links),
     outcomes: parseJsonArray(row.outcomes),
+  }
+}
+
+/** The credentials a project used: for one project (`one`: bind its row id) or all (`all`: grouped, same order within each). */
+export function projectCredentialsSql(scope: 'one' | 'all'): string {
+  return `SELECT pc.project_id AS owner, c.id, c.title FROM project_credential pc JOIN credential c ON c.id = pc.credential_id
+    ${scope === 'one' ? 'WHERE pc.project_id = ? ORDER BY' : 'ORDER BY pc.project_id,'} c.title COLLATE NOCASE, c.id`
+}
+
+/** The full project as `projects:get` returns it, from its row and what it links to. */
+export function toProject(row: ProjectRow, skills: SkillLink[], credentials: ReadonlyArray<{ id: number; title: string }>): Project {
+  return {
+    id: toPublicId('project', row.id),
+    ...rowToFields(row),
+    skills,
+    credentials: credentials.map((c) => ({ id: toPublicId('credential', c.id), title: c.title })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   }
 }
 
@@ -74,10 +92,7 @@ export function createProjects(db: Db, skills: SkillsService, index: SearchIndex
   const clearCredentials = db.prepare('DELETE FROM project_credential WHERE project_id = ?')
   const linkCredential = db.prepare('INSERT OR IGNORE INTO project_credential (project_id, credential_id) VALUES (?, ?)')
   const credentialExists = db.prepare<[number], { id: number }>('SELECT id FROM credential WHERE id = ?')
-  const credentialsOf = db.prepare<[number], { id: number; title: string }>(
-    `SELECT c.id, c.title FROM project_credential pc JOIN credential c ON c.id = pc.credential_id
-      WHERE pc.project_id = ? ORDER BY c.title COLLATE NOCASE`,
-  )
+  const credentialsOf = db.prepare<[number], { owner: number; id: number; title: string }>(projectCredentialsSql('one'))
 
   function requireRow(rowId: number, publicId: string): ProjectRow {
     const row = byId.get(rowId)
@@ -108,14 +123,7 @@ export function createProjects(db: Db, skills: SkillsService, index: SearchIndex
 
   function read(rowId: number): Project {
     const row = requireRow(rowId, toPublicId('project', rowId))
-    return {
-      id: toPublicId('project', row.id),
-      ...rowToFields(row),
-      skills: skills.linksOf('project', rowId),
-      credentials: credentialsOf.all(rowId).map((c) => ({ id: toPublicId('credential', c.id), title: c.title })),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }
+    return toProject(row, skills.linksOf('project', rowId), credentialsOf.all(rowId))
   }
 
   function insert(values: ProjectValues): number {

@@ -7,7 +7,7 @@ import { toPublicId, toRowId } from './ids'
 import { ftsQuery, likeEscape, nameKey, parseJsonArray } from './text'
 import type { SearchIndex } from './search-index'
 
-interface SkillRow {
+export interface SkillRow {
   id: number
   name: string
   category: SkillCategory
@@ -20,19 +20,19 @@ interface SkillRow {
   updated_at: string
 }
 
-const SKILL_COLUMNS = `
+export const SKILL_COLUMNS = `
   s.id, s.name, s.category, s.description, s.taxonomy_uri, s.created_at, s.updated_at,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM skill_alias WHERE skill_id = s.id ORDER BY alias COLLATE NOCASE)) AS aliases,
   (SELECT count(*) FROM credential_skill WHERE skill_id = s.id) AS credential_count,
   (SELECT count(*) FROM project_skill WHERE skill_id = s.id) AS project_count`
 
-const SKILL_ORDER = {
+export const SKILL_ORDER = {
   name: 's.name COLLATE NOCASE, s.id',
   evidence: 'credential_count + project_count DESC, s.name COLLATE NOCASE, s.id',
   recent: 's.updated_at DESC, s.id DESC',
 } as const
 
-function toSkill(row: SkillRow): Skill {
+export function toSkill(row: SkillRow): Skill {
   return {
     id: toPublicId('skill', row.id),
     name: row.name,
@@ -45,6 +45,48 @@ function toSkill(row: SkillRow): Skill {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
+}
+
+/** Who can link skills, and the table and column that hold the links. */
+const LINK_TABLES = {
+  credential: { table: 'credential_skill', owner: 'credential_id' },
+  project: { table: 'project_skill', owner: 'project_id' },
+  experience: { table: 'experience_skill', owner: 'experience_id' },
+} as const
+export type SkillLinkOwner = keyof typeof LINK_TABLES
+
+export interface SkillLinkRow {
+  owner: number
+  id: number
+  name: string
+  category: SkillCategory
+  level: SkillLevel | null
+}
+
+/**
+ * The skills linked to one owner (`one`: bind the owner's row id) or to every owner of that
+ * kind (`all`: grouped by owner), in the order the form gave them. Both orders are the same
+ * within an owner, so a set-based read returns exactly what the per-record read does.
+ */
+export function skillLinksSql(owner: SkillLinkOwner, scope: 'one' | 'all'): string {
+  const { table, owner: column } = LINK_TABLES[owner]
+  return `SELECT l.${column} AS owner, s.id, s.name, s.category, l.level FROM ${table} l JOIN skill s ON s.id = l.skill_id
+    ${scope === 'one' ? `WHERE l.${column} = ? ORDER BY` : `ORDER BY l.${column},`} l.position, s.name COLLATE NOCASE, s.id`
+}
+
+export function toSkillLink(r: SkillLinkRow): SkillLink {
+  return { id: toPublicId('skill', r.id), name: r.name, category: r.category, level: r.level }
+}
+
+/** Rows of `skillLinksSql(owner, 'all')` as owner row id -> links, order kept. */
+export function groupSkillLinks(rows: readonly SkillLinkRow[]): Map<number, SkillLink[]> {
+  const out = new Map<number, SkillLink[]>()
+  for (const r of rows) {
+    const list = out.get(r.owner)
+    if (list) list.push(toSkillLink(r))
+    else out.set(r.owner, [toSkillLink(r)])
+  }
+  return out
 }
 
 export interface ResolvedSkill {
@@ -94,15 +136,14 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
     `SELECT p.id, p.title, ps.level FROM project_skill ps JOIN project p ON p.id = ps.project_id
       WHERE ps.skill_id = ? ORDER BY coalesce(p.started_on, p.created_at) DESC, p.id DESC`,
   )
+  const experienceOf = db.prepare<[number], { id: number; title: string; organization: string; level: SkillLevel | null }>(
+    `SELECT e.id, e.title, e.organization, es.level FROM experience_skill es JOIN experience e ON e.id = es.experience_id
+      WHERE es.skill_id = ? ORDER BY e.ended_on IS NOT NULL, e.ended_on DESC, e.started_on DESC, e.id DESC`,
+  )
   const linksOf = {
-    credential: db.prepare<[number], { id: number; name: string; category: SkillCategory; level: SkillLevel | null }>(
-      `SELECT s.id, s.name, s.category, cs.level FROM credential_skill cs JOIN skill s ON s.id = cs.skill_id
-        WHERE cs.credential_id = ? ORDER BY cs.position, s.name COLLATE NOCASE`,
-    ),
-    project: db.prepare<[number], { id: number; name: string; category: SkillCategory; level: SkillLevel | null }>(
-      `SELECT s.id, s.name, s.category, ps.level FROM project_skill ps JOIN skill s ON s.id = ps.skill_id
-        WHERE ps.project_id = ? ORDER BY ps.position, s.name COLLATE NOCASE`,
-    ),
+    credential: db.prepare<[number], SkillLinkRow>(skillLinksSql('credential', 'one')),
+    project: db.prepare<[number], SkillLinkRow>(skillLinksSql('project', 'one')),
+    experience: db.prepare<[number], SkillLinkRow>(skillLinksSql('experience', 'one')),
   }
   const moveCredentialLinks = db.prepare(
     `INSERT INTO credential_skill (credential_id, skill_id, level, position)
@@ -113,6 +154,11 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
     `INSERT INTO project_skill (project_id, skill_id, level, position)
        SELECT project_id, @target, level, position FROM project_skill WHERE skill_id = @source
        ON CONFLICT (project_id, skill_id) DO UPDATE SET level = coalesce(project_skill.level, excluded.level)`,
+  )
+  const moveExperienceLinks = db.prepare(
+    `INSERT INTO experience_skill (experience_id, skill_id, level, position)
+       SELECT experience_id, @target, level, position FROM experience_skill WHERE skill_id = @source
+       ON CONFLICT (experience_id, skill_id) DO UPDATE SET level = coalesce(experience_skill.level, excluded.level)`,
   )
 
   const stamp = () => now().toISOString()
@@ -154,7 +200,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
 
   return {
     /**
-     * Turns names typed in a credential or project form into skill ids: an existing skill
+     * Turns names typed in a credential, project or experience form into skill ids: an existing skill
      * by name or alias, else a new one. Duplicates collapse to the first mention.
      * Must run inside the caller's transaction.
      */
@@ -168,8 +214,8 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       return [...out.values()]
     },
 
-    linksOf(owner: 'credential' | 'project', rowId: number): SkillLink[] {
-      return linksOf[owner].all(rowId).map((r) => ({ id: toPublicId('skill', r.id), name: r.name, category: r.category, level: r.level }))
+    linksOf(owner: SkillLinkOwner, rowId: number): SkillLink[] {
+      return linksOf[owner].all(rowId).map(toSkillLink)
     },
 
     'skills:list'(q: ParsedInput<'skills:list'>): Output<'skills:list'> {
@@ -198,6 +244,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
         ...toSkill(row),
         credentials: credentialsOf.all(rowId).map((c) => ({ id: toPublicId('credential', c.id), title: c.title, level: c.level })),
         projects: projectsOf.all(rowId).map((p) => ({ id: toPublicId('project', p.id), title: p.title, level: p.level })),
+        experience: experienceOf.all(rowId).map((e) => ({ id: toPublicId('experience', e.id), title: e.title, organization: e.organization, level: e.level })),
       }
     },
 
@@ -265,6 +312,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
         const users = index.usersOfSkill(source)
         moveCredentialLinks.run({ source, target })
         moveProjectLinks.run({ source, target })
+        moveExperienceLinks.run({ source, target })
         const aliases = [...parseJsonArray<string>(into.aliases), from.name, ...parseJsonArray<string>(from.aliases)]
         deleteSkill.run(source) // frees the source's name and aliases before they become the target's
         writeAliases(target, into.name, aliases)
