@@ -8,6 +8,39 @@ import globals from 'globals'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib']
 
+/** Import groups core/pdf may not use, as written from electron/core/pdf/ or one folder below. */
+const PDF_FORBIDDEN = {
+  contract: ['**/shared/contract', '**/shared/contract.*', '**/shared/contract/**'],
+  ...Object.fromEntries(
+    ['analysis', 'resume', 'portfolio', 'imports', 'db'].map((dir) => [
+      dir,
+      [`**/core/${dir}`, `**/core/${dir}/**`, `../${dir}`, `../${dir}/**`, `../../${dir}`, `../../${dir}/**`],
+    ]),
+  ),
+}
+/** Known breaches, to be moved out of core/pdf (file -> the groups it still needs). */
+const PDF_LEGACY = {
+  // Reads the portfolio through the contract's channels (types only); being reworked, to leave
+  // core/pdf. (Its core/portfolio import carries its own eslint-disable line.)
+  'electron/core/pdf/resume-data.ts': ['contract'],
+}
+function pdfPurity() {
+  const rule = (allowed = []) => ({
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: Object.entries(PDF_FORBIDDEN)
+        .filter(([name]) => !allowed.includes(name))
+        .map(([name, group]) => ({
+          group,
+          message: `core/pdf is pure (ResumeDocument + fonts -> bytes) and never imports ${name === 'contract' ? 'shared/contract' : `core/${name}`}.`,
+        })),
+    }],
+  })
+  return [
+    { files: ['electron/core/pdf/**/*.ts'], ignores: Object.keys(PDF_LEGACY), rules: rule() },
+    ...Object.entries(PDF_LEGACY).map(([file, allowed]) => ({ files: [file], rules: rule(allowed) })),
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'tmp-scratch/**', 'node_modules/**', 'release/**', '.electron-native/**', 'dist/**', 'coverage/**'] },
   js.configs.recommended,
@@ -35,6 +68,32 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', '**/main/**', '**/preload/**', 'react', 'react-dom'], message: 'The core runs under plain Node and never imports electron or the shell.' }] }],
     },
   },
+  // Migrations are frozen (ARCHITECTURE.md): a shipped migration carries its SQL as text and
+  // imports nothing but the Db type, so a change to live code never changes an old migration.
+  // The index may also import the migration files next to it. (This rule runs alongside the
+  // core's no-restricted-imports above; tests/core/db/frozen-migrations.test.ts checks the same.)
+  {
+    files: ['electron/core/db/migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '../open', allowTypeImports: true, message: 'A migration may import only the Db type (`import type { Db } from \'../open\'`).' }],
+        patterns: [{ regex: '^(?!\\.\\./open$)', message: 'Migrations are frozen: write the SQL as text and import nothing from the live code.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/core/db/migrations/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: '../open', allowTypeImports: true, message: 'The migration list may import only the Db type from ../open.' }],
+        patterns: [{ regex: '^(?!\\.\\./open$|\\./\\d{4}_\\w+$)', message: 'The migration list imports the migrations next to it and nothing from the live code.' }],
+      }],
+    },
+  },
+  // core/pdf is pure: a ResumeDocument and fonts in, bytes out. It never imports the contract,
+  // the services or the database. Files that still do are listed in PDF_LEGACY and exempted
+  // from only the group they break, until they are moved out.
+  ...pdfPurity(),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -3,6 +3,7 @@
  * These parsers refuse what cannot be meant (49.999 USD, "12h"), naming the flag; the
  * core's zod schemas still validate everything that reaches it.
  */
+import { currencyDigits } from '../shared/format'
 import { SKILL_LEVELS, type Money, type SkillLevel } from '../shared/schemas'
 import { usage } from './errors'
 import { didYouMean } from './suggest'
@@ -12,11 +13,6 @@ let currencies: Set<string> | null = null
 function knownCurrencies(): Set<string> {
   currencies ??= new Set(Intl.supportedValuesOf('currency'))
   return currencies
-}
-
-/** How many minor units a currency has: 2 for USD and EUR, 0 for JPY, 3 for BHD. */
-export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
 }
 
 /**
@@ -41,7 +37,7 @@ export function parseCost(raw: string, flag = '--cost'): Money {
   if (!am) throw bad('is not a number like 49, 49.00 or 1,299.99')
   const whole = am[1]!.replace(/,/g, '')
   const fraction = am[2] ?? ''
-  const digits = minorDigits(currency)
+  const digits = currencyDigits(currency)
   if (fraction.length > digits) {
     const allowed = digits === 0 ? `${currency} has no minor units` : `${currency} has ${digits} decimal place${digits === 1 ? '' : 's'}`
     throw bad(`has too many decimals: ${allowed}`)
@@ -49,24 +45,6 @@ export function parseCost(raw: string, flag = '--cost'): Money {
   const amountMinor = Number(whole + fraction.padEnd(digits, '0'))
   if (!Number.isSafeInteger(amountMinor)) throw bad('is too large')
   return { amountMinor, currency }
-}
-
-/** Minor units back to the form `--cost` accepts: `1299.99 EUR`, `500 JPY`. */
-export function formatMoney(money: Money): string {
-  const digits = safeMinorDigits(money.currency)
-  const negative = money.amountMinor < 0
-  const abs = String(Math.abs(money.amountMinor)).padStart(digits + 1, '0')
-  const whole = digits ? abs.slice(0, -digits) : abs
-  const fraction = digits ? `.${abs.slice(-digits)}` : ''
-  return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction} ${money.currency}`
-}
-
-function safeMinorDigits(currency: string): number {
-  try {
-    return minorDigits(currency)
-  } catch {
-    return 2
-  }
 }
 
 /** `--hours 12.5`: a plain decimal number. The range (>= 0) is the core's to check. */

@@ -1,6 +1,6 @@
 /** Plain-text output for a terminal: aligned tables, label/value blocks, dates, money. */
 import type { Money } from '../shared/schemas'
-import { formatMoney } from './fields'
+import { formatMoney } from '../shared/format'
 
 /** Length in code points, so "Zürich" and emoji count as what they look like (mostly). */
 export const width = (s: string): number => [...s].length
@@ -61,7 +61,7 @@ export function wrap(text: string, indent = '    ', columns = 88): string {
 
 export const dash = (v: string | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : v)
 
-export const money = (m: Money | null): string => (m ? formatMoney(m) : '')
+export const money = (m: Money | null): string => formatMoney(m)
 
 export function hours(h: number | null): string {
   if (h === null) return ''

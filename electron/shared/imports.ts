@@ -1,20 +1,21 @@
 /** Contract types for importing credential files and for app settings. */
 import { z } from 'zod'
+import { LIMITS, MB } from './limits'
 
 /** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
-const MAX_BASE64 = 28_000_000
+const MAX_BASE64 = LIMITS.importBase64Chars
 
 export const ImportSource = z.union([
   /** A file or folder on disk (desktop app: dropped or chosen files; command line). */
-  z.object({ path: z.string().min(1).max(4096) }),
+  z.object({ path: z.string().min(1).max(LIMITS.pathChars) }),
   /** File contents sent by the window when no path is available (browser, pasted files). */
-  z.object({ name: z.string().min(1).max(1024), base64: z.string().max(MAX_BASE64, 'is larger than 20 MB') }),
+  z.object({ name: z.string().min(1).max(LIMITS.fileNameChars), base64: z.string().max(MAX_BASE64, `is larger than ${LIMITS.importFileBytes / MB} MB`) }),
 ])
 export type ImportSource = z.infer<typeof ImportSource>
 
 export const IMPORT_ORIGINS = ['drop', 'dialog', 'cli', 'open-with'] as const
 export const ImportStart = z.object({
-  sources: z.array(ImportSource).min(1, 'choose at least one file').max(10_000, 'at most 10,000 files at a time'),
+  sources: z.array(ImportSource).min(1, 'choose at least one file').max(LIMITS.importFiles, `at most ${LIMITS.importFiles.toLocaleString('en-US')} files at a time`),
   origin: z.enum(IMPORT_ORIGINS).default('drop'),
 })
 

@@ -6,6 +6,7 @@
  * The option names match electron/core/pdf/options.ts, which reuses the enums below.
  */
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { IsoDate } from './schemas'
 import { PlanId, RoleRef, type RoleRefString } from './analysis'
 
@@ -25,7 +26,7 @@ export const AccentColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a col
 
 /** Portfolio ids an item choice may name: cred-N, proj-N, skill-N, exp-N, edu-N. */
 export const ResumeItemId = z.string().regex(/^(?:cred|proj|skill|exp|edu)-[1-9]\d{0,14}$/, 'must be an item id like cred-3')
-const itemIds = z.array(ResumeItemId).max(2000, 'must be at most 2000 items')
+const itemIds = z.array(ResumeItemId).max(LIMITS.resumeItems, `must be at most ${LIMITS.resumeItems} items`)
 
 /** Everything the Resume screen lets a person choose; also what a saved variant holds. */
 export const ResumeSettings = z.strictObject({
@@ -58,8 +59,8 @@ export const ReportSettings = z.strictObject({
 })
 export type ReportSettingsInput = z.input<typeof ReportSettings>
 
-const variantName = z.string().trim().min(1, 'Name is required').max(200, 'must be at most 200 characters')
-const sentTo = z.string().trim().max(2000, 'must be at most 2000 characters').nullish()
+const variantName = z.string().trim().min(1, 'Name is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
+const sentTo = z.string().trim().max(LIMITS.mediumTextChars, `must be at most ${LIMITS.mediumTextChars} characters`).nullish()
 
 export const ResumeVariantInput = z.strictObject({
   name: variantName,

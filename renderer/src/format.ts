@@ -1,5 +1,5 @@
 /** Display helpers: dates, money in minor units, durations, expiry. */
-import type { CredentialKind, CredentialStatus, Money, SkillCategory, SkillLevel } from './shared'
+import { currencyDigits, formatMoneyIn, type CredentialKind, type CredentialStatus, type Money, type SkillCategory, type SkillLevel } from './shared'
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
 const monthFmt = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' })
@@ -62,25 +62,14 @@ export function expiryOf(expiresOn: string | null, today = todayIso()): Expiry {
   return null
 }
 
-/** Digits after the decimal point for a currency (2 for USD, 0 for JPY, 3 for KWD). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}
+export { currencyDigits }
 
+/** The person's own locale, as the dates above use: "$1,299.99" in English, "1.299,99 $" in German. */
+const LOCALE = new Intl.NumberFormat().resolvedOptions().locale
+
+/** Money for the screens: "$49.50", "Free" for nothing, '' for no amount (electron/shared/format). */
 export function formatMoney(money: Money | null | undefined): string {
-  if (!money) return ''
-  if (money.amountMinor === 0) return 'Free'
-  const digits = currencyDigits(money.currency)
-  const value = money.amountMinor / 10 ** digits
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(value)
-  } catch {
-    return `${value.toFixed(digits)} ${money.currency}`
-  }
+  return formatMoneyIn(money, LOCALE)
 }
 
 /** Minor units back to the text a person types ("1234.50"), for the edit form. */

@@ -4,7 +4,7 @@
  */
 import type { EvidenceIndex, SkillEvidence } from '../evidence'
 import type { BreadthDepthProfile, GroupDepth, Shape } from '../../shared/analysis'
-import { AREAS, type Area, type Depth, type MoneyAmount } from './types'
+import { AREAS, type Area, type MoneyAmount } from './types'
 
 export type { BreadthDepthProfile, GroupDepth, Shape }
 

@@ -3,14 +3,9 @@ import type { Db } from './open'
 import { AppError } from '../../shared/errors'
 import { MIGRATIONS, type Migration } from './migrations'
 
-export class DbFromFutureError extends AppError {
-  constructor(found: number, latest: number) {
-    super(
-      'DB_TOO_NEW',
-      `This portfolio was saved by a newer version of Skillfolio (schema ${found}; this version knows up to ${latest}). Update Skillfolio to open it.`,
-    )
-  }
-}
+/** A portfolio written by a newer Skillfolio: refused, untouched. */
+const dbTooNew = (found: number, latest: number) =>
+  new AppError('DB_TOO_NEW', `This portfolio was saved by a newer version of Skillfolio (schema ${found}; this version knows up to ${latest}). Update Skillfolio to open it.`)
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
@@ -40,7 +35,7 @@ export function migrate(db: Db, options: MigrateOptions = {}): string | null {
   assertStrictlyIncreasing(list)
   const current = schemaVersion(db)
   const latest = latestVersion(list)
-  if (current > latest) throw new DbFromFutureError(current, latest)
+  if (current > latest) throw dbTooNew(current, latest)
   if (current === latest) return null
 
   let backup: string | null = null

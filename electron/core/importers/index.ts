@@ -18,6 +18,7 @@
  * 'invalid_json', 'invalid_credential' (no badge in an assertion), 'too_complex' (nesting,
  * element counts or unpacked size past the limits).
  */
+import { LIMITS, MB } from '../../shared/limits'
 import { detect } from './detect'
 import { readPayload } from './payload'
 import { readPng } from './png'
@@ -29,7 +30,7 @@ import { type ReadContext, formatBytes } from './util'
 export { ImportError } from './types'
 export type { CredentialContainer, CredentialFormat, ImportFailure, ParsedCredential, ParsedSkill } from './types'
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+export const MAX_FILE_BYTES = LIMITS.importFileBytes
 
 /**
  * Reads one credential file. Throws ImportError only: anything else escaping a reader is a bug,
@@ -47,7 +48,7 @@ export function readCredentialFile(bytes: Uint8Array, fileName: string): ParsedC
 function read(bytes: Uint8Array, fileName: string): ParsedCredential {
   if (!(bytes instanceof Uint8Array)) throw new ImportError('unknown_format', 'This is not a file Skillfolio can read.')
   if (bytes.length === 0) throw new ImportError('empty', 'This file is empty (0 bytes): there is nothing to import.')
-  if (bytes.length > MAX_FILE_BYTES) throw new ImportError('too_large', `This file is larger than the 20 MB Skillfolio reads (it is ${formatBytes(bytes.length)}). Badges and credentials are much smaller than that.`)
+  if (bytes.length > MAX_FILE_BYTES) throw new ImportError('too_large', `This file is larger than the ${MAX_FILE_BYTES / MB} MB Skillfolio reads (it is ${formatBytes(bytes.length)}). Badges and credentials are much smaller than that.`)
 
   const detected = detect(bytes, fileName)
   const ctx: ReadContext = { container: 'json', jws: null, image: null, verifyUrl: null, warnings: [] }

@@ -4,14 +4,15 @@
  * pass over the text measures the nesting (outside strings) and counts the values before
  * JSON.parse runs, so deep or huge documents fail fast with `too_complex`.
  */
+import { LIMITS, MB } from '../../shared/limits'
 import { ImportError } from './types'
 import { type Json, formatBytes } from './util'
 
 /** Deeper than any real credential (EDC documents reach about 12 levels). */
-export const MAX_JSON_DEPTH = 64
+export const MAX_JSON_DEPTH = LIMITS.jsonDepth
 /** Arrays plus objects in one document. */
-export const MAX_JSON_CONTAINERS = 200_000
-export const MAX_JSON_CHARS = 20 * 1024 * 1024
+export const MAX_JSON_CONTAINERS = LIMITS.jsonContainers
+export const MAX_JSON_CHARS = LIMITS.jsonChars
 
 export interface JsonOptions {
   /** Names the JSON in messages: "This file", "The badge data in this PNG" … */
@@ -21,7 +22,7 @@ export interface JsonOptions {
 /** Parses `text` as JSON or throws ImportError (`invalid_json`, `too_complex`, `too_large`). */
 export function parseJson(text: string, options: JsonOptions = {}): Json {
   const what = options.what ?? 'This file'
-  if (text.length > MAX_JSON_CHARS) throw new ImportError('too_large', `${what} holds ${formatBytes(text.length)} of JSON text, more than Skillfolio reads (20 MB).`)
+  if (text.length > MAX_JSON_CHARS) throw new ImportError('too_large', `${what} holds ${formatBytes(text.length)} of JSON text, more than Skillfolio reads (${MAX_JSON_CHARS / MB} MB).`)
   let depth = 0
   let containers = 0
   let inString = false

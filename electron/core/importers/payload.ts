@@ -3,6 +3,7 @@
  * ParsedCredential: JSON, compact JWS/JWT or a bare link, then the document is routed to the
  * reader of its format by structure (types, contexts, characteristic keys).
  */
+import { LIMITS } from '../../shared/limits'
 import { nameHint } from './detect'
 import { readBlockcerts, isBlockcerts } from './blockcerts'
 import { isEdc, readEdc } from './edc'
@@ -23,7 +24,7 @@ export interface PayloadHint {
   fileName: string
 }
 
-const MAX_NESTED_DOCUMENTS = 3
+const MAX_NESTED_DOCUMENTS = LIMITS.nestedDocuments
 
 export function readPayload(raw: string, ctx: ReadContext, hint: PayloadHint): ParsedCredential {
   const start = firstNonSpace(raw)

@@ -15,6 +15,7 @@
  * first badge element instead, with a warning.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { LIMITS } from '../../shared/limits'
 import { ImportError } from './types'
 import { MAX_PAYLOAD_CHARS, formatBytes } from './util'
 
@@ -31,8 +32,8 @@ export interface BakedSvg {
   warnings: string[]
 }
 
-export const MAX_SVG_ELEMENTS = 100_000
-export const MAX_SVG_DEPTH = 256
+export const MAX_SVG_ELEMENTS = LIMITS.svgElements
+export const MAX_SVG_DEPTH = LIMITS.svgDepth
 
 const OB2_NAMESPACES = new Set(['http://openbadges.org', 'https://openbadges.org'])
 const OB3_NAMESPACES = new Set(['https://purl.imsglobal.org/ob/v3p0', 'http://purl.imsglobal.org/ob/v3p0'])

@@ -3,6 +3,7 @@
  * untrusted JSON, language maps, dates, data: URIs and plain-words formatting.
  * Nothing here throws anything but ImportError.
  */
+import { LIMITS } from '../../shared/limits'
 import {
   ImportError,
   type CredentialContainer,
@@ -15,9 +16,9 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type JsonObject = { [key: string]: Json }
 
 /** The largest text payload (JSON, JWS, URL) read from inside a file: 5 MB. */
-export const MAX_PAYLOAD_CHARS = 5 * 1024 * 1024
+export const MAX_PAYLOAD_CHARS = LIMITS.payloadChars
 /** The largest image kept from a data: URI: 5 MB. */
-export const MAX_DATA_URI_CHARS = 7 * 1024 * 1024
+export const MAX_DATA_URI_CHARS = LIMITS.dataUriChars
 
 export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v)
 

@@ -5,12 +5,12 @@ import type { VerificationResult } from '../../shared/verification'
 import { badInput, conflict } from '../../shared/errors'
 import type { Logger } from '../dispatch'
 import type { Portfolio } from '../portfolio'
-import type { EvidenceStore } from '../evidence/store'
+import type { EvidenceStore } from '../originals/store'
 import type { SettingsService } from '../settings'
 import { toPublicId, toRowId } from '../portfolio/ids'
 import { readCredentialFile } from '../importers'
 import { ImportError, type ParsedCredential } from '../importers/types'
-import { expandSources, SourceError, type PendingFile } from './sources'
+import { expandSources, type PendingFile } from './sources'
 import { toCredential } from './to-credential'
 import { createBatchStore } from './batches'
 import { createProvenance, type ProvenanceRow } from './provenance'
@@ -77,7 +77,7 @@ export function createImports(deps: ImportDeps) {
     try {
       bytes = await file.load()
     } catch (error) {
-      return { ok: false, position, name: file.name, reason: error instanceof SourceError ? error.message : 'The file could not be read from disk.' }
+      return { ok: false, position, name: file.name, reason: error instanceof ImportError ? error.message : 'The file could not be read from disk.' }
     }
     let parsed: ParsedCredential
     try {

@@ -1,7 +1,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ImportSource } from '../../shared/imports'
-import { MAX_FILE_BYTES } from '../importers'
+import { LIMITS, MB } from '../../shared/limits'
+import { ImportError } from '../importers/types'
 
 /** A file waiting to be read; `problem` is set when it cannot even be opened. */
 export interface PendingFile {
@@ -9,10 +10,9 @@ export interface PendingFile {
   load: () => Promise<Uint8Array>
 }
 
-export class SourceError extends Error {}
-
-const MAX_FILES = 10_000
-const MAX_DEPTH = 12
+const MAX_FILE_BYTES = LIMITS.importFileBytes
+const MAX_FILES = LIMITS.importFiles
+const MAX_DEPTH = LIMITS.importFolderDepth
 
 /**
  * Expands what the user gave (files, folders, file contents) into individual files.
@@ -56,7 +56,7 @@ async function walk(path: string, depth: number, push: (item: PendingFile | { na
     for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), depth + 1, push)
   } else if (info.isFile()) {
     const name = basename(path)
-    if (info.size > MAX_FILE_BYTES) push({ name, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to 20 MB.` })
+    if (info.size > MAX_FILE_BYTES) push({ name, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.` })
     else push({ name, load: () => readFile(path) })
   } else {
     push({ name: basename(path), error: 'This is not a regular file.' })
@@ -65,8 +65,8 @@ async function walk(path: string, depth: number, push: (item: PendingFile | { na
 
 function decodeBase64(text: string, name: string): Uint8Array {
   const bytes = Buffer.from(text, 'base64')
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new SourceError(`${name} is ${formatMb(bytes.byteLength)}; Skillfolio reads credential files up to 20 MB.`)
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new ImportError('too_large', `${name} is ${formatMb(bytes.byteLength)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.`)
   return bytes
 }
 
-const formatMb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+const formatMb = (n: number) => `${(n / MB).toFixed(1)} MB`

@@ -37,23 +37,7 @@ export function dateRange(start: string | null, end: string | null, ongoing = 'P
   return b
 }
 
-/** Money in minor units, formatted for its currency ("$1,017", "€126.50"). */
-export function formatMoney(m: { amountMinor: number; currency: string }): string {
-  let digits: number
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return `${(m.amountMinor / 100).toFixed(2)} ${m.currency}`
-  }
-  const amount = m.amountMinor / 10 ** digits
-  const whole = Number.isInteger(amount)
-  return new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: m.currency,
-    minimumFractionDigits: whole ? 0 : digits,
-    maximumFractionDigits: digits,
-  }).format(amount)
-}
+export { formatMoney } from '../../shared/format'
 
 /** "https://www.example.org/a/" → "example.org/a" for display where the link carries the URL. */
 export function shortUrl(url: string): string {

@@ -4,12 +4,12 @@
  * (browser, files built in JavaScript) the contents are read here and sent as base64.
  */
 import { filePathOf } from '../../api'
-import type { ImportSource } from '../../shared'
+import { LIMITS, MB, type ImportSource } from '../../shared'
 
 /** The core reads files up to 20 MB; bigger ones are refused here before they are read. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+export const MAX_FILE_BYTES = LIMITS.importFileBytes
 /** The core walks at most this many files per import. */
-const MAX_FILES = 10_000
+const MAX_FILES = LIMITS.importFiles
 
 /** One thing that was dropped: the File, and its directory entry when the browser gives one. */
 export interface Dropped {
@@ -30,7 +30,7 @@ export interface Collected {
 
 /** Same words as the core uses for a file that is too large. */
 export function tooLargeReason(bytes: number): string {
-  return `The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; Skillfolio reads credential files up to 20 MB.`
+  return `The file is ${(bytes / MB).toFixed(1)} MB; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.`
 }
 
 /**
