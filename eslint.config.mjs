@@ -18,27 +18,37 @@ const PDF_FORBIDDEN = {
     ]),
   ),
 }
-/** Known breaches, to be moved out of core/pdf (file -> the groups it still needs). */
-const PDF_LEGACY = {
-  // Reads the portfolio through the contract's channels (types only); being reworked, to leave
-  // core/pdf. (Its core/portfolio import carries its own eslint-disable line.)
-  'electron/core/pdf/resume-data.ts': ['contract'],
-}
 function pdfPurity() {
-  const rule = (allowed = []) => ({
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      patterns: Object.entries(PDF_FORBIDDEN)
-        .filter(([name]) => !allowed.includes(name))
-        .map(([name, group]) => ({
-          group,
-          message: `core/pdf is pure (ResumeDocument + fonts -> bytes) and never imports ${name === 'contract' ? 'shared/contract' : `core/${name}`}.`,
-        })),
-    }],
-  })
   return [
-    { files: ['electron/core/pdf/**/*.ts'], ignores: Object.keys(PDF_LEGACY), rules: rule() },
-    ...Object.entries(PDF_LEGACY).map(([file, allowed]) => ({ files: [file], rules: rule(allowed) })),
+    {
+      files: ['electron/core/pdf/**/*.ts'],
+      rules: {
+        '@typescript-eslint/no-restricted-imports': ['error', {
+          patterns: Object.entries(PDF_FORBIDDEN).map(([name, group]) => ({
+            group,
+            message: `core/pdf is pure (ResumeDocument + fonts -> bytes) and never imports ${name === 'contract' ? 'shared/contract' : `core/${name}`}.`,
+          })),
+        }],
+      },
+    },
   ]
+}
+
+/**
+ * Channel names ('gap:analyze') are written in electron/shared (the contract) and in
+ * electron/core/handlers only: services call each other as plain functions, so "go to
+ * definition" lands on the implementation. Matches string literals and literal types.
+ */
+const NAMESPACES = 'app|credentials|projects|skills|profile|experience|education|search|import|evidence|settings|roles|postings|gap|plans|taxonomy|resume|report|resumes'
+const channelStrings = {
+  files: ['electron/core/**/*.ts'],
+  ignores: ['electron/core/handlers/**'],
+  rules: {
+    'no-restricted-syntax': ['error', {
+      selector: `Literal[value=/^(${NAMESPACES}):[a-zA-Z]+$/]`,
+      message: 'Channel names belong in electron/shared/contract and electron/core/handlers; call the service function instead (types: electron/shared/io.ts).',
+    }],
+  },
 }
 
 export default tseslint.config(
@@ -94,6 +104,7 @@ export default tseslint.config(
   // the services or the database. Files that still do are listed in PDF_LEGACY and exempted
   // from only the group they break, until they are moved out.
   ...pdfPurity(),
+  channelStrings,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -3,7 +3,9 @@ import type { Channel, Input, Output, Services } from '../shared/contract'
 import { AppError, type Result } from '../shared/errors'
 import { openDatabase, type Db } from './db/open'
 import { migrate, schemaVersion } from './db/migrate'
-import { dispatch, type Logger } from './dispatch'
+import type { Logger } from './log'
+import { dispatch } from './handlers/dispatch'
+import { createHandlers } from './handlers'
 import { createPortfolio } from './portfolio'
 import { createEvidenceStore, type EvidenceStore } from './originals/store'
 import { loadDemo } from './demo/load'
@@ -11,9 +13,8 @@ import { createSettings } from './settings'
 import { createImports, type ImportsService, type Verifier } from './imports/service'
 import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
 import { createAnalysis } from './analysis'
-import { createAnalysisChannels } from './analysis/channels'
 import { loadCatalog } from './taxonomy'
-import { createResumeChannels } from './resume'
+import { createResumeService } from './resume'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing). */
@@ -79,36 +80,41 @@ export function createCore(options: CoreOptions): Core {
   // Loaded on first use, so a core that never analyses never reads the catalog.
   const catalog = () => loadCatalog(resourcesDir)
   const analysis = createAnalysis({ db, catalog, now })
-  const analysisChannels = createAnalysisChannels({ db, analysis, catalog, resourcesDir, version: options.version ?? '0.0.0', now })
+  // Fonts are read on the first render.
+  const resume = createResumeService({
+    db,
+    analysis,
+    profileName: () => portfolio.profile.get().fullName?.trim() || null,
+    catalog,
+    resourcesDir,
+    now,
+  })
 
-  /** In-process calls between services: validated by the contract, failures thrown as AppError. */
+  const services: Services = createHandlers({
+    db,
+    now,
+    version: options.version ?? '0.0.0',
+    dbPath: options.dbPath,
+    dataDir: options.dataDir,
+    resourcesDir,
+    catalog,
+    portfolio,
+    imports,
+    originals: evidence,
+    settings,
+    analysis,
+    resume,
+    schemaVersion: () => schemaVersion(db),
+    loadDemo: () => loadDemo(db, portfolio, now),
+  })
+
+  /** In-process calls for the command line and tests: validated by the contract, failures thrown as AppError. */
   const call: Core['call'] = async (channel, input) => {
     const result = await dispatch(services, channel, input, log)
     if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.issues)
     return result.value as Output<typeof channel>
   }
-  // Reads the portfolio and the analysis through `call`; fonts are read on the first render.
-  const resumeChannels = createResumeChannels({ db, call, analysis, catalog, resourcesDir, now })
-
-  const { insertCredential: _ic, insertProject: _ip, counts, ...portfolioChannels } = portfolio
-  const { idle, ...importChannels } = imports
-  const services: Services = {
-    ...portfolioChannels,
-    ...importChannels,
-    ...analysisChannels,
-    ...resumeChannels,
-    'evidence:image': ({ sha256 }) => evidence.imageDataUrl(sha256),
-    'settings:get': settings['settings:get'],
-    'settings:update': settings['settings:update'],
-    'app:info': () => ({
-      version: options.version ?? '0.0.0',
-      dbPath: options.dbPath,
-      dataDir: options.dataDir,
-      schemaVersion: schemaVersion(db),
-      counts: counts(),
-    }),
-    'app:loadDemo': () => loadDemo(db, portfolio, now),
-  }
+  const { idle } = imports
 
   const core: Core = {
     services,

@@ -1,5 +1,5 @@
 import type { Db } from './db/open'
-import type { ParsedInput, Output } from '../shared/contract'
+import type { SettingsGetOutput, SettingsUpdateInput, SettingsUpdateOutput } from '../shared/io'
 import { Settings } from '../shared/imports'
 
 const DEFAULTS: Settings = { onlineChecks: false }
@@ -8,20 +8,19 @@ const DEFAULTS: Settings = { onlineChecks: false }
 export function createSettings(db: Db) {
   const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM setting')
   const put = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-  const get = (): Settings => {
+  const read = (): Settings => {
     const stored: Record<string, unknown> = {}
     for (const row of all.all()) stored[row.key] = JSON.parse(row.value)
     const parsed = Settings.safeParse({ ...DEFAULTS, ...stored })
     return parsed.success ? parsed.data : DEFAULTS
   }
   return {
-    get,
-    'settings:get': (): Output<'settings:get'> => get(),
-    'settings:update'(patch: ParsedInput<'settings:update'>): Output<'settings:update'> {
+    get: (): SettingsGetOutput => read(),
+    update(patch: SettingsUpdateInput): SettingsUpdateOutput {
       db.transaction(() => {
         for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value))
       })()
-      return get()
+      return read()
     },
   }
 }

@@ -58,6 +58,7 @@ export const ReportSettings = z.strictObject({
   fontScale: z.enum(FONT_SCALES).default('normal'),
 })
 export type ReportSettingsInput = z.input<typeof ReportSettings>
+export type ReportSettingsValue = z.output<typeof ReportSettings>
 
 const variantName = z.string().trim().min(1, 'Name is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
 const sentTo = z.string().trim().max(LIMITS.mediumTextChars, `must be at most ${LIMITS.mediumTextChars} characters`).nullish()

@@ -483,3 +483,13 @@ export const AppInfo = z.object({
   }),
 })
 export type AppInfo = z.infer<typeof AppInfo>
+
+/** Everything a resume reads from the portfolio, as the contract returns it (one consistent read). */
+export interface PortfolioSnapshot {
+  profile: Profile
+  experience: Experience[]
+  education: Education[]
+  credentials: Credential[]
+  projects: Project[]
+  skills: Skill[]
+}

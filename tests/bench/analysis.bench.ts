@@ -11,8 +11,8 @@ import { createCore } from '../../electron/core/app'
 import { createPortfolio } from '../../electron/core/portfolio'
 import { contract } from '../../electron/shared/contract'
 import { createAnalysis } from '../../electron/core/analysis'
-import { buildEvidenceIndex } from '../../electron/core/analysis/evidence'
-import { createMatcher } from '../../electron/core/analysis/matcher'
+import { buildEvidenceIndex } from '../../electron/core/evidence'
+import { createMatcher } from '../../electron/core/skills/matcher'
 import { extractFromPosting } from '../../electron/core/analysis/postings'
 import { evaluateExtraction, loadGoldPostings } from '../../electron/core/analysis/evaluate'
 import { sharedPath } from '../helpers/shared-data'
@@ -26,8 +26,11 @@ function rng(seed: number) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
 }
 
-/** 10,000 credentials (3–6 skills, 40 % verified) and 2,000 projects (2–6 skills, 0–2 credentials). */
-function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly string[]): void {
+/**
+ * 10,000 credentials (3–6 skills, 40 % verified), 2,000 projects (2–6 skills, 0–2 credentials),
+ * 200 work entries (half titled as a catalog role, descriptions naming skills) and 20 education entries.
+ */
+function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly string[], roleTitles: readonly string[]): void {
   const r = rng(42)
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
   const portfolio = createPortfolio(core.db, () => new Date('2026-11-28T12:00:00Z'))
@@ -37,7 +40,7 @@ function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly
   )
   core.db.transaction(() => {
     for (let i = 0; i < 10_000; i++) {
-      const id = portfolio.insertCredential(
+      const id = portfolio.credentials.insert(
         contract['credentials:create'].input.parse({
           title: `Credential ${i}`,
           kind: pick(KINDS),
@@ -51,7 +54,7 @@ function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly
       if (r() < 0.4) verify.run(id)
     }
     for (let i = 0; i < 2_000; i++) {
-      portfolio.insertProject(
+      portfolio.projects.insert(
         contract['projects:create'].input.parse({
           title: `Project ${i}`,
           startedOn: `20${15 + Math.floor(r() * 10)}-0${1 + Math.floor(r() * 9)}-01`,
@@ -60,6 +63,16 @@ function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly
         }),
       )
     }
+    const work = core.db.prepare(
+      `INSERT INTO experience (organization, title, started_on, ended_on, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2026-11-28', '2026-11-28')`,
+    )
+    for (let i = 0; i < 200; i++) {
+      const title = r() < 0.5 ? pick(roleTitles) : `Specialist ${i}`
+      const description = `Delivered reporting with ${pick(skillNames)} and ${pick(skillNames)}; automated ${pick(skillNames)} checks for the ${pick(skillNames)} team.`
+      work.run(`Employer ${i}`, title, `20${10 + Math.floor(r() * 14)}-0${1 + Math.floor(r() * 9)}-01`, r() < 0.2 ? null : '2025-06-30', description)
+    }
+    const edu = core.db.prepare(`INSERT INTO education (institution, degree, field, created_at, updated_at) VALUES (?, 'MSc', ?, '2026-11-28', '2026-11-28')`)
+    for (let i = 0; i < 20; i++) edu.run(`University ${i}`, pick(skillNames))
   })()
 }
 
@@ -74,7 +87,7 @@ export async function analysisBench(): Promise<BenchRow[]> {
       ...catalog.skills.slice(0, 300).map((s, i) => (i % 5 === 0 && s.aliases[0] ? s.aliases[0] : s.name)),
       ...Array.from({ length: 100 }, (_, i) => `Internal tool ${i}`),
     ]
-    const fill = timeOnce(() => fillPortfolio(core, names))
+    const fill = timeOnce(() => fillPortfolio(core, names, catalog.roles.map((x) => x.title)))
     const analysis = createAnalysis({ db: core.db, catalog, now: () => new Date('2026-11-28T12:00:00Z') })
     const custom = analysis.roles.create({
       title: 'Bench custom role',
@@ -83,11 +96,19 @@ export async function analysisBench(): Promise<BenchRow[]> {
     const roleCount = analysis.listRoles().length
     const note = `${name} catalog: ${catalog.skills.length} skills, ${roleCount} roles (one custom); portfolio filled in ${ms(fill)}`
 
-    const build = timeRuns(() => buildEvidenceIndex(core.db, catalog, new Date('2026-11-28T12:00:00Z')), 10, 2)
-    rows.push({ benchmark: 'evidence index build, 10k credentials + 2k projects', value: ms(median(build)), note: `p95 ${ms(p95(build))}` })
-    // Cold: a fresh service each run, so the index is built from the database every time.
-    const cold = timeRuns(() => createAnalysis({ db: core.db, catalog, now: () => new Date('2026-11-28T12:00:00Z') }).rankRoles(), 10, 2)
-    rows.push({ benchmark: 'rank all roles, 10k credentials + 2k projects (cold: index build + rank)', value: ms(median(cold)), target: '< 100 ms', note: `p95 ${ms(p95(cold))}; ${note}` })
+    const NOW = new Date('2026-11-28T12:00:00Z')
+    const size = '10k credentials + 2k projects + 200 work entries'
+    // First build after start: a fresh copy of the catalog, so the matcher, the role-title index
+    // and the matched titles are all built from nothing, as in a new process.
+    const first = timeRuns(() => buildEvidenceIndex(core.db, structuredClone(catalog), NOW), 5, 0)
+    rows.push({ benchmark: `evidence index, first build after start, ${size}`, value: ms(median(first)), note: `p95 ${ms(p95(first))}; includes building the matcher and matching every title and work entry` })
+    const build = timeRuns(() => buildEvidenceIndex(core.db, catalog, NOW), 10, 2)
+    rows.push({ benchmark: `evidence index, rebuild after a change, ${size}`, value: ms(median(build)), note: `p95 ${ms(p95(build))}; matcher and unchanged titles remembered` })
+    // Cold rank: the index is built from the database every time (a fresh service each run).
+    const coldStart = timeRuns(() => createAnalysis({ db: core.db, catalog: structuredClone(catalog), now: () => NOW }).rankRoles(), 5, 0)
+    rows.push({ benchmark: `rank all roles, ${size} (first after start: index build + rank)`, value: ms(median(coldStart)), target: '< 100 ms', note: `p95 ${ms(p95(coldStart))}; ${note}` })
+    const cold = timeRuns(() => createAnalysis({ db: core.db, catalog, now: () => NOW }).rankRoles(), 10, 2)
+    rows.push({ benchmark: `rank all roles, ${size} (after a change: index rebuild + rank)`, value: ms(median(cold)), target: '< 100 ms', note: `p95 ${ms(p95(cold))}` })
     const warm = timeRuns(() => analysis.rankRoles(), 30, 3)
     rows.push({ benchmark: 'rank all roles (index cached, database unchanged)', value: ms(median(warm)), target: '< 100 ms', note: `p95 ${ms(p95(warm))}` })
     const firstRole = `catalog:${catalog.roles[0]!.id}`

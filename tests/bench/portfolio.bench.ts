@@ -42,7 +42,7 @@ function fill(core: Core, from: number, to: number): number {
   const portfolio = createPortfolio(core.db, () => new Date())
   const r = rng(from + 1)
   const inputs = Array.from({ length: to - from }, (_, k) => fakeCredential(from + k, r))
-  return timeOnce(() => core.db.transaction(() => inputs.forEach((c) => portfolio.insertCredential(c)))())
+  return timeOnce(() => core.db.transaction(() => inputs.forEach((c) => portfolio.credentials.insert(c)))())
 }
 
 function measureQueries(core: Core, size: string): BenchRow[] {

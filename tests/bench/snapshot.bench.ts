@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks'
 import { createCore, type Core } from '../../electron/core/app'
 import { createPortfolio } from '../../electron/core/portfolio'
 import { readPortfolioSnapshot } from '../../electron/core/portfolio/snapshot'
-import { readPortfolio } from '../../electron/core/pdf/resume-data'
+import { readPortfolio } from '../helpers/read-portfolio'
 import { contract } from '../../electron/shared/contract'
 import { median, ms, p95, type BenchRow } from './harness'
 
@@ -31,7 +31,7 @@ function fill(core: Core, credentials: number, projects: number): void {
   const portfolio = createPortfolio(core.db, NOW)
   core.db.transaction(() => {
     for (let i = 0; i < credentials; i++)
-      portfolio.insertCredential(
+      portfolio.credentials.insert(
         contract['credentials:create'].input.parse({
           title: `${pick(WORDS)} ${pick(WORDS)} ${i}`,
           kind: 'platform',
@@ -43,7 +43,7 @@ function fill(core: Core, credentials: number, projects: number): void {
         }),
       )
     for (let i = 0; i < projects; i++)
-      portfolio.insertProject(
+      portfolio.projects.insert(
         contract['projects:create'].input.parse({
           title: `${pick(WORDS)} project ${i}`,
           summary: 'What it was about.',
@@ -54,7 +54,7 @@ function fill(core: Core, credentials: number, projects: number): void {
         }),
       )
     for (let i = 0; i < 5; i++)
-      portfolio['experience:create'](
+      portfolio.experience.create(
         contract['experience:create'].input.parse({
           organization: `Org ${i}`,
           title: 'Analyst',

@@ -120,9 +120,12 @@ describe('skillfolio demo', () => {
       let projectsMade = 0
       const failing = {
         ...portfolio,
-        'projects:create': (input: Parameters<typeof portfolio['projects:create']>[0]) => {
-          if (++projectsMade === 3) throw new Error('disk on fire')
-          return portfolio['projects:create'](input)
+        projects: {
+          ...portfolio.projects,
+          create: (input: Parameters<typeof portfolio.projects.create>[0]) => {
+            if (++projectsMade === 3) throw new Error('disk on fire')
+            return portfolio.projects.create(input)
+          },
         },
       }
       expect(() => loadDemo(core.db, failing, () => NOW)).toThrow('disk on fire')

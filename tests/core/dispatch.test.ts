@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, contract } from '../../electron/shared/contract'
-import { dispatch } from '../../electron/core/dispatch'
+import { dispatch } from '../../electron/core/handlers/dispatch'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
 
 let p: TempPortfolio

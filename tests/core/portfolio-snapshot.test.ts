@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPortfolio } from '../../electron/core/portfolio'
 import { readPortfolioSnapshot } from '../../electron/core/portfolio/snapshot'
-import { readPortfolio } from '../../electron/core/pdf/resume-data'
+import { readPortfolio } from '../helpers/read-portfolio'
 import { contract } from '../../electron/shared/contract'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
 
@@ -53,7 +53,7 @@ describe('readPortfolioSnapshot', () => {
     const portfolio = createPortfolio(p.core.db, () => new Date('2026-11-28T12:00:00Z'))
     p.core.db.transaction(() => {
       for (let i = 0; i < 1200; i++) {
-        portfolio.insertCredential(
+        portfolio.credentials.insert(
           contract['credentials:create'].input.parse({
             // Repeated titles, so ties in every title order are exercised.
             title: `Course ${i % 97}`,
@@ -67,7 +67,7 @@ describe('readPortfolioSnapshot', () => {
         )
       }
       for (let i = 0; i < 80; i++) {
-        portfolio.insertProject(
+        portfolio.projects.insert(
           contract['projects:create'].input.parse({
             title: `Project ${i % 13}`,
             links: i % 3 ? [{ label: 'Repo', url: `https://example.org/${i}` }] : [],

@@ -4,27 +4,19 @@
  * Only an empty portfolio (no credentials, no projects) is filled, so sample data never
  * mixes with a person's own.
  */
-import { contract, type Input, type Output, type ParsedInput } from '../../shared/contract'
+import { CredentialInput, EducationInput, ExperienceInput, ProfileInput, ProjectInput, SkillInput } from '../../shared/schemas'
 import { AppError, conflict } from '../../shared/errors'
 import type { Db } from '../db/open'
 import type { Portfolio } from '../portfolio'
 import { samplePortfolio } from './sample-portfolio'
 
-type DemoChannel = 'profile:update' | 'experience:create' | 'education:create' | 'skills:create' | 'credentials:create' | 'projects:create'
-
 /** What loadDemo needs of the portfolio (createPortfolio's result satisfies it). */
-export type DemoPortfolio = Pick<Portfolio, DemoChannel | 'counts'>
+export type DemoPortfolio = Pick<Portfolio, 'profile' | 'experience' | 'education' | 'skills' | 'credentials' | 'projects' | 'counts'>
 
 export function loadDemo(db: Db, portfolio: DemoPortfolio, now: () => Date): { credentials: number; projects: number; skills: number } {
   const sample = samplePortfolio(now())
 
-  /** Validates like the contract does, then calls the service; services must be synchronous here. */
-  function call<C extends DemoChannel>(channel: C, input: Input<C>): Output<C> {
-    const parsed = contract[channel].input.parse(input) as ParsedInput<C>
-    const result = (portfolio[channel] as unknown as (i: ParsedInput<C>) => unknown)(parsed)
-    if (result instanceof Promise) throw new Error(`${channel} answered a promise; the demo loader needs synchronous services`)
-    return result as Output<C>
-  }
+  // Each value goes through the contract's own input schema, as it would over IPC.
 
   return db.transaction(() => {
     // Checked inside the transaction so nothing can slip in between the check and the load.
@@ -34,26 +26,26 @@ export function loadDemo(db: Db, portfolio: DemoPortfolio, now: () => Date): { c
         'The demo only loads into an empty portfolio, and this one already has credentials or projects. Use a new file, e.g. skillfolio --db /tmp/demo.sqlite demo.',
       )
 
-    call('profile:update', sample.profile)
-    for (const entry of sample.experience) call('experience:create', entry)
-    for (const entry of sample.education) call('education:create', entry)
+    portfolio.profile.update(ProfileInput.parse(sample.profile))
+    for (const entry of sample.experience) portfolio.experience.create(ExperienceInput.parse(entry))
+    for (const entry of sample.education) portfolio.education.create(EducationInput.parse(entry))
     for (const skill of sample.skills) {
       try {
-        call('skills:create', skill)
+        portfolio.skills.create(SkillInput.parse(skill))
       } catch (error) {
         // A skill of that name already exists: credentials and projects will link to it.
         if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
       }
     }
     const ids = new Map<string, string>()
-    for (const { key, ...credential } of sample.credentials) ids.set(key, call('credentials:create', credential).id)
+    for (const { key, ...credential } of sample.credentials) ids.set(key, portfolio.credentials.create(CredentialInput.parse(credential)).id)
     for (const { credentialKeys, ...project } of sample.projects) {
       const credentialIds = credentialKeys.map((key) => {
         const id = ids.get(key)
         if (!id) throw new Error(`Demo project "${project.title}" refers to an unknown credential "${key}"`)
         return id
       })
-      call('projects:create', { ...project, credentialIds })
+      portfolio.projects.create(ProjectInput.parse({ ...project, credentialIds }))
     }
     const after = portfolio.counts()
     return { credentials: after.credentials, projects: after.projects, skills: after.skills }

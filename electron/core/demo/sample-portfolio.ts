@@ -8,16 +8,16 @@
  * up and every verification or personal address is on an example.org / example.com
  * domain, so nothing here points at a real person or a real record.
  */
-import type { Input } from '../../shared/contract'
+import type { CredentialsCreateRequest, EducationCreateRequest, ExperienceCreateRequest, ProfileUpdateRequest, ProjectsCreateRequest, SkillsCreateRequest } from '../../shared/io'
 
-type CredentialDraft = Input<'credentials:create'> & { key: string }
-type ProjectDraft = Omit<Input<'projects:create'>, 'credentialIds'> & { credentialKeys: string[] }
+type CredentialDraft = CredentialsCreateRequest & { key: string }
+type ProjectDraft = Omit<ProjectsCreateRequest, 'credentialIds'> & { credentialKeys: string[] }
 
 export interface SamplePortfolio {
-  profile: Input<'profile:update'>
-  experience: Input<'experience:create'>[]
-  education: Input<'education:create'>[]
-  skills: Input<'skills:create'>[]
+  profile: ProfileUpdateRequest
+  experience: ExperienceCreateRequest[]
+  education: EducationCreateRequest[]
+  skills: SkillsCreateRequest[]
   /** `key` lets projects refer to credentials before they have ids. */
   credentials: CredentialDraft[]
   projects: ProjectDraft[]

@@ -280,13 +280,25 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     })
   }
   const credLinks = groupByOwner(parsePairs(st.credentialSkills.get()), positionsOf(ids), n)
+  /** Counts credential i for one skill once: counted evidence, or in progress. */
+  const countCredential = (acc: Acc, i: number) => {
+    const c = credentials[i]!
+    const ev = acc.ev
+    if (c.counts) {
+      ev.credentials.push(i)
+      if (c.trust === 'verified') ev.verified++
+      else if (c.trust === 'expired') ev.expired++
+      else if (c.trust === 'self_reported') ev.selfReported++
+      else ev.unverified++
+      ev.lastEvidenceOn = maxDate(ev.lastEvidenceOn, c.earnedOn)
+    } else if (c.status === 'planned' || c.status === 'in_progress') ev.inProgress++
+  }
   for (let i = 0; i < n; i++) {
     const c = credentials[i]!
     const from = credLinks.start[i]!
     const to = credLinks.start[i + 1]!
     c.skillCount = to - from
-    if (c.skillCount === 0) continue
-    const share = 1 / c.skillCount
+    const share = c.skillCount ? 1 / c.skillCount : 0
     const spent = c.status !== 'planned'
     for (let k = from; k < to; k++) {
       const acc = accOfSkill.get(credLinks.skill[k]!)
@@ -299,40 +311,19 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
         ev.spentHours += (c.hours ?? 0) * share
         if (c.cost) acc.spend.set(c.cost.currency, (acc.spend.get(c.cost.currency) ?? 0) + c.cost.amountMinor * share)
       }
-      if (c.counts) {
-        ev.hours += (c.hours ?? 0) * share
-        if (first) {
-          ev.credentials.push(i)
-          if (c.trust === 'verified') ev.verified++
-          else if (c.trust === 'expired') ev.expired++
-          else if (c.trust === 'self_reported') ev.selfReported++
-          else ev.unverified++
-          ev.lastEvidenceOn = maxDate(ev.lastEvidenceOn, c.earnedOn)
-        }
-      } else if (first && (c.status === 'planned' || c.status === 'in_progress')) ev.inProgress++
+      if (c.counts) ev.hours += (c.hours ?? 0) * share
+      if (first) countCredential(acc, i)
     }
-  }
-  // Skills a credential's title names ("Tableau Desktop Specialist"): evidence like a linked
-  // skill, but its hours and cost stay with the linked skills.
-  for (let i = 0; i < n; i++) {
-    const c = credentials[i]!
+    // Skills the title names ("Tableau Desktop Specialist"): evidence like a linked skill, but
+    // the credential's hours and cost stay with its linked skills.
     if (!c.counts && c.status !== 'planned' && c.status !== 'in_progress') continue
-    for (const m of matchCached(fullMatcher(), titles[i]!)) {
-      const acc = accOfKey(m)
+    for (const key of matchCached(fullMatcher(), titles[i]!)) {
+      const acc = accOfKey(key)
       if (!acc || acc.lastCredential === i) continue
       acc.lastCredential = i
-      const ev = acc.ev
-      if (c.counts) {
-        ev.credentials.push(i)
-        if (c.trust === 'verified') ev.verified++
-        else if (c.trust === 'expired') ev.expired++
-        else if (c.trust === 'self_reported') ev.selfReported++
-        else ev.unverified++
-        ev.lastEvidenceOn = maxDate(ev.lastEvidenceOn, c.earnedOn)
-      } else ev.inProgress++
+      countCredential(acc, i)
     }
   }
-
   // Credentials without any skill: their money and time are not attributable to a skill.
   const unattributedSpend = new Map<string, number>()
   let unattributedHours = 0

@@ -42,7 +42,7 @@ export function evidenceItems(index: EvidenceIndex, ev: SkillEvidence, limit = N
   }
   for (const p of ev.projects) {
     const f = index.projects[p]!
-    items.push({ kind: 'project', source: f.id, title: f.title, gives: 'practised', strength: S.project, date: f.date, detail: 'applied in a project', stale: stale(f.date) })
+    items.push({ kind: 'project', source: f.id, title: f.title, gives: 'practised', strength: S.project, date: f.date, detail: 'practised in a project', stale: stale(f.date) })
   }
   for (const w of ev.work) {
     const f = index.work[w.work]!

@@ -1,9 +1,9 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { CredentialsVerifyInput, CredentialsVerifyOutput, ImportBatchesInput, ImportBatchesOutput, ImportStartInput, ImportStartOutput, ImportStatusInput, ImportStatusOutput, ImportUndoInput, ImportUndoOutput } from '../../shared/io'
 import type { ImportItem } from '../../shared/imports'
 import type { VerificationResult } from '../../shared/verification'
 import { badInput, conflict } from '../../shared/errors'
-import type { Logger } from '../dispatch'
+import type { Logger } from '../log'
 import type { Portfolio } from '../portfolio'
 import type { EvidenceStore } from '../originals/store'
 import type { SettingsService } from '../settings'
@@ -127,13 +127,13 @@ export function createImports(deps: ImportDeps) {
     let previous: unknown
     if (earlier) {
       rowId = earlier.id
-      const before = portfolio['credentials:get']({ id: toPublicId('credential', rowId) })
+      const before = portfolio.credentials.get({ id: toPublicId('credential', rowId) })
       previous = { credential: before, provenance: provenance.read(rowId) }
       // Keep skills the person added by hand; add what the newer copy names.
       const skills = [...before.skills.map((s) => ({ name: s.name, level: s.level })), ...values.skills]
-      portfolio['credentials:update']({ id: before.id, patch: { ...values, skills } })
+      portfolio.credentials.update({ id: before.id, patch: { ...values, skills } })
     } else {
-      rowId = portfolio.insertCredential(values)
+      rowId = portfolio.credentials.insert(values)
     }
     provenance.write(rowId, row)
     evidence.attach(rowId, p.sha256)
@@ -142,7 +142,7 @@ export function createImports(deps: ImportDeps) {
     batches.record({ ...item, outcome: earlier ? 'updated' : 'imported', credentialId: rowId, title: values.title, reason: null, warnings, previous })
   }
 
-  async function run(batchId: number, sources: ParsedInput<'import:start'>['sources'], job: { processed: number }): Promise<void> {
+  async function run(batchId: number, sources: ImportStartInput['sources'], job: { processed: number }): Promise<void> {
     const files = await expandSources(sources)
     batches.setTotal(batchId, files.length)
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
@@ -189,7 +189,7 @@ export function createImports(deps: ImportDeps) {
   }
 
   return {
-    'import:start'({ sources, origin }: ParsedInput<'import:start'>): Output<'import:start'> {
+    start({ sources, origin }: ImportStartInput): ImportStartOutput {
       const batchId = batches.create(origin, stamp())
       const job = { processed: 0, done: Promise.resolve() }
       job.done = run(batchId, sources, job)
@@ -202,18 +202,18 @@ export function createImports(deps: ImportDeps) {
       return { batchId }
     },
 
-    async 'import:status'({ batchId, waitMs }: ParsedInput<'import:status'>): Promise<Output<'import:status'>> {
+    async status({ batchId, waitMs }: ImportStatusInput): Promise<ImportStatusOutput> {
       batches.requireBatch(batchId)
       const job = running.get(batchId)
       if (job && waitMs > 0) await Promise.race([job.done, new Promise((resolve) => setTimeout(resolve, waitMs))])
       return batches.report(batchId, running.get(batchId)?.processed ?? null)
     },
 
-    'import:batches'({ limit }: ParsedInput<'import:batches'>): Output<'import:batches'> {
+    batches({ limit }: ImportBatchesInput): ImportBatchesOutput {
       return batches.recent(limit, (id) => running.get(id)?.processed ?? null)
     },
 
-    'import:undo'({ batchId }: ParsedInput<'import:undo'>): Output<'import:undo'> {
+    undo({ batchId }: ImportUndoInput): ImportUndoOutput {
       const batch = batches.requireBatch(batchId)
       if (running.has(batchId)) throw conflict('This import is still running; undo it when it has finished.')
       if (batch.undone_at) throw conflict('This import was already undone.')
@@ -224,9 +224,9 @@ export function createImports(deps: ImportDeps) {
           if (item.credential_id === null) continue
           const id = toPublicId('credential', item.credential_id)
           if (item.outcome === 'imported') {
-            if (provenance.read(item.credential_id)) portfolio['credentials:delete']({ id })
+            if (provenance.read(item.credential_id)) portfolio.credentials.remove({ id })
           } else if (item.outcome === 'updated' && item.previous) {
-            restore(item.credential_id, JSON.parse(item.previous) as { credential: ReturnType<Portfolio['credentials:get']>; provenance: ProvenanceRow })
+            restore(item.credential_id, JSON.parse(item.previous) as { credential: ReturnType<Portfolio['credentials']['get']>; provenance: ProvenanceRow })
           }
         }
         batches.markUndone(batchId, stamp())
@@ -234,9 +234,9 @@ export function createImports(deps: ImportDeps) {
       return batches.report(batchId)
     },
 
-    async 'credentials:verify'({ id }: ParsedInput<'credentials:verify'>): Promise<Output<'credentials:verify'>> {
+    async verify({ id }: CredentialsVerifyInput): Promise<CredentialsVerifyOutput> {
       const rowId = toRowId('credential', id)
-      portfolio['credentials:get']({ id }) // NOT_FOUND for unknown ids
+      portfolio.credentials.get({ id }) // NOT_FOUND for unknown ids
       const source = provenance.read(rowId)
       if (!source?.contentSha256) throw badInput('This credential was typed in by hand: there is no original file to check.')
       const bytes = evidence.get(source.contentSha256)
@@ -250,9 +250,9 @@ export function createImports(deps: ImportDeps) {
     idle: () => Promise.all([...running.values()].map((j) => j.done)).then(() => undefined),
   }
 
-  function restore(rowId: number, previous: { credential: ReturnType<Portfolio['credentials:get']>; provenance: ProvenanceRow }): void {
+  function restore(rowId: number, previous: { credential: ReturnType<Portfolio['credentials']['get']>; provenance: ProvenanceRow }): void {
     const c = previous.credential
-    portfolio['credentials:update']({
+    portfolio.credentials.update({
       id: c.id,
       patch: {
         title: c.title, kind: c.kind, status: c.status, provider: c.provider, issuerName: c.issuerName, issuerUrl: c.issuerUrl,

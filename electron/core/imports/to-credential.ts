@@ -1,4 +1,4 @@
-import { contract } from '../../shared/contract'
+import { CredentialInput } from '../../shared/schemas'
 import type { CredentialKind, CredentialValues } from '../../shared/schemas'
 import type { ParsedCredential } from '../importers/types'
 import { skillKey } from '../skills'
@@ -71,7 +71,7 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
     description: clip(parsed.description, 20_000),
     skills: skills.map((name) => ({ name })),
   }
-  const schema = contract['credentials:create'].input
+  const schema = CredentialInput
   let result = schema.safeParse(draft)
   for (let attempt = 0; !result.success && attempt < 5; attempt++) {
     for (const issue of result.error.issues) {

@@ -3,11 +3,11 @@
  * caller passes data, options, font bytes and the clock, and gets PDF bytes back.
  *
  *   const fonts = loadPdfFonts(resourcesDir)                     // once, at start-up
- *   const data = buildResumeData(await readPortfolio(core.call)) // or from the services
+ *   const data = buildResumeData(readPortfolioSnapshot(db))
  *   const pdf = await renderResume(data, { template: 'ats', role }, fonts, { now: new Date() })
  */
 export { FONT_FILES, FONT_KEYS, loadPdfFonts, type FontKey, type PdfFonts } from './fonts'
-export { buildResumeData, readPortfolio, type PortfolioSnapshot, type ResumeData } from './resume-data'
+export { buildResumeData, type PortfolioSnapshot, type ResumeData } from './resume-data'
 export { tailorResume, type Decision, type TailorChoices, type TailoredResume, type TargetRole, type RoleSkill } from './tailor'
 export {
   ReportOptionsSchema,

@@ -2,13 +2,8 @@
  * The content of a resume, built from the portfolio: plain data, no database and no pdfkit,
  * so it can be cached, sent over IPC and built by hand in tests.
  */
-import type { Channel, Input, Output } from '../../shared/contract'
 import type { CredentialKind, CredentialStatus, SkillCategory, Trust } from '../../shared/schemas'
-// Known breach of core/pdf purity, like the contract import above: the snapshot's shape now lives
-// with its set-based reader and is re-exported below so existing imports keep working. It goes
-// away when readPortfolio and buildResumeData leave core/pdf.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import type { PortfolioSnapshot } from '../portfolio/snapshot'
+import type { PortfolioSnapshot } from '../../shared/schemas'
 import { SKILL_CATEGORIES } from '../../shared/schemas'
 import { collator } from './format'
 
@@ -194,30 +189,4 @@ export function buildResumeData(p: PortfolioSnapshot): ResumeData {
     projects,
     skills: groupSkills(skills),
   }
-}
-
-/** How the snapshot is read: the core's typed `call` (or anything with the same shape). */
-export type PortfolioCall = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>
-
-/** Reads the whole portfolio through the contract (all pages of every list). */
-export async function readPortfolio(call: PortfolioCall): Promise<PortfolioSnapshot> {
-  const all = async <T>(list: (page: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>): Promise<T[]> => {
-    const items: T[] = []
-    for (let offset = 0; ; offset += 500) {
-      const page = await list({ limit: 500, offset })
-      items.push(...page.items)
-      if (page.items.length === 0 || items.length >= page.total) return items
-    }
-  }
-  const [profile, experience, education, credentialRows, projectRows, skills] = await Promise.all([
-    call('profile:get', {}),
-    call('experience:list', {}),
-    call('education:list', {}),
-    all((page) => call('credentials:list', page)),
-    all((page) => call('projects:list', page)),
-    all((page) => call('skills:list', page)),
-  ])
-  const credentials = await Promise.all(credentialRows.map((c) => call('credentials:get', { id: c.id })))
-  const projects = await Promise.all(projectRows.map((pr) => call('projects:get', { id: pr.id })))
-  return { profile, experience, education, credentials, projects, skills }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { CredentialsCreateInput, CredentialsCreateOutput, CredentialsDeleteInput, CredentialsDeleteOutput, CredentialsGetInput, CredentialsGetOutput, CredentialsListInput, CredentialsListOutput, CredentialsUpdateInput, CredentialsUpdateOutput } from '../../shared/io'
 import {
   credentialDateProblems,
   type Credential,
@@ -293,7 +293,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
     insert,
     read,
 
-    'credentials:list'(q: ParsedInput<'credentials:list'>): Output<'credentials:list'> {
+    list(q: CredentialsListInput): CredentialsListOutput {
       const where: string[] = []
       const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
       const match = ftsQuery(q.text)
@@ -319,15 +319,15 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
       return { items: rows.map(toSummary), total }
     },
 
-    'credentials:get'({ id }: ParsedInput<'credentials:get'>): Output<'credentials:get'> {
+    get({ id }: CredentialsGetInput): CredentialsGetOutput {
       return read(toRowId('credential', id))
     },
 
-    'credentials:create'(input: ParsedInput<'credentials:create'>): Output<'credentials:create'> {
+    create(input: CredentialsCreateInput): CredentialsCreateOutput {
       return db.transaction(() => read(insert(input)))()
     },
 
-    'credentials:update'({ id, patch }: ParsedInput<'credentials:update'>): Output<'credentials:update'> {
+    update({ id, patch }: CredentialsUpdateInput): CredentialsUpdateOutput {
       const rowId = toRowId('credential', id)
       return db.transaction(() => {
         const current = rowToValues(requireRow(rowId, id))
@@ -342,7 +342,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
       })()
     },
 
-    'credentials:delete'({ id }: ParsedInput<'credentials:delete'>): Output<'credentials:delete'> {
+    remove({ id }: CredentialsDeleteInput): CredentialsDeleteOutput {
       const rowId = toRowId('credential', id)
       db.transaction(() => {
         requireRow(rowId, id)

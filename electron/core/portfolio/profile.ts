@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { ProfileGetOutput, ProfileUpdateInput, ProfileUpdateOutput } from '../../shared/io'
 import type { Profile } from '../../shared/schemas'
 import { parseJsonArray } from './text'
 
@@ -44,8 +44,8 @@ export function createProfile(db: Db, now: () => Date) {
   )
   const get = (): Profile => toProfile(read.get())
   return {
-    'profile:get': (): Output<'profile:get'> => get(),
-    'profile:update'(input: ParsedInput<'profile:update'>): Output<'profile:update'> {
+    get: (): ProfileGetOutput => get(),
+    update(input: ProfileUpdateInput): ProfileUpdateOutput {
       write.run({ ...input, links: JSON.stringify(input.links), at: now().toISOString() })
       return get()
     },

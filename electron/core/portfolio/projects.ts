@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { ProjectsCreateInput, ProjectsCreateOutput, ProjectsDeleteInput, ProjectsDeleteOutput, ProjectsGetInput, ProjectsGetOutput, ProjectsListInput, ProjectsListOutput, ProjectsUpdateInput, ProjectsUpdateOutput } from '../../shared/io'
 import type { Project, ProjectSummary, ProjectValues, SkillLink } from '../../shared/schemas'
 import { badInput, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
@@ -138,7 +138,7 @@ export function createProjects(db: Db, skills: SkillsService, index: SearchIndex
   return {
     insert,
 
-    'projects:list'(q: ParsedInput<'projects:list'>): Output<'projects:list'> {
+    list(q: ProjectsListInput): ProjectsListOutput {
       const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
       const match = ftsQuery(q.text)
       if (q.text && !match) return { items: [], total: 0 }
@@ -170,15 +170,15 @@ export function createProjects(db: Db, skills: SkillsService, index: SearchIndex
       return { items, total }
     },
 
-    'projects:get'({ id }: ParsedInput<'projects:get'>): Output<'projects:get'> {
+    get({ id }: ProjectsGetInput): ProjectsGetOutput {
       return read(toRowId('project', id))
     },
 
-    'projects:create'(input: ParsedInput<'projects:create'>): Output<'projects:create'> {
+    create(input: ProjectsCreateInput): ProjectsCreateOutput {
       return db.transaction(() => read(insert(input)))()
     },
 
-    'projects:update'({ id, patch }: ParsedInput<'projects:update'>): Output<'projects:update'> {
+    update({ id, patch }: ProjectsUpdateInput): ProjectsUpdateOutput {
       const rowId = toRowId('project', id)
       return db.transaction(() => {
         const current = rowToFields(requireRow(rowId, id))
@@ -193,7 +193,7 @@ export function createProjects(db: Db, skills: SkillsService, index: SearchIndex
       })()
     },
 
-    'projects:delete'({ id }: ParsedInput<'projects:delete'>): Output<'projects:delete'> {
+    remove({ id }: ProjectsDeleteInput): ProjectsDeleteOutput {
       const rowId = toRowId('project', id)
       db.transaction(() => {
         requireRow(rowId, id)

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { SearchQueryInput, SearchQueryOutput } from '../../shared/io'
 import type { SearchHit } from '../../shared/schemas'
 import { toPublicId } from './ids'
 import { ftsQuery } from './text'
@@ -55,7 +55,7 @@ export function createSearch(db: Db) {
   }
 
   return {
-    'search:query'({ text, limit }: ParsedInput<'search:query'>): Output<'search:query'> {
+    query({ text, limit }: SearchQueryInput): SearchQueryOutput {
       const match = ftsQuery(text)
       if (!match) return []
       const lists = (['skill', 'credential', 'project'] as const).map((e) => hitsFor(e, match, limit))

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { ParsedInput, Output } from '../../shared/contract'
+import type { SkillsCreateInput, SkillsCreateOutput, SkillsDeleteInput, SkillsDeleteOutput, SkillsGetInput, SkillsGetOutput, SkillsListInput, SkillsListOutput, SkillsMergeInput, SkillsMergeOutput, SkillsSuggestInput, SkillsSuggestOutput, SkillsUpdateInput, SkillsUpdateOutput } from '../../shared/io'
 import type { Skill, SkillCategory, SkillLevel, SkillLink } from '../../shared/schemas'
 import { conflict, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
@@ -218,7 +218,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       return linksOf[owner].all(rowId).map(toSkillLink)
     },
 
-    'skills:list'(q: ParsedInput<'skills:list'>): Output<'skills:list'> {
+    list(q: SkillsListInput): SkillsListOutput {
       const where: string[] = []
       const params: Record<string, unknown> = { limit: q.limit, offset: q.offset }
       const match = ftsQuery(q.text)
@@ -237,7 +237,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       return { items: rows.map(toSkill), total }
     },
 
-    'skills:get'({ id }: ParsedInput<'skills:get'>): Output<'skills:get'> {
+    get({ id }: SkillsGetInput): SkillsGetOutput {
       const rowId = toRowId('skill', id)
       const row = requireRow(rowId, id)
       return {
@@ -248,7 +248,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       }
     },
 
-    'skills:suggest'({ text, limit }: ParsedInput<'skills:suggest'>): Output<'skills:suggest'> {
+    suggest({ text, limit }: SkillsSuggestInput): SkillsSuggestOutput {
       const key = nameKey(text)
       if (!key) return []
       const esc = likeEscape(key)
@@ -257,7 +257,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
         .map((r) => ({ id: toPublicId('skill', r.id), name: r.name, category: r.category, matchedAlias: r.matched_alias }))
     },
 
-    'skills:create'(input: ParsedInput<'skills:create'>): Output<'skills:create'> {
+    create(input: SkillsCreateInput): SkillsCreateOutput {
       return db.transaction(() => {
         const rowId = insert(input.name, input.category, input.description)
         writeAliases(rowId, input.name, input.aliases)
@@ -266,7 +266,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       })()
     },
 
-    'skills:update'({ id, patch }: ParsedInput<'skills:update'>): Output<'skills:update'> {
+    update({ id, patch }: SkillsUpdateInput): SkillsUpdateOutput {
       const rowId = toRowId('skill', id)
       return db.transaction(() => {
         const row = requireRow(rowId, id)
@@ -290,7 +290,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       })()
     },
 
-    'skills:delete'({ id }: ParsedInput<'skills:delete'>): Output<'skills:delete'> {
+    remove({ id }: SkillsDeleteInput): SkillsDeleteOutput {
       const rowId = toRowId('skill', id)
       db.transaction(() => {
         requireRow(rowId, id)
@@ -302,7 +302,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       return { id }
     },
 
-    'skills:merge'({ sourceId, targetId }: ParsedInput<'skills:merge'>): Output<'skills:merge'> {
+    merge({ sourceId, targetId }: SkillsMergeInput): SkillsMergeOutput {
       const source = toRowId('skill', sourceId)
       const target = toRowId('skill', targetId)
       if (source === target) throw conflict('A skill cannot be merged into itself.')

@@ -5,9 +5,9 @@
  * `skills:list`, `experience:list`, `education:list` and `profile:get` return, in the order
  * their lists return them.
  */
+import type { PortfolioSnapshot } from '../../shared/schemas'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open'
-import type { Credential, Education, Experience, Profile, Project, Skill } from '../../shared/schemas'
 import {
   CREDENTIAL_ORDER,
   credentialEvidenceSql,
@@ -24,15 +24,7 @@ import { PROFILE_SQL, toProfile, type ProfileRow } from './profile'
 import { datedEntriesSql, EDUCATION_ENTRIES, EXPERIENCE_ENTRIES, toDatedEntry } from './resume-entries'
 import { toExperience } from './experience'
 
-/** Everything the resume reads from the portfolio, as the contract returns it. */
-export interface PortfolioSnapshot {
-  profile: Profile
-  experience: Experience[]
-  education: Education[]
-  credentials: Credential[]
-  projects: Project[]
-  skills: Skill[]
-}
+export type { PortfolioSnapshot }
 
 interface SnapshotReads {
   profile: Statement<[], ProfileRow>

@@ -1,20 +1,20 @@
 /**
- * The resume and report channels (issue 5): `resume:preview`, `report:render` and the saved
- * variants `resumes:*`. The portfolio, the role and the gap analysis are read through the core's
- * own services (the `call` app.ts passes), so the PDF shows exactly what the screens show.
- * The core never writes files: the PDF comes back as base64 and the shell or the command line
- * saves it.
+ * The resume service (issue 5): the resume preview PDF, the gap report PDF and the saved
+ * variants. The portfolio is read as one snapshot, the role and its evidence come from the
+ * analysis service, so the PDF shows exactly what the screens show. The core never writes
+ * files: the PDF comes back as base64 and the shell or the command line saves it.
  */
-import type { Services } from '../../shared/contract'
 import { badInput } from '../../shared/errors'
-import type { ReportPdf, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
+import type { ReportPdf, ReportSettingsValue, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
 import type { RoleRefString } from '../../shared/analysis'
 import type { Db } from '../db/open'
+import type { AnalysisService } from '../analysis'
+import { roleDetail } from '../analysis/role-detail'
 import { parseRoleRef } from '../analysis/roles'
+import { readPortfolioSnapshot } from '../portfolio/snapshot'
 import {
   buildResumeData,
   loadPdfFonts,
-  readPortfolio,
   renderGapReport,
   renderResumeDetailed,
   resumeTitle,
@@ -23,21 +23,17 @@ import {
   type ResumeOptions,
   type TargetRole,
 } from '../pdf'
-import type { PortfolioCall } from '../pdf/resume-data'
 import type { Catalog } from '../taxonomy'
 import { safePdfFileName } from './file-name'
 import { DEFAULT_REPORT_CONSTRAINTS, gapReportData, savedPlanSteps, suggestedPlanSteps } from './report'
-import type { AnalysisService } from '../analysis'
 import { createVariantStore } from './variants'
 
-export type ResumeChannel = 'resume:preview' | 'report:render' | 'resumes:list' | 'resumes:get' | 'resumes:create' | 'resumes:update' | 'resumes:delete'
-
-export interface ResumeChannelOptions {
+export interface ResumeServiceOptions {
   db: Db
-  /** Calls another channel of this core (input validated by the contract, errors thrown as AppError). */
-  call: PortfolioCall
-  /** The analysis service: the target role with its evidence, from the one evidence engine. */
-  analysis: Pick<AnalysisService, 'resumeTarget'>
+  /** The analysis service: roles, gaps, plans and the target role with its evidence. */
+  analysis: Pick<AnalysisService, 'resumeTarget' | 'roles' | 'gap' | 'suggestPlan' | 'plans'>
+  /** The person's name for the gap report's title. */
+  profileName: () => string | null
   catalog: () => Catalog
   /** Where `fonts/` lives; the fonts are read on the first render. */
   resourcesDir: string
@@ -73,8 +69,8 @@ export function resumeOptions(settings: ResumeSettingsValue, role: TargetRole | 
   }
 }
 
-export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, ResumeChannel> {
-  const { db, call, catalog, now } = o
+export function createResumeService(o: ResumeServiceOptions) {
+  const { db, analysis, catalog, now } = o
   let fonts: PdfFonts | null = o.fonts ?? null
   const pdfFonts = () => (fonts ??= loadPdfFonts(o.resourcesDir))
   const customTitle = db.prepare<[number], { title: string }>('SELECT title FROM role WHERE id = ?')
@@ -99,11 +95,11 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
     let target: TargetRole | null = null
     if (ref) {
       // NOT_FOUND for an unknown role, before anything is read or rendered.
-      const detail = await call('roles:get', { ref })
+      const detail = roleDetail(analysis, catalog, ref)
       role = { ref: detail.ref, title: detail.title }
-      target = o.analysis.resumeTarget(detail.ref)
+      target = analysis.resumeTarget(detail.ref)
     }
-    const data = buildResumeData(await readPortfolio(call))
+    const data = buildResumeData(readPortfolioSnapshot(db))
     const rendered = await renderResumeDetailed(data, resumeOptions(settings, target), pdfFonts(), { now: now() })
     const t = rendered.tailored
     return {
@@ -118,22 +114,22 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
     }
   }
 
-  async function report(input: Parameters<Services['report:render']>[0]): Promise<ReportPdf> {
+  async function report(input: ReportSettingsValue): Promise<ReportPdf> {
     const { ref } = input
-    const detail = await call('roles:get', { ref })
+    const detail = roleDetail(analysis, catalog, ref)
     let plan: GapReportData['plan']
     if (input.planId != null) {
-      const saved = await call('plans:get', { id: input.planId })
+      const saved = analysis.plans.get(input.planId)
       if (saved.roleRef !== detail.ref)
         throw badInput(`Plan ${saved.id} is for another role (${saved.roleRef}), not ${detail.title}.`, [{ path: 'planId', message: `is a plan for another role (${saved.roleRef}), not ${detail.title}` }])
       plan = { title: saved.title, budget: saved.budget, steps: savedPlanSteps(saved) }
     } else {
-      const suggested = await call('plans:suggest', { ref, constraints: { ...DEFAULT_REPORT_CONSTRAINTS } })
+      const suggested = analysis.suggestPlan(ref, { ...DEFAULT_REPORT_CONSTRAINTS })
       const steps = suggestedPlanSteps(suggested)
       plan = steps.length ? { title: `suggested at ${DEFAULT_REPORT_CONSTRAINTS.hoursPerWeek} hours a week`, budget: null, steps } : null
     }
-    const [gap, profile] = await Promise.all([call('gap:analyze', { ref }), call('profile:get', {})])
-    const person = profile.fullName?.trim() ? profile.fullName.trim() : null
+    const gap = analysis.gap(ref)
+    const person = o.profileName()
     const data = gapReportData({ person, role: detail, gap, plan })
     const pdf = await renderGapReport(
       data,
@@ -150,16 +146,10 @@ export function createResumeChannels(o: ResumeChannelOptions): Pick<Services, Re
     }
   }
 
-  return {
-    'resume:preview': (settings) => preview(settings),
-    'report:render': (input) => report(input),
-    'resumes:list': () => variants.list(),
-    'resumes:get': ({ id }) => variants.get(id),
-    'resumes:create': (input) => variants.create(input),
-    'resumes:update': ({ id, patch }) => variants.update(id, patch),
-    'resumes:delete': ({ id }) => variants.remove(id),
-  }
+  return { preview, report, variants }
 }
+
+export type ResumeService = ReturnType<typeof createResumeService>
 
 export { safePdfFileName } from './file-name'
 export { readSettings } from './variants'

@@ -10,7 +10,7 @@
 import type { Db } from '../db/open'
 import { badInput, conflict, notFound } from '../../shared/errors'
 import { ResumeSettings, type ResumeSettingsValue, type ResumeVariant } from '../../shared/resume'
-import type { ParsedInput } from '../../shared/contract'
+import type { ResumesCreateInput, ResumesUpdateInput } from '../../shared/io'
 import { nameKey } from '../portfolio/text'
 
 interface Row {
@@ -128,7 +128,7 @@ export function createVariantStore(o: VariantStoreOptions) {
     list: (): ResumeVariant[] => all.all().map(toVariant),
     get: (id: number): ResumeVariant => toVariant(rowOf(id)),
 
-    create: (input: ParsedInput<'resumes:create'>): ResumeVariant =>
+    create: (input: ResumesCreateInput): ResumeVariant =>
       db.transaction(() => {
         checkName(input.name, null)
         checkRole(input.settings)
@@ -144,7 +144,7 @@ export function createVariantStore(o: VariantStoreOptions) {
         return toVariant(rowOf(Number(result.lastInsertRowid)))
       })(),
 
-    update: (id: number, patch: ParsedInput<'resumes:update'>['patch']): ResumeVariant =>
+    update: (id: number, patch: ResumesUpdateInput['patch']): ResumeVariant =>
       db.transaction(() => {
         const row = rowOf(id)
         const name = patch.name ?? row.name

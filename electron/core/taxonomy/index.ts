@@ -58,3 +58,4 @@ export async function importTaxonomy(db: Db, path: string, options: TaxonomyImpo
       return importPackFile(db, path, options)
   }
 }
+export { readAttribution } from './about'

@@ -80,7 +80,9 @@ async function checkRole(core: Core, ref: string): Promise<number> {
     }
     if (!ev) continue
     // Every direct evidence item the gap shows is an entry the resume can show, matched to this skill.
-    for (const item of evidenceItems(index, ev)) {
+    const all = evidenceItems(index, ev)
+    expect(new Set(all.map((i) => i.source)).size, `${ref}: ${s.name} lists an entry twice`).toBe(all.length)
+    for (const item of all) {
       if (item.kind === 'related') continue
       const d = decisions.get(item.source)
       expect(d, `${ref}: ${s.name} has evidence ${item.source} the resume does not consider`).toBeDefined()

@@ -1,8 +1,9 @@
-import { contract, isChannel, type Channel, type Services } from '../shared/contract'
-import { AppError, type AppErrorShape, type FieldIssue, type Result } from '../shared/errors'
+import { contract, isChannel, type Channel, type Services } from '../../shared/contract'
+import { AppError, type AppErrorShape, type FieldIssue, type Result } from '../../shared/errors'
 import type { z } from 'zod'
 
-export type Logger = (message: string, error?: unknown) => void
+import type { Logger } from '../log'
+export type { Logger }
 
 /**
  * The single entry into the core for every transport (IPC, command line, test bridge):

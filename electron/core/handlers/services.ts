@@ -1,0 +1,30 @@
+/**
+ * The core's services, as the handlers receive them: plain objects with plain functions.
+ * app.ts builds them; the handlers translate channels into calls on them.
+ */
+import type { Db } from '../db/open'
+import type { Portfolio } from '../portfolio'
+import type { ImportsService } from '../imports/service'
+import type { EvidenceStore } from '../originals/store'
+import type { SettingsService } from '../settings'
+import type { AnalysisService } from '../analysis'
+import type { ResumeService } from '../resume'
+import type { Catalog } from '../taxonomy'
+
+export interface CoreServices {
+  db: Db
+  now: () => Date
+  version: string
+  dbPath: string
+  dataDir: string
+  resourcesDir: string
+  catalog: () => Catalog
+  portfolio: Portfolio
+  imports: ImportsService
+  originals: EvidenceStore
+  settings: SettingsService
+  analysis: AnalysisService
+  resume: ResumeService
+  schemaVersion: () => number
+  loadDemo: () => { credentials: number; projects: number; skills: number }
+}
