@@ -97,7 +97,8 @@ export function skillView(s: SkillDetail): string {
     section('Description', s.description && wrap(s.description)) +
     section('Credentials', refs(s.credentials, (i) => level(s.credentials[i]!.level))) +
     section('Projects', refs(s.projects, (i) => level(s.projects[i]!.level))) +
-    (s.credentials.length && !s.projects.length ? '\n\n  Learned but not yet applied in a project.' : '')
+    section('Experience', refs(s.experience.map((e) => ({ id: e.id, title: `${e.title}, ${e.organization}` })), (i) => level(s.experience[i]!.level))) +
+    (s.credentials.length && !s.projects.length && !s.experience.length ? '\n\n  Learned but never practised: no project or work entry shows it yet.' : '')
 }
 
 export function experienceView(e: Experience): string {
@@ -107,6 +108,7 @@ export function experienceView(e: Experience): string {
       ['Organisation', e.organization],
       ['Location', e.location],
       ['Dates', range(e.startedOn, e.endedOn)],
+      ['Skills', skillList(e.skills)],
     ]),
   ].join('\n') + section('Description', e.description && wrap(e.description))
 }

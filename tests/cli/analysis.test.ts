@@ -41,17 +41,36 @@ describe('gap', () => {
     expect(gap.coveragePercent).toBeGreaterThan(0)
   })
 
-  it('prints coverage, depth and explanations, missing essentials first', async () => {
+  it('prints the fit as the headline, its explanation and parts, then core and transversal skills', async () => {
     const r = await p.run('gap', '--role', 'Data Analyst')
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^Data Analyst \(catalog:data-analyst\)\nCoverage \d+\.\d %/)
-    expect(r.stdout).toMatch(/Skill\s+Need\s+Weight\s+Depth\s+Evidence/)
+    const gap = (await p.run('gap', '--role', 'Data Analyst', '--json')).json<Gap & { fitPercent: number; missingEssentials: string[]; transversal: { total: number; covered: number } }>()
     const lines = r.stdout.split('\n')
+    expect(lines[0]).toBe(`Fit ${gap.fitPercent.toFixed(1)}% — Data Analyst (catalog:data-analyst)`)
+    expect(lines[1]).toMatch(/^Fit is the share of the role's skill weight your evidence covers \(70%\)/)
+    const parts = lines.find((l) => l.startsWith('Parts: '))
+    expect(parts).toMatch(/^Parts: coverage \d+\.\d%; essentials \d+\.\d% \(\d+ of \d+ with evidence\); \d+ proven, \d+ practised, \d+ learned,/)
+    expect(lines.filter((l) => /^Fit \d/.test(l))).toHaveLength(1)
+    expect(r.stdout).toMatch(/Skill\s+Need\s+Weight\s+Depth\s+Evidence/)
     const header = lines.findIndex((l) => l.startsWith('Skill '))
-    expect(lines[header + 1]).toMatch(/essential\s+\d\.\d\d\s+none/)
+    // the role's core skills first: missing essentials, then missing optional skills, by weight
+    expect(lines[header + 1]).toMatch(gap.missingEssentials.length ? /essential\s+\d\.\d\d\s+None/ : /\d\.\d\d\s+None/)
+    const transversal = lines.findIndex((l) => l.startsWith('Transversal skills'))
+    expect(lines[transversal]).toBe(`Transversal skills (${gap.transversal.covered} of ${gap.transversal.total} with evidence)`)
+    expect(lines[transversal + 1]).toMatch(/^Skill\s+Need\s+Weight\s+Depth\s+Evidence/)
+    expect(r.stdout).toMatch(/\n(Data analysis|SQL)\s+essential\s+1\.00\s+Practised\s+practised /)
+    // depth is learned, practised or proven: never "applied" (titles such as "Applied Statistics" aside)
+    expect(r.stdout).not.toMatch(/\bapplied\b/)
     // skill lists show names a person knows, never catalog keys like "data-cleaning"
-    const listed = lines.filter((l) => /^(Missing essentials|Learned but not applied)/.test(l)).join('\n')
+    const listed = lines.filter((l) => /^(Missing essentials|Learned but never practised)/.test(l)).join('\n')
     expect(listed).not.toMatch(/[a-z]+-[a-z]+|user:skill/)
+  })
+
+  it('names the skills learned but never practised', async () => {
+    const r = await p.run('gap', '--role', 'Data Engineer')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/\nLearned but never practised: .*Google BigQuery/)
+    expect(r.stdout).not.toMatch(/\bapplied\b/)
   })
 
   it('analyses a posting file without saving a role', async () => {
@@ -68,6 +87,9 @@ describe('gap', () => {
     expect(roles.json<{ source: string }[]>().every((x) => x.source === 'catalog')).toBe(true)
     const text = await p.run('gap', '--posting', file)
     expect(text.stdout).toMatch(/Skills found in the posting \(\d+\): .*SQL/)
+    expect(text.stdout).toMatch(/\n\nFit \d+\.\d% — Junior Data Analyst\n/)
+    const detailed = await p.run('gap', '--posting', file, '--evidence')
+    expect(detailed.stdout).toMatch(/\n {6}project +proj-\d+ +.* · gives practised/)
   })
 })
 
@@ -80,9 +102,10 @@ describe('fit', () => {
     expect(fits[0]!.fitPercent).toBeGreaterThanOrEqual(fits[1]!.fitPercent)
     expect(fits[1]!.fitPercent).toBeGreaterThanOrEqual(fits[2]!.fitPercent)
     const text = await p.run('fit', '--top', '3')
-    const rows = text.stdout.trim().split('\n').slice(1)
+    const [header, ...rows] = text.stdout.trim().split('\n')
+    expect(header).toMatch(/^#\s+Fit\s+Coverage\s+Essentials\s+Skills/)
     expect(rows).toHaveLength(3)
-    rows.forEach((row, i) => expect(row).toContain(fits[i]!.ref))
+    rows.forEach((row, i) => expect(row).toMatch(new RegExp(`^${i + 1}\\s+${fits[i]!.fitPercent.toFixed(1)}%.*${fits[i]!.ref}$`)))
   })
 })
 
@@ -102,7 +125,7 @@ describe('plan', () => {
     expect(spent).toBeLessThanOrEqual(50_000)
     const text = await p.run('plan', '--role', 'Data Analyst', '--budget', '500 USD', '--hours-per-week', '8', '--target-date', '2027-06-30')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^Learning plan for Data Analyst \(catalog:data-analyst\)\nBudget 500\.00 USD\s+8 h\/week/)
+    expect(text.stdout).toMatch(/^Learning plan for Data Analyst \(catalog:data-analyst\)\nBudget \$500\.00\s+8 h\/week/)
     expect(text.stdout).toMatch(/#\s+Step\s+Type\s+Hours\s+Cost\s+Done by/)
     expect(text.stdout).toMatch(/Completes on \d{4}-\d{2}-\d{2}/)
   })

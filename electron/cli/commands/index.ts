@@ -6,11 +6,11 @@ import { search } from './search'
 import { profile } from './profile'
 import { demo, info } from './info'
 import { importCommand, verifyCommand } from './imports'
-import { fitCommand, gapCommand, planCommand, rolesCommand, taxonomyCommand } from './analysis'
+import { evidenceCommand, fitCommand, gapCommand, planCommand, rolesCommand, taxonomyCommand } from './analysis'
 import { reportCommand, resumeCommand, resumesCommand } from './resume'
 
 /** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
-export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, rolesCommand, gapCommand, fitCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, info, demo]
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, info, demo]
 
 export function findCommand(word: string): Command | null {
   const w = word.toLowerCase()

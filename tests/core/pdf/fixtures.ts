@@ -179,17 +179,37 @@ export const PROJECTS: ResumeProject[] = [
   }),
 ]
 
-export const ROLE: TargetRole = {
-  title: 'Analytics Engineer',
-  skills: [
-    { name: 'SQL', weight: 1, essential: true },
-    { name: 'dbt', weight: 0.9, essential: true },
-    { name: 'Apache Airflow', weight: 0.6, essential: false },
-    { name: 'Data modeling', weight: 0.8, essential: true },
-    { name: 'Python', weight: 0.5, essential: false },
-    { name: 'Tableau', weight: 0.3, essential: false },
-    { name: 'Kubernetes', weight: 0.4, essential: false },
-  ],
+const ROLE_SKILLS = [
+  { name: 'SQL', weight: 1, essential: true },
+  { name: 'dbt', weight: 0.9, essential: true },
+  { name: 'Apache Airflow', weight: 0.6, essential: false },
+  { name: 'Data modeling', weight: 0.8, essential: true },
+  { name: 'Python', weight: 0.5, essential: false },
+  { name: 'Tableau', weight: 0.3, essential: false },
+  { name: 'Kubernetes', weight: 0.4, essential: false },
+]
+
+/**
+ * Stands in for the evidence engine on hand-built resume data (no portfolio here): an entry is
+ * evidence for a role skill when it lists that skill (or the skill's alias) by name, or, for a
+ * credential or project, when its title names the skill as a whole word.
+ */
+export function evidenceByName(data: ResumeData, skills: readonly { name: string }[]): Record<string, string[]> {
+  const key = (n: string) => n.toLowerCase()
+  const aliasOf = new Map<string, string>()
+  for (const g of data.skills) for (const s of g.skills) for (const n of [s.name, ...s.aliases]) aliasOf.set(key(n), key(s.name))
+  const canon = (n: string) => aliasOf.get(key(n)) ?? key(n)
+  const out: Record<string, string[]> = {}
+  const named = (title: string, name: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(title)
+  const add = (id: string, names: readonly string[], title = '') => {
+    const have = new Set(names.map(canon))
+    const keys = skills.filter((s) => have.has(canon(s.name)) || (title && named(title, s.name))).map((s) => s.name)
+    if (keys.length) out[id] = keys
+  }
+  for (const c of data.credentials) add(c.id, c.skills, c.title)
+  for (const p of data.projects) add(p.id, p.skills, p.title)
+  for (const g of data.skills) for (const s of g.skills) add(s.id, [s.name])
+  return out
 }
 
 /** A resume that fits on one page. */
@@ -292,7 +312,7 @@ export function longResume(o: { jobs?: number } = {}): ResumeData {
   }
 }
 
-/** A gap report as the analysis would map into it (Analytics Engineer, 64% coverage). */
+/** A gap report as the analysis would map into it (Analytics Engineer: 64% coverage, 67% fit). */
 export function sampleReport(steps = 4): GapReportData {
   const plan: NonNullable<GapReportData['plan']>['steps'] = [
     {
@@ -312,7 +332,7 @@ export function sampleReport(steps = 4): GapReportData {
       credentialKind: 'platform',
       provider: 'Udacity',
       url: null,
-      reason: 'Applies Airflow in four graded projects, moving it from learned to applied.',
+      reason: 'Practises Airflow in four graded projects, moving it from learned to practised.',
       hours: 120,
       cost: { amountMinor: 101700, currency: 'USD' },
       done: false,
@@ -341,18 +361,85 @@ export function sampleReport(steps = 4): GapReportData {
   return {
     person: 'Ελένη Łukasiewicz',
     role: { title: 'Analytics Engineer', description: 'Builds tested, documented data models that analysts and dashboards rely on.' },
+    fit: 66.9,
+    fitExplanation: "Fit is the share of the role's skill weight your evidence covers (70%) plus the same share over its essential skills (30%).",
     coverage: 64.4,
+    essentialCoverage: 72.8,
+    transversal: { total: 2, covered: 1 },
     skills: [
-      { name: 'SQL', essential: true, weight: 1, depth: 'proven', explanation: 'Four credentials and three projects, one verified: dbt Fundamentals.' },
-      { name: 'dbt', essential: true, weight: 0.9, depth: 'applied', explanation: 'dbt Fundamentals (badge); used in “Warehouse pipeline for Дмитрий Logistics”.' },
-      { name: 'Data modeling', essential: true, weight: 0.8, depth: 'applied', explanation: 'Matched as “Data modelling”; two credentials, one project.' },
-      { name: 'Apache Airflow', essential: false, weight: 0.6, depth: 'learned', explanation: 'Only in a course still in progress; no project yet.' },
-      { name: 'Python', essential: false, weight: 0.5, depth: 'proven', explanation: 'Certified in a postgraduate programme; used in two projects.' },
-      { name: 'Kubernetes', essential: true, weight: 0.4, depth: 'none', explanation: 'Nothing in the portfolio shows it.' },
-      { name: 'Tableau', essential: false, weight: 0.3, depth: 'learned', explanation: 'Tableau Desktop Specialist (2020), self-reported.' },
+      {
+        name: 'SQL',
+        essential: true,
+        weight: 1,
+        depth: 'proven',
+        explanation: 'proven by 1 verified credential and 3 projects',
+        evidence: [
+          { gives: 'practised', text: 'project: Warehouse pipeline for Дмитрий Logistics, 2025' },
+          { gives: 'practised', text: 'inferred from your 3 years 2 months as Data Analyst at Brightwave Retail' },
+          { gives: 'learned', text: 'verified credential: dbt Fundamentals, 2024' },
+        ],
+        moreEvidence: 4,
+      },
+      {
+        name: 'dbt',
+        essential: true,
+        weight: 0.9,
+        depth: 'practised',
+        explanation: 'practised in 1 project',
+        evidence: [
+          { gives: 'practised', text: 'project: Warehouse pipeline for Дмитрий Logistics, 2025' },
+          { gives: 'learned', text: 'self-reported credential: dbt Fundamentals (badge), 2024' },
+        ],
+      },
+      { name: 'Data modeling', essential: true, weight: 0.8, depth: 'practised', explanation: 'practised via dbt (partial credit)', evidence: [{ gives: 'practised', text: 'via dbt' }] },
+      {
+        name: 'Apache Airflow',
+        essential: false,
+        weight: 0.6,
+        depth: 'learned',
+        explanation: 'learned through 1 credential, never practised at work or in a project',
+        evidence: [{ gives: 'learned', text: 'unverified credential: Airflow Fundamentals, 2023' }],
+      },
+      {
+        name: 'Python',
+        essential: false,
+        weight: 0.5,
+        depth: 'proven',
+        explanation: 'proven by a postgraduate programme and 2 projects',
+        evidence: [
+          { gives: 'practised', text: 'project: Churn model for a Łódź retailer, 2024' },
+          { gives: 'learned', text: 'verified credential: Postgraduate Certificate in Data Science, 2022' },
+        ],
+      },
+      { name: 'Kubernetes', essential: true, weight: 0.4, depth: 'none', explanation: 'nothing in the portfolio shows it yet', evidence: [] },
+      {
+        name: 'Tableau',
+        essential: false,
+        weight: 0.3,
+        depth: 'learned',
+        explanation: 'learned through 1 self-reported credential',
+        evidence: [{ gives: 'learned', text: 'self-reported credential: Tableau Desktop Specialist, 2020 (over five years ago)' }],
+      },
+      {
+        name: 'Stakeholder communication',
+        essential: false,
+        weight: 0.5,
+        depth: 'practised',
+        group: 'transversal',
+        explanation: 'practised in your work',
+        evidence: [{ gives: 'practised', text: 'your work as Analytics Engineer at Nordwind Data for 2 years (named in the entry)' }],
+      },
+      { name: 'Problem solving', essential: false, weight: 0.4, depth: 'none', group: 'transversal', explanation: 'no evidence yet', evidence: [] },
     ],
     missingEssentials: ['Kubernetes'],
     learnedNotApplied: ['Apache Airflow', 'Tableau'],
     plan: { title: 'Analytics Engineer in six months', budget: { amountMinor: 150000, currency: 'USD' }, steps: plan.slice(0, steps) },
   }
+}
+
+/** The target role of the tailoring tests (after the data it reads, which it needs at load). */
+export const ROLE: TargetRole = {
+  title: 'Analytics Engineer',
+  skills: ROLE_SKILLS.map((s) => ({ key: s.name, ...s })),
+  evidence: evidenceByName(longResume(), ROLE_SKILLS),
 }
