@@ -127,7 +127,7 @@ function Shell() {
         {route.screen === 'projects' ? <ProjectsScreen route={route} /> : null}
         {route.screen === 'skills' ? <SkillsScreen route={route} /> : null}
         {route.screen === 'import' ? <ImportScreen route={route} /> : null}
-        {route.screen === 'profile' ? <ProfileScreen /> : null}
+        {route.screen === 'profile' ? <ProfileScreen route={route} /> : null}
         {route.screen === 'roles' ? <RolesScreen route={route} /> : null}
         {route.screen === 'resume' ? <ResumeScreen route={route} /> : null}
         {route.screen === 'settings' ? <SettingsScreen /> : null}

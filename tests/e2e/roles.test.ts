@@ -9,6 +9,8 @@ import { appSession } from './harness'
 
 const unavailable = browserUnavailableReason()
 
+// Looker Studio is the one requirement the sample portfolio has no evidence for (her work as a
+// Data Analyst implies the rest), so the plan below has a step to take.
 const POSTING = `Data Analyst – Retail Insights
 
 About the role
@@ -19,6 +21,7 @@ Requirements
 - Python for data cleaning and analysis
 - Building dashboards in Tableau
 - Strong stakeholder communication: explaining findings to non-technical teams
+- Self-serve reporting in Looker Studio
 
 Nice to have
 - dbt for data modelling
@@ -63,10 +66,12 @@ describe.skipIf(unavailable !== null)('roles and plans, end to end', () => {
 
     const detail = page.locator('.detail-pane')
     await detail.locator('[data-detail-title]', { hasText: 'Retail Data Analyst' }).waitFor()
-    expect(await detail.locator('[data-coverage]').textContent()).toMatch(/^\d+%$/)
-    const skillRows = detail.getByRole('list', { name: 'Required skills' }).getByRole('listitem')
+    // One headline, the fit; the role's skills in two groups (core, transversal), each with its depth.
+    expect(await detail.locator('[data-fit]').textContent()).toMatch(/^\d+%$/)
+    expect(await detail.getByRole('meter', { name: 'Fit for Retail Data Analyst' }).getAttribute('aria-valuenow')).toMatch(/^\d+$/)
+    const skillRows = detail.getByRole('list', { name: /^(Core|Transversal) skills$/ }).locator(':scope > li')
     expect(await skillRows.count()).toBe(role.skills.length)
-    expect(await detail.getByRole('meter', { name: 'SQL coverage' }).getAttribute('aria-valuetext')).toMatch(/None|Learned|Applied|Proven/)
+    expect(await detail.getByRole('meter', { name: 'SQL depth' }).getAttribute('aria-valuetext')).toMatch(/^(None|Learned|Practised|Proven)$/)
     // The custom role is in the list with its badge.
     await page.getByRole('listbox', { name: 'Roles' }).getByRole('option', { name: /Retail Data Analyst/ }).getByText('Custom · posting').waitFor()
 

@@ -11,6 +11,7 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { focusFirstInvalid, issuesToErrors, serverFieldErrors, zodIssues, type FieldErrors } from '../../ui/form'
 import { useToast } from '../../ui/Toast'
+import { InferredSkills } from '../evidence/InferredSkills'
 
 type Kind = 'experience' | 'education'
 type Item = Experience | Education
@@ -45,15 +46,16 @@ const SPECS: Record<Kind, FieldSpec[]> = {
 
 const NOUN: Record<Kind, string> = { experience: 'experience', education: 'education' }
 
-export function ExperienceSection() {
-  return <HistorySection kind="experience" title="Experience" empty="Add the jobs, internships and volunteering you want on a resume." listenForNew />
+/** `target`: the entry the URL names (#/profile/exp-1, from a gap analysis): scrolled to, focused and highlighted. */
+export function ExperienceSection({ target }: { target?: string | null }) {
+  return <HistorySection kind="experience" title="Experience" empty="Add the jobs, internships and volunteering you want on a resume." listenForNew target={target} />
 }
 
-export function EducationSection() {
-  return <HistorySection kind="education" title="Education" empty="Add degrees, diplomas and schools." />
+export function EducationSection({ target }: { target?: string | null }) {
+  return <HistorySection kind="education" title="Education" empty="Add degrees, diplomas and schools." target={target} />
 }
 
-function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; title: string; empty: string; listenForNew?: boolean }) {
+function HistorySection({ kind, title, empty, listenForNew, target }: { kind: Kind; title: string; empty: string; listenForNew?: boolean; target?: string | null }) {
   const list = useQuery(kind === 'experience' ? 'experience:list' : 'education:list', {})
   const [editing, setEditing] = useState<Item | 'new' | null>(null)
   const [deleting, setDeleting] = useState<Item | null>(null)
@@ -61,6 +63,15 @@ function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; titl
   const invalidate = useInvalidate()
   const toast = useToast()
   const items = (list.data ?? []) as Item[]
+  const targetShown = Boolean(target && items.some((i) => i.id === target))
+
+  useEffect(() => {
+    if (!target || !targetShown) return
+    const el = document.querySelector<HTMLElement>(`[data-entry="${CSS.escape(target)}"]`)
+    if (!el) return
+    el.focus({ preventScroll: true })
+    return keepInView(el)
+  }, [target, targetShown])
 
   useEffect(() => {
     if (!listenForNew) return
@@ -103,7 +114,7 @@ function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; titl
       {items.length ? (
         <ul className="history">
           {items.map((item) => (
-            <li key={item.id} className="history-item">
+            <li key={item.id} className={`history-item${item.id === target ? ' is-target' : ''}`} data-entry={item.id} tabIndex={item.id === target ? -1 : undefined} aria-label={headline(item)}>
               <div className="history-icon" aria-hidden="true">
                 {(('organization' in item ? item.organization : item.institution) || '?').slice(0, 1).toUpperCase()}
               </div>
@@ -111,6 +122,7 @@ function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; titl
                 <div className="history-title">{headline(item)}</div>
                 <div className="history-meta">{[formatRange(item.startedOn, item.endedOn), 'location' in item ? item.location : null].filter(Boolean).join(' · ')}</div>
                 {item.description ? <p className="history-desc">{item.description}</p> : null}
+                {kind === 'experience' ? <InferredSkills experienceId={item.id} /> : null}
               </div>
               <div className="history-actions">
                 <Button size="sm" variant="ghost" icon="pencil" aria-label={`Edit ${headline(item)}`} title="Edit" onClick={() => setEditing(item)} />
@@ -133,6 +145,28 @@ function HistorySection({ kind, title, empty, listenForNew }: { kind: Kind; titl
       />
     </section>
   )
+}
+
+/**
+ * Scrolls `el` to the top and keeps it there while the cards above it finish loading (the
+ * profile, other entries' inferred skills), for at most 1.5 s or until the person scrolls,
+ * clicks or types.
+ */
+function keepInView(el: HTMLElement): () => void {
+  const page = el.closest<HTMLElement>('.page') ?? document.body
+  const scroller = el.closest<HTMLElement>('.screen-page') ?? window
+  const place = () => el.scrollIntoView({ block: 'start' })
+  place()
+  const observer = new ResizeObserver(place)
+  observer.observe(page)
+  const stop = () => {
+    observer.disconnect()
+    clearTimeout(timer)
+    for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) scroller.removeEventListener(type, stop)
+  }
+  const timer = setTimeout(stop, 1500)
+  for (const type of ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const) scroller.addEventListener(type, stop, { passive: true })
+  return stop
 }
 
 function headline(item: Item): string {

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react'
 import { call } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
+import type { Route } from '../../router'
 import { ProfileInput, type Profile } from '../../shared'
 import { Button } from '../../ui/Button'
 import { TextArea, TextField } from '../../ui/Field'
@@ -10,7 +11,9 @@ import { focusFirstInvalid, issuesToErrors, serverFieldErrors, zodIssues, type F
 import { useToast } from '../../ui/Toast'
 import { EducationSection, ExperienceSection } from './HistorySections'
 
-export function ProfileScreen() {
+/** `route.id` names an experience or education entry to scroll to (exp-1, edu-2). */
+export function ProfileScreen({ route }: { route?: Route }) {
+  const target = route?.id ?? null
   const profile = useQuery('profile:get', {})
   return (
     <div className="screen screen-page">
@@ -21,8 +24,8 @@ export function ProfileScreen() {
         </header>
         {profile.error && !profile.data ? <ErrorBanner error={profile.error} onRetry={profile.reload} /> : null}
         {profile.data ? <ProfileCard key={profile.data.updatedAt ?? 'new'} profile={profile.data} /> : profile.loading ? <Loading /> : null}
-        <ExperienceSection />
-        <EducationSection />
+        <ExperienceSection target={target} />
+        <EducationSection target={target} />
       </div>
     </div>
   )

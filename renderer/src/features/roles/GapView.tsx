@@ -1,20 +1,33 @@
-/** One role's gap analysis: coverage, each required skill's depth, and the learning plans. */
-import { useState } from 'react'
+/**
+ * One role's gap analysis: the fit (one headline, with how it is computed behind a disclosure),
+ * the role's core skills and its transversal skills, each with its depth and the evidence
+ * behind it (skills inferred from a job title can be confirmed or rejected here), and the
+ * learning plans.
+ */
+import { useId, useState, type CSSProperties } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { parseAmount, todayIso } from '../../format'
+import { formatDate, parseAmount, todayIso } from '../../format'
 import { navigate, setParams } from '../../router'
-import { skillNamesOf, type Depth, type GapAnalysis, type SkillGap } from '../../shared'
+import { DEPTH_WORD, DEPTHS, skillNamesOf, type Depth, type EvidenceItem, type GapAnalysis, type SkillGap } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Dialog } from '../../ui/Dialog'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { TextField } from '../../ui/Field'
+import { Icon } from '../../ui/Icon'
 import { DetailHeader, Section } from '../../ui/Layout'
 import { useToast } from '../../ui/Toast'
+import { useDecide, useFocusLater } from '../evidence/decide'
+import { decisionLabel, focusKey, KIND, relatedDetail, routeOfSource } from '../evidence/words'
 import { PlanView } from './PlanView'
 
-const DEPTH_LABEL: Record<Depth, string> = { none: 'None', learned: 'Learned', applied: 'Applied', proven: 'Proven' }
-const DEPTH_WIDTH: Record<Depth, number> = { none: 0, learned: 34, applied: 67, proven: 100 }
+/** The ladder's steps after "none", shown as three segments. */
+const STEPS = DEPTHS.filter((d) => d !== 'none')
+
+/** 52.7 → "52.7%", 81 → "81%". */
+function percent(n: number): string {
+  return `${Math.round(n * 10) / 10}%`
+}
 
 export function GapView({ roleRef, planId }: { roleRef: string; planId: number | null }) {
   const { data, error, loading, reload } = useQuery('gap:analyze', { ref: roleRef })
@@ -26,12 +39,53 @@ export function GapView({ roleRef, planId }: { roleRef: string; planId: number |
   return <Gap gap={gap} planId={planId} />
 }
 
+/** An inferred item the person rejected in this view: gone from the analysis, kept here with an Undo. */
+interface Rejected {
+  skillKey: string
+  item: EvidenceItem
+}
+
 function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
   const [planning, setPlanning] = useState(false)
+  const [rejected, setRejected] = useState<Rejected[]>([])
   const plans = useQuery('plans:list', {})
   const mine = (plans.data ?? []).filter((p) => p.roleRef === gap.role.ref).sort((a, b) => b.id - a.id)
   const shownPlan = planId && mine.some((p) => p.id === planId) ? planId : (mine[0]?.id ?? null)
   const custom = gap.role.source !== 'catalog'
+  const core = gap.skills.filter((s) => s.group !== 'transversal')
+  const transversal = gap.skills.filter((s) => s.group === 'transversal')
+  const { decide, busy } = useDecide()
+  const focusLater = useFocusLater()
+
+  const onDecide = async (skill: SkillGap, item: EvidenceItem, action: 'confirm' | 'reject' | 'undo') => {
+    const inference = item.inference
+    if (!inference) return
+    const { experienceId } = inference
+    const decision = action === 'confirm' ? 'confirmed' : action === 'reject' ? 'rejected' : 'pending'
+    const answer = await decide({ experienceId, skillKey: skill.key, decision })
+    if (!answer) return
+    const same = (r: Rejected) => r.skillKey === skill.key && r.item.inference?.experienceId === experienceId
+    if (action === 'reject') {
+      setRejected((list) => [...list.filter((r) => !same(r)), { skillKey: skill.key, item: { ...item, inference: { experienceId, decision: 'rejected' } } }])
+      focusLater(focusKey(experienceId, skill.key, 'undo'))
+    } else {
+      setRejected((list) => list.filter((r) => !same(r)))
+      focusLater(focusKey(experienceId, skill.key, action === 'confirm' ? 'undo' : 'confirm'))
+    }
+  }
+  const rows = (skills: SkillGap[]) =>
+    skills.map((s) => (
+      <GapRow
+        key={s.key}
+        s={s}
+        rejected={rejected
+          .filter((r) => r.skillKey === s.key && !s.evidence.items.some((i) => i.inference?.experienceId === r.item.inference?.experienceId))
+          .map((r) => r.item)}
+        busy={busy}
+        onDecide={(item, action) => void onDecide(s, item, action)}
+      />
+    ))
+
   return (
     <article className="detail" aria-label={gap.role.title} data-id={gap.role.ref}>
       <DetailHeader
@@ -42,7 +96,6 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
           </>
         }
         title={gap.role.title}
-        subtitle={gap.summary}
         actions={
           <>
             <Button icon="fileText" title="A resume that leads with the evidence for this role" onClick={() => navigate({ screen: 'resume', id: null, params: { role: gap.role.ref } })}>
@@ -55,43 +108,40 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
         }
       />
 
-      <div className="stat-row">
-        <div className="stat">
-          <div className="stat-label">Coverage</div>
-          <div className="stat-value" data-coverage>
-            {Math.round(gap.coveragePercent)}%
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Essentials covered</div>
-          <div className="stat-value">{Math.round(gap.essentialCoveragePercent)}%</div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">Fit</div>
-          <div className="stat-value">{Math.round(gap.fitPercent)}%</div>
-        </div>
-      </div>
+      <FitHeadline gap={gap} />
 
       {gap.missingEssentials.length ? (
         <div className="banner banner-warning" role="note">
+          <Icon name="alert" />
           <div className="banner-text">
             <strong>Missing essentials:</strong> {skillNamesOf(gap, gap.missingEssentials).join(', ')}
           </div>
         </div>
       ) : null}
 
-      <Section title="Required skills">
-        <ul className="gap-skills" aria-label="Required skills">
-          {gap.skills.map((s) => (
-            <GapRow key={s.key} s={s} />
-          ))}
-        </ul>
+      <Section title={`Core skills · ${core.length}`}>
+        {core.length ? (
+          <ul className="gap-skills" aria-label="Core skills">
+            {rows(core)}
+          </ul>
+        ) : (
+          <p className="muted">This role names only transversal skills.</p>
+        )}
       </Section>
 
+      {transversal.length ? (
+        <Section title={`Transversal skills · ${gap.transversal.covered} of ${gap.transversal.total} with evidence`}>
+          <p className="muted section-note">Skills every role draws on, such as communication and problem solving. They count towards the fit like the core skills.</p>
+          <ul className="gap-skills" aria-label="Transversal skills">
+            {rows(transversal)}
+          </ul>
+        </Section>
+      ) : null}
+
       {gap.learnedNotApplied.length ? (
-        <Section title="Learned but never applied">
-          <p className="muted">A project that uses these would show employers you can apply them.</p>
-          <ul className="plain-list">
+        <Section title="Learned but never practised">
+          <p className="muted">A project or work that uses these would show employers you can put them into practice.</p>
+          <ul className="plain-list" aria-label="Learned but never practised">
             {gap.learnedNotApplied.map((key) => (
               <li key={key}>{skillNamesOf(gap, [key])[0]}</li>
             ))}
@@ -124,26 +174,231 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
   )
 }
 
-function GapRow({ s }: { s: SkillGap }) {
+/** The one number: the fit, with its sentence; the parts it is made of behind "How is this computed?". */
+function FitHeadline({ gap }: { gap: GapAnalysis }) {
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const fit = Math.round(gap.fitPercent)
+  const hasEssentials = gap.skills.some((s) => s.essential)
   return (
-    <li className={`gap-skill${s.depth === 'none' && s.essential ? ' is-missing' : ''}`}>
+    <section className="fit-hero" aria-label="Fit">
+      <div className="fit-hero-top">
+        <div
+          className="fit-ring"
+          role="meter"
+          aria-label={`Fit for ${gap.role.title}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={fit}
+          aria-valuetext={`${fit}%`}
+          style={{ '--fit': fit } as CSSProperties}
+        >
+          <span className="fit-ring-value" data-fit>
+            {fit}%
+          </span>
+        </div>
+        <div className="fit-hero-text">
+          <div className="fit-hero-label">Fit for this role</div>
+          <p className="fit-hero-explain" data-fit-explanation>
+            {gap.fitExplanation}
+          </p>
+          <button type="button" className="disclosure" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+            <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
+            How is this computed?
+          </button>
+        </div>
+      </div>
+      <div id={panelId} className="fit-parts" hidden={!open}>
+        <dl className="fit-parts-grid">
+          <div className="fit-part">
+            <dt>Skill weight covered</dt>
+            <dd className="fit-part-value" data-coverage>
+              {percent(gap.coveragePercent)}
+            </dd>
+            <dd className="fit-part-note">counts 70%</dd>
+          </div>
+          <div className="fit-part">
+            <dt>Essential skills covered</dt>
+            <dd className="fit-part-value">{percent(gap.essentialCoveragePercent)}</dd>
+            <dd className="fit-part-note">{hasEssentials ? 'counts 30%' : 'no essentials: same as coverage'}</dd>
+          </div>
+          <div className="fit-part">
+            <dt>Transversal skills</dt>
+            <dd className="fit-part-value">
+              {gap.transversal.covered} of {gap.transversal.total}
+            </dd>
+            <dd className="fit-part-note">with evidence</dd>
+          </div>
+        </dl>
+        <p className="fit-formula">
+          0.7 × {percent(gap.coveragePercent)} + 0.3 × {percent(gap.essentialCoveragePercent)} = <strong>{percent(gap.fitPercent)}</strong>
+        </p>
+        <ul className="fit-depths" aria-label="Skills by depth">
+          {[...DEPTHS].reverse().map((d) => (
+            <li key={d}>
+              <span className={`legend-swatch depth-${d}`} aria-hidden="true" />
+              {DEPTH_WORD[d]} <strong>{gap.counts[d]}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  )
+}
+
+/** The ladder as three segments and its word: None, Learned, Practised, Proven. */
+function DepthSteps({ depth, name }: { depth: Depth; name: string }) {
+  const reached = DEPTHS.indexOf(depth)
+  return (
+    <span
+      className={`depth-steps depth-text-${depth}`}
+      role="meter"
+      aria-label={`${name} depth`}
+      aria-valuemin={0}
+      aria-valuemax={STEPS.length}
+      aria-valuenow={reached}
+      aria-valuetext={DEPTH_WORD[depth]}
+    >
+      <span className="depth-step-bar" aria-hidden="true">
+        {STEPS.map((step, i) => (
+          <span key={step} className={`depth-step${i < reached ? ` depth-${depth}` : ''}`} />
+        ))}
+      </span>
+      <span className="depth-label" data-depth={depth}>
+        {DEPTH_WORD[depth]}
+      </span>
+    </span>
+  )
+}
+
+type Decide = (item: EvidenceItem, action: 'confirm' | 'reject' | 'undo') => void
+
+function GapRow({ s, rejected, busy, onDecide }: { s: SkillGap; rejected: EvidenceItem[]; busy: string | null; onDecide: Decide }) {
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const items = s.evidence.items
+  const expandable = items.length > 0 || rejected.length > 0
+  const why = s.explanation.startsWith(`${s.name}: `) ? s.explanation.slice(s.name.length + 2) : s.explanation
+  const missing = s.depth === 'none'
+  return (
+    <li className={`gap-skill${missing && s.essential ? ' is-missing' : ''}${open ? ' is-open' : ''}`} data-skill={s.key}>
       <div className="gap-skill-head">
-        <span className="gap-skill-name">{s.name}</span>
-        {s.essential ? <Badge tone={s.depth === 'none' ? 'danger' : 'neutral'}>Essential</Badge> : null}
-        <span className={`depth-label depth-text-${s.depth}`}>{DEPTH_LABEL[s.depth]}</span>
+        {expandable ? (
+          <button type="button" className="gap-skill-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+            <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
+            <span className="gap-skill-name">{s.name}</span>
+          </button>
+        ) : (
+          <span className="gap-skill-name gap-skill-name-plain">{s.name}</span>
+        )}
+        {s.essential ? <Badge tone={missing ? 'danger' : 'neutral'}>Essential</Badge> : null}
+        {s.evidence.stale ? <Badge tone="warning" icon="clock">Over 5 years old</Badge> : null}
+        <DepthSteps depth={s.depth} name={s.name} />
       </div>
-      <div
-        className="cover-bar"
-        role="meter"
-        aria-label={`${s.name} coverage`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={DEPTH_WIDTH[s.depth]}
-        aria-valuetext={DEPTH_LABEL[s.depth]}
-      >
-        <span className={`cover-fill depth-${s.depth}`} style={{ width: `${DEPTH_WIDTH[s.depth]}%` }} />
+      <div className="gap-skill-why">
+        {why}
+        {expandable && !open ? <span className="gap-skill-count"> · {items.length + s.evidence.moreItems} {items.length + s.evidence.moreItems === 1 ? 'item' : 'items'}</span> : null}
       </div>
-      <div className="gap-skill-why">{s.explanation}</div>
+      {expandable ? (
+        <div id={panelId} className="evidence" hidden={!open}>
+          {open ? (
+            <>
+              <div className="evidence-credit">
+                Counts for <strong>{Math.round(s.credit * 100)}%</strong> of its weight, from its strongest evidence.
+              </div>
+              <ul className="evidence-list" aria-label={`Evidence for ${s.name}`}>
+                {items.map((item) => (
+                  <EvidenceRow key={`${item.kind}|${item.source}`} skill={s} item={item} busy={busy} onDecide={onDecide} />
+                ))}
+                {rejected.map((item) => (
+                  <EvidenceRow key={`rejected|${item.source}`} skill={s} item={item} busy={busy} onDecide={onDecide} />
+                ))}
+              </ul>
+              {s.evidence.moreItems ? <div className="evidence-more muted">and {s.evidence.moreItems} more</div> : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+function EvidenceRow({ skill, item, busy, onDecide }: { skill: SkillGap; item: EvidenceItem; busy: string | null; onDecide: Decide }) {
+  const kind = KIND[item.kind]
+  const to = routeOfSource(item.source)
+  const decision = item.inference?.decision
+  const isBusy = item.inference ? busy === `${item.inference.experienceId}|${skill.key}` : false
+  const title = item.kind === 'related' && item.via ? `via ${item.via.name}` : item.title
+  const detail = item.kind === 'related' ? relatedDetail(item) : item.detail
+  const date = item.date ? (item.date >= todayIso() ? 'Now' : formatDate(item.date)) : ''
+  const key = (action: 'confirm' | 'reject' | 'undo') => (item.inference ? focusKey(item.inference.experienceId, skill.key, action) : undefined)
+  return (
+    <li className={`evidence-item evidence-${item.kind}${decision === 'rejected' ? ' is-rejected' : ''}`} data-source={item.source}>
+      <div className="evidence-main">
+        <div className="evidence-head">
+          <span className={`evidence-kind kind-${item.kind}`}>
+            <Icon name={kind.icon} size={13} />
+            {kind.label}
+          </span>
+          <span className="evidence-title">
+            {to && decision !== 'rejected' ? (
+              <button type="button" className="link-button" onClick={() => navigate(to)} title={`Open ${item.title}`}>
+                {title}
+              </button>
+            ) : (
+              title
+            )}
+          </span>
+        </div>
+        <div className="evidence-detail">
+          {decision === 'rejected' ? 'Rejected by you: no longer counts for this skill.' : detail}
+          {date && decision !== 'rejected' ? (
+            <>
+              <span className="sep" aria-hidden="true">
+                ·
+              </span>
+              <span className="evidence-date">{date}</span>
+            </>
+          ) : null}
+          {item.stale && decision !== 'rejected' ? <span className="evidence-stale"> · over 5 years old</span> : null}
+        </div>
+      </div>
+      <div className="evidence-side">
+        {decision !== 'rejected' ? (
+          <span className={`evidence-gives depth-text-${item.gives}`} title={`On its own, this makes ${skill.name} ${DEPTH_WORD[item.gives].toLowerCase()}`}>
+            Gives {DEPTH_WORD[item.gives]}
+          </span>
+        ) : null}
+        {item.inference ? (
+          <div className="evidence-actions">
+            {decision === 'pending' ? (
+              <>
+                <Button size="sm" icon="check" busy={isBusy} aria-label={decisionLabel('confirm', skill.name, item.title)} data-focus-key={key('confirm')} onClick={() => onDecide(item, 'confirm')}>
+                  Confirm
+                </Button>
+                <Button size="sm" variant="ghost" icon="x" disabled={isBusy} aria-label={decisionLabel('reject', skill.name, item.title)} data-focus-key={key('reject')} onClick={() => onDecide(item, 'reject')}>
+                  Reject
+                </Button>
+              </>
+            ) : (
+              <>
+                {decision === 'confirmed' ? (
+                  <Badge tone="success" icon="check">
+                    Confirmed by you
+                  </Badge>
+                ) : (
+                  <Badge tone="danger" icon="x">
+                    Rejected
+                  </Badge>
+                )}
+                <Button size="sm" variant="ghost" icon="undo" busy={isBusy} aria-label={decisionLabel('undo', skill.name, item.title, decision)} data-focus-key={key('undo')} onClick={() => onDecide(item, 'undo')}>
+                  Undo
+                </Button>
+              </>
+            )}
+          </div>
+        ) : null}
+      </div>
     </li>
   )
 }

@@ -6,9 +6,7 @@ import { useMemo } from 'react'
 import { useDebounced, useQuery } from '../../data'
 import { navigate, setParams, type Route } from '../../router'
 import { formatHours, formatMoney } from '../../format'
-import type { BreadthDepthProfile, Output, RoleListItem } from '../../shared'
-
-type CostReport = Output<'gap:costs'>
+import { DEPTH_WORD, type BreadthDepthProfile, type Output, type RoleListItem } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane, Section } from '../../ui/Layout'
@@ -17,6 +15,11 @@ import { ListToolbar } from '../../ui/ListToolbar'
 import { CustomRoleForm } from './CustomRoleForm'
 import { GapView } from './GapView'
 import { PostingForm } from './PostingForm'
+
+type CostReport = Output<'gap:costs'>
+
+/** The steps with evidence, deepest first (bars, their words and the legend). */
+const LADDER = ['proven', 'practised', 'learned'] as const
 
 type Sort = 'fit' | 'title'
 const SORT_OPTIONS = [
@@ -197,11 +200,7 @@ function ProfileBars({ profile }: { profile: BreadthDepthProfile }) {
           <>
             <ul className="depth-areas" aria-label="Skills by area">
               {areas.map((a) => {
-                const parts = [
-                  a.proven ? `${a.proven} proven` : '',
-                  a.applied ? `${a.applied} applied` : '',
-                  a.learned ? `${a.learned} learned` : '',
-                ].filter(Boolean)
+                const parts = LADDER.filter((d) => a[d] > 0).map((d) => `${a[d]} ${DEPTH_WORD[d].toLowerCase()}`)
                 return (
                   <li key={a.group} className="depth-area">
                     <div className="depth-area-head">
@@ -210,9 +209,9 @@ function ProfileBars({ profile }: { profile: BreadthDepthProfile }) {
                       <span className="depth-area-text">{parts.join(' · ') || `${a.skills} skills, no evidence yet`}</span>
                     </div>
                     <div className="stack-bar" aria-hidden="true">
-                      <span className="stack-seg depth-proven" style={{ width: `${(a.proven / max) * 100}%` }} />
-                      <span className="stack-seg depth-applied" style={{ width: `${(a.applied / max) * 100}%` }} />
-                      <span className="stack-seg depth-learned" style={{ width: `${(a.learned / max) * 100}%` }} />
+                      {LADDER.map((d) => (
+                        <span key={d} className={`stack-seg depth-${d}`} style={{ width: `${(a[d] / max) * 100}%` }} />
+                      ))}
                     </div>
                   </li>
                 )
@@ -231,15 +230,11 @@ function ProfileBars({ profile }: { profile: BreadthDepthProfile }) {
 export function DepthLegend() {
   return (
     <div className="depth-legend" aria-hidden="true">
-      <span>
-        <span className="legend-swatch depth-proven" /> Proven
-      </span>
-      <span>
-        <span className="legend-swatch depth-applied" /> Applied
-      </span>
-      <span>
-        <span className="legend-swatch depth-learned" /> Learned
-      </span>
+      {LADDER.map((d) => (
+        <span key={d}>
+          <span className={`legend-swatch depth-${d}`} /> {DEPTH_WORD[d]}
+        </span>
+      ))}
     </div>
   )
 }
