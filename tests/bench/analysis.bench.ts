@@ -20,6 +20,10 @@ import { bestCatalog } from '../fixtures/analysis/catalog'
 import { median, ms, p95, timeOnce, timeRuns, type BenchRow } from './harness'
 
 const KINDS = ['platform', 'bootcamp', 'employer', 'academic', 'certification', 'badge', 'other'] as const
+const CREDENTIAL_KINDS = ['Certificate', 'Professional Certificate', 'Specialization', 'Nanodegree', 'Bootcamp', 'Associate', 'Fundamentals', 'Badge']
+const LEVELS = ['I', 'II', 'Advanced', 'Foundations', 'for Beginners', 'in Practice']
+const PROJECT_KINDS = ['dashboard', 'pipeline', 'migration', 'prototype', 'audit', 'rewrite', 'report']
+const TEAMS = ['finance', 'growth', 'logistics', 'retail', 'marketing', 'platform', 'support', 'research']
 
 function rng(seed: number) {
   let s = seed >>> 0
@@ -42,7 +46,8 @@ function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly
     for (let i = 0; i < 10_000; i++) {
       const id = portfolio.credentials.insert(
         contract['credentials:create'].input.parse({
-          title: `Credential ${i}`,
+          // Titles as people have them: a subject and a kind, often a level or year (so most are unique).
+          title: `${pick(skillNames)} ${pick(CREDENTIAL_KINDS)}${r() < 0.5 ? ` ${pick(LEVELS)}` : ''}${r() < 0.5 ? ` ${2015 + Math.floor(r() * 11)}` : ''}`,
           kind: pick(KINDS),
           status: r() < 0.9 ? 'earned' : 'in_progress',
           earnedOn: `20${12 + Math.floor(r() * 14)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`,
@@ -56,7 +61,7 @@ function fillPortfolio(core: ReturnType<typeof createCore>, skillNames: readonly
     for (let i = 0; i < 2_000; i++) {
       portfolio.projects.insert(
         contract['projects:create'].input.parse({
-          title: `Project ${i}`,
+          title: `${pick(skillNames)} ${pick(PROJECT_KINDS)} for the ${pick(TEAMS)} team`,
           startedOn: `20${15 + Math.floor(r() * 10)}-0${1 + Math.floor(r() * 9)}-01`,
           skills: Array.from({ length: 2 + Math.floor(r() * 5) }, () => ({ name: pick(skillNames) })),
           credentialIds: Array.from({ length: Math.floor(r() * 3) }, () => `cred-${1 + Math.floor(r() * 10_000)}`),
