@@ -199,16 +199,25 @@ export interface GapAnalysis {
 }
 
 export type PostingSection = 'title' | 'required' | 'preferred' | 'other' | 'about'
-export interface PostingMention {
+/** One skill mention the matcher found in a text. */
+export interface SkillMatch {
   skillId: string
+  /** Canonical name of the skill. */
   name: string
+  /** Offsets into the original text (UTF-16, end exclusive), for highlighting. */
   start: number
   end: number
+  /** The text as written: text.slice(start, end). */
   surface: string
+  /** 0..1: how sure the matcher is (exact name highest, context-dependent words lowest). */
   confidence: number
+  /** One short phrase saying why: `alias "k8s"`, `"Go" next to "programming"`, … */
   reason: string
+  /** Which catalog term matched, and how. */
   term: string
-  kind: string
+  kind: 'name' | 'alias' | 'abbreviation'
+}
+export interface PostingMention extends SkillMatch {
   section: PostingSection
 }
 export interface PostingSkill {

@@ -14,6 +14,7 @@ import {
   type Tokens,
 } from './text'
 import type { Area, CatalogCategory } from '../../shared/catalog'
+import type { SkillMatch } from '../../shared/analysis'
 
 /** A skill the matcher can find: a catalog skill, or one of the user's own portfolio skills. */
 export interface MatcherSkill {
@@ -26,25 +27,8 @@ export interface MatcherSkill {
   readonly contextOnly?: boolean
 }
 
-export type TermKind = 'name' | 'alias' | 'abbreviation'
-
-export interface SkillMatch {
-  skillId: string
-  /** Canonical name of the skill. */
-  name: string
-  /** Offsets into the original text (UTF-16, end exclusive), for highlighting. */
-  start: number
-  end: number
-  /** The text as written: text.slice(start, end). */
-  surface: string
-  /** 0..1: how sure the matcher is (exact name highest, context-dependent words lowest). */
-  confidence: number
-  /** One short phrase saying why: `alias "k8s"`, `"Go" next to "programming"`, … */
-  reason: string
-  /** Which catalog term matched, and how. */
-  term: string
-  kind: TermKind
-}
+export type { SkillMatch }
+export type TermKind = SkillMatch['kind']
 
 export interface ContextRule {
   /** Words within three tokens that make the term a skill ("golang", "programming", …). */

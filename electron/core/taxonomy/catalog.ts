@@ -7,30 +7,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { AREAS, CATALOG_CATEGORIES as CATALOG_SKILL_CATEGORIES } from '../../shared/catalog'
 import { nameKey } from '../portfolio/text'
 
-/** Domain areas used for breadth/depth. Every skill and role has exactly one. */
-export const AREAS = [
-  'data',
-  'design',
-  'web',
-  'mobile',
-  'software',
-  'qa',
-  'cloud-devops',
-  'security',
-  'marketing',
-  'content',
-  'product',
-  'project-management',
-  'it-support',
-  'business',
-  'general',
-] as const
-export type Area = (typeof AREAS)[number]
-
-export const CATALOG_SKILL_CATEGORIES = ['technology', 'knowledge', 'transversal'] as const
-export type CatalogSkillCategory = (typeof CATALOG_SKILL_CATEGORIES)[number]
+export { AREAS, type Area } from '../../shared/catalog'
+export { CATALOG_CATEGORIES as CATALOG_SKILL_CATEGORIES, type CatalogCategory as CatalogSkillCategory } from '../../shared/catalog'
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const ESCO_SKILL_URI = /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
