@@ -56,6 +56,11 @@ const SEED: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO experience (id, organization, title, started_on, description, created_at, updated_at)
                 VALUES (7, 'Brightwave Retail', 'Data Analyst', '2022-01-01', 'Churn analysis in SQL.', ?, ?)`).run(at, at)
   },
+  7: (db) => {
+    SEED[6]!(db)
+    db.prepare(`INSERT INTO experience_skill (experience_id, skill_id, level) VALUES (7, 1, 'advanced')`).run()
+    db.prepare(`INSERT INTO experience_inference (experience_id, skill_key, decision, decided_at) VALUES (7, 'data-cleaning', 'rejected', ?)`).run(at)
+  },
 }
 
 describe('migrations', () => {
@@ -94,7 +99,8 @@ describe('migrations', () => {
         expect((await core.call('experience:list', {})).map((e) => e.id)).toContain('exp-7')
         const inferred = await core.call('evidence:inferences', { experienceId: 'exp-7' })
         expect(inferred.role?.title).toBe('Data Analyst')
-        expect(inferred.skills.every((s) => s.decision === 'pending')).toBe(true)
+        expect(inferred.skills.filter((s) => s.decision !== 'pending').map((s) => [s.key, s.decision])).toEqual(from >= 7 ? [['data-cleaning', 'rejected']] : [])
+        if (from >= 7) expect((await core.call('experience:list', {})).find((e) => e.id === 'exp-7')!.skills.map((s) => s.name)).toEqual(['SQL'])
       }
       core.close()
 

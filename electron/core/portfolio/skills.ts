@@ -4,7 +4,8 @@ import type { Skill, SkillCategory, SkillLevel, SkillLink } from '../../shared/s
 import { conflict, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
-import { ftsQuery, likeEscape, nameKey, parseJsonArray } from './text'
+import { ftsQuery, likeEscape, parseJsonArray } from './text'
+import { skillKey } from '../skills/key'
 import type { SearchIndex } from './search-index'
 
 export interface SkillRow {
@@ -180,9 +181,9 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
 
   function writeAliases(skillId: number, name: string, aliases: readonly string[]): void {
     deleteAliases.run(skillId)
-    const seen = new Set([nameKey(name)])
+    const seen = new Set([skillKey(name)])
     for (const alias of aliases) {
-      const key = nameKey(alias)
+      const key = skillKey(alias)
       if (seen.has(key)) continue
       seen.add(key)
       assertFree(key, alias, skillId)
@@ -191,7 +192,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
   }
 
   function insert(name: string, category: SkillCategory, description: string | null): number {
-    const key = nameKey(name)
+    const key = skillKey(name)
     assertFree(key, name, null)
     const rowId = Number(insertSkill.run({ name: name.trim(), key, category, description, at: stamp() }).lastInsertRowid)
     index.skill(rowId)
@@ -207,7 +208,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
     resolve(refs: ReadonlyArray<{ name: string; level: SkillLevel | null }>): ResolvedSkill[] {
       const out = new Map<number, ResolvedSkill>()
       for (const ref of refs) {
-        const hit = idByKey.get({ key: nameKey(ref.name) })
+        const hit = idByKey.get({ key: skillKey(ref.name) })
         const skillId = hit ? hit.id : insert(ref.name, 'other', null)
         if (!out.has(skillId)) out.set(skillId, { skillId, level: ref.level })
       }
@@ -249,7 +250,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
     },
 
     suggest({ text, limit }: SkillsSuggestInput): SkillsSuggestOutput {
-      const key = nameKey(text)
+      const key = skillKey(text)
       if (!key) return []
       const esc = likeEscape(key)
       return suggestStmt
@@ -271,7 +272,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
       return db.transaction(() => {
         const row = requireRow(rowId, id)
         const name = patch.name ?? row.name
-        const key = nameKey(name)
+        const key = skillKey(name)
         assertFree(key, name, rowId)
         updateSkill.run({
           id: rowId,
@@ -316,7 +317,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
         const aliases = [...parseJsonArray<string>(into.aliases), from.name, ...parseJsonArray<string>(from.aliases)]
         deleteSkill.run(source) // frees the source's name and aliases before they become the target's
         writeAliases(target, into.name, aliases)
-        updateSkill.run({ id: target, name: into.name, key: nameKey(into.name), category: into.category, description: into.description ?? from.description, at: stamp() })
+        updateSkill.run({ id: target, name: into.name, key: skillKey(into.name), category: into.category, description: into.description ?? from.description, at: stamp() })
         index.skill(source)
         index.skill(target)
         index.refreshUsers(users)

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AREAS, CATALOG_CATEGORIES as CATALOG_SKILL_CATEGORIES } from '../../shared/catalog'
-import { nameKey } from '../portfolio/text'
+import { skillKey } from '../skills/key'
 
 export { AREAS, type Area } from '../../shared/catalog'
 export { CATALOG_CATEGORIES as CATALOG_SKILL_CATEGORIES, type CatalogCategory as CatalogSkillCategory } from '../../shared/catalog'
@@ -150,7 +150,7 @@ export function checkCatalogIntegrity(skills: readonly CatalogSkill[], roles: re
       ...skill.abbreviations.map((a, k) => [`abbreviations[${k}]`, a] as [string, string]),
     ]
     for (const [field, term] of terms) {
-      const key = nameKey(term)
+      const key = skillKey(term)
       const other = owner.get(key)
       if (other !== undefined && other !== skill.id) {
         throw new CatalogError(SKILLS_FILE, `skills[${i}] (id "${skill.id}").${field}`, `"${term}" also names skill "${other}"`)

@@ -11,6 +11,7 @@ import * as m0004 from './0004_imports'
 import * as m0005 from './0005_roles_and_plans'
 import * as m0006 from './0006_resume_variants'
 import * as m0007 from './0007_experience_evidence'
+import * as m0008 from './0008_skill_keys'
 
 export interface Migration {
   version: number
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_roles_and_plans', up: m0005.up },
   { version: 6, name: '0006_resume_variants', up: m0006.up },
   { version: 7, name: '0007_experience_evidence', up: m0007.up },
+  { version: 8, name: '0008_skill_keys', up: m0008.up },
 ]
