@@ -1,8 +1,8 @@
 /**
  * Contract shapes of the analysis and taxonomy channels (issue 4): the input schemas, and the
- * output shapes as plain interfaces (wrapped with `z.custom<T>()` in contract.ts). They mirror
- * what electron/core/analysis and electron/core/taxonomy return; shared/ imports nothing from
- * the core, so the compiler checks the match where app.ts wires the services.
+ * output shapes as plain interfaces (wrapped with `z.custom<T>()` in contract.ts). These are
+ * the one definition: electron/core/analysis and electron/core/taxonomy import them (and
+ * re-export them for their own callers); shared/ imports nothing from the core.
  */
 import { z } from 'zod'
 import { LIMITS } from './limits'
@@ -74,10 +74,15 @@ export const PlanId = RowId
 export const StepId = RowId
 export { CredentialId }
 
-// ---------- outputs (mirrors of the core's types) ----------
+// ---------- outputs (the core returns these) ----------
 
+/**
+ * A role to analyse: `catalog:<id>` for a built-in role, `custom:<row id>` for a role the
+ * user made or saved from a posting (tables role / role_skill).
+ */
 export type RoleRefString = `catalog:${string}` | `custom:${number}`
 export type RoleSource = 'catalog' | 'custom' | 'posting' | 'catalog-copy'
+/** Money in integer minor units of one currency; amounts are never converted. */
 export interface MoneyAmount {
   amountMinor: number
   currency: string
@@ -198,6 +203,11 @@ export interface GapAnalysis {
   summary: string
 }
 
+/**
+ * title: the first line; required / preferred: requirements and nice-to-haves; other: the
+ * job description and tasks; about: the company, benefits, how to apply (mentions there
+ * describe the employer, not what the job asks).
+ */
 export type PostingSection = 'title' | 'required' | 'preferred' | 'other' | 'about'
 /** One skill mention the matcher found in a text. */
 export interface SkillMatch {
@@ -223,22 +233,34 @@ export interface PostingMention extends SkillMatch {
 export interface PostingSkill {
   skillId: string
   name: string
-  category: string
-  area: string
+  category: CatalogCategory | 'language' | 'other'
+  area: Area
+  /** Number of mentions. */
   count: number
   mentions: PostingMention[]
+  /** Best confidence of any mention. */
   confidence: number
+  /** The strongest section it appears in: required > title > other > preferred > about. */
   section: PostingSection
   suggestedWeight: number
   suggestedEssential: boolean
+  /**
+   * Pre-ticked in the confirmation list: confident or repeated, not only in the company or
+   * benefits text, and for a transversal skill, named in the title or a requirements part.
+   */
   suggestedAccept: boolean
+  /** Why this weight: "in the requirements, mentioned 3 times". */
   why: string
 }
 export interface PostingExtraction {
+  /** The first line, when it looks like a job title. */
   title: string | null
   skills: PostingSkill[]
+  /** Every mention in text order, for highlighting. */
   mentions: PostingMention[]
+  /** Line ranges and the section each belongs to. */
   sections: { kind: PostingSection; start: number; end: number; heading: string | null }[]
+  /** Whether a requirements part was recognised (if not, essentials come from frequency). */
   hasRequirements: boolean
 }
 
@@ -271,49 +293,82 @@ export interface BreadthDepthProfile {
 export interface SkillCost {
   key: string
   name: string
-  area: string
+  area: Area
   credentials: number
   hours: number
+  /** Spend per currency (minor units), never converted. */
   spend: MoneyAmount[]
+  /** Spend per hour per currency, when hours are known. */
   perHour: MoneyAmount[]
 }
 export interface CostReport {
   skills: SkillCost[]
   totals: { credentials: number; hours: number; spend: MoneyAmount[] }
+  /** Credentials with no skill linked: their spend cannot be split. */
   unattributed: { credentials: number; hours: number; spend: MoneyAmount[] }
 }
 
 export type StepKind = 'platform' | 'bootcamp' | 'employer' | 'project'
+export type AlternativeKind = StepKind | 'self-study'
+export interface PlanStepSkill {
+  key: string
+  name: string
+  area: Area
+  essential: boolean
+}
+export interface PlanAlternative {
+  kind: AlternativeKind
+  hours: number
+  cost: MoneyAmount
+  reason: string
+}
 export interface PlanStep {
   position: number
   title: string
-  skills: { key: string; name: string; area: string; essential: boolean }[]
+  skills: PlanStepSkill[]
   kind: StepKind
   reason: string
   hours: number
   cost: MoneyAmount
+  /** The step does not fit in what is left of the budget. */
   overBudget: boolean
-  alternative: { kind: StepKind | 'self-study'; hours: number; cost: MoneyAmount; reason: string } | null
+  /** The cheaper way suggested for an over-budget step. */
+  alternative: PlanAlternative | null
+  /** What totals and dates assume: the step, or its alternative when over budget. */
   uses: 'step' | 'alternative'
   startsOn: string
   endsOn: string
+  /** Ends after the target date. */
   afterTarget: boolean
 }
 export interface LearningPlan {
   role: GapAnalysis['role']
   constraints: { budget: MoneyAmount | null; hoursPerWeek: number; targetDate: string | null; fullTime: boolean; employer: string | null; startDate: string }
   steps: PlanStep[]
-  totals: { hours: number; cost: MoneyAmount; plannedHours: number; plannedCost: MoneyAmount; overBudgetSteps: number }
+  totals: {
+    /** As suggested (every step as itself). */
+    hours: number
+    cost: MoneyAmount
+    /** What the plan assumes (alternatives for over-budget steps). */
+    plannedHours: number
+    plannedCost: MoneyAmount
+    overBudgetSteps: number
+  }
   completesOn: string | null
+  /** null without a target date. */
   meetsTarget: boolean | null
   notes: string[]
 }
 
+export interface SavedStepSkill {
+  key: string
+  name: string
+}
 export interface SavedStep {
   id: number
   position: number
   title: string
-  skills: { key: string; name: string }[]
+  skills: SavedStepSkill[]
   kind: StepKind | 'self-study'
   reason: string
   hours: number
@@ -321,6 +376,22 @@ export interface SavedStep {
   doneAt: string | null
   credential: { id: string; title: string; hours: number | null; cost: MoneyAmount | null } | null
   notes: string | null
+}
+export interface PlanProgress {
+  steps: number
+  done: number
+  /** Estimated hours and cost of all steps, and of the done ones. */
+  hoursPlanned: number
+  hoursDone: number
+  costPlanned: MoneyAmount
+  costDone: MoneyAmount
+  /** From the credentials linked to done steps: their real hours and cost (per currency). */
+  actual: { credentials: number; hours: number; spend: MoneyAmount[] }
+  /** Share of planned hours done, 0–100. */
+  percentDone: number
+  /** When the remaining hours end at the plan's hours per week, from today. */
+  projectedCompletion: string | null
+  meetsTarget: boolean | null
 }
 export interface SavedPlan {
   id: number
@@ -333,18 +404,7 @@ export interface SavedPlan {
   fullTime: boolean
   employer: string | null
   steps: SavedStep[]
-  progress: {
-    steps: number
-    done: number
-    hoursPlanned: number
-    hoursDone: number
-    costPlanned: MoneyAmount
-    costDone: MoneyAmount
-    actual: { credentials: number; hours: number; spend: MoneyAmount[] }
-    percentDone: number
-    projectedCompletion: string | null
-    meetsTarget: boolean | null
-  }
+  progress: PlanProgress
   createdAt: string
   updatedAt: string
 }
@@ -358,9 +418,10 @@ export interface PlanListItem {
   updatedAt: string
 }
 
+export type TaxonomyKind = 'esco' | 'onet' | 'pack'
 export interface TaxonomySource {
   id: number
-  kind: 'esco' | 'onet' | 'pack'
+  kind: TaxonomyKind
   name: string
   version: string | null
   importedAt: string
@@ -370,7 +431,9 @@ export interface TaxonomySource {
 }
 export interface TaxonomyImportResult {
   source: TaxonomySource
+  /** True when an earlier import of the same source was replaced. */
   replaced: boolean
+  /** Rows that could not be used (e.g. a relation naming an occupation the files do not define). */
   skipped: number
   warnings: string[]
   elapsedMs: number

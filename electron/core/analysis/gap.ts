@@ -3,7 +3,7 @@
  * Pure functions over an EvidenceIndex; the formulas are in README.md.
  */
 import { FIT_EXPLANATION } from '../../shared/evidence'
-import type { GapAnalysis, RoleFit, SkillGap } from '../../shared/analysis'
+import type { GapAnalysis, RoleFit, RoleSource, SkillGap } from '../../shared/analysis'
 import { evidenceItems, noEvidence, staleBefore, workTitle, type EvidenceIndex, type SkillEvidence } from '../evidence'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, Depth, RoleRef } from './types'
 
@@ -20,7 +20,7 @@ export interface RoleSkillDef {
   category: CatalogCategory | 'other'
 }
 
-export type RoleSource = 'catalog' | 'custom' | 'posting' | 'catalog-copy'
+export type { RoleSource }
 
 export interface RoleDefinition {
   ref: RoleRef

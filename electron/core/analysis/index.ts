@@ -6,6 +6,7 @@
  * commit seen through PRAGMA data_version).
  */
 import type { Db } from '../db/open'
+import type { RoleListItem } from '../../shared/analysis'
 import { notFound } from '../../shared/errors'
 import { buildEvidenceIndex, createInferenceStore, entriesOf, experienceInference, type EvidenceIndex } from '../evidence'
 import type { TargetRole } from '../pdf/tailor'
@@ -29,14 +30,7 @@ export interface AnalysisOptions {
   heuristics?: PlanHeuristics
 }
 
-export interface RoleListItem {
-  ref: RoleRef
-  title: string
-  area: string
-  source: RoleDefinition['source']
-  alternateTitles: readonly string[]
-  skills: number
-}
+export type { RoleListItem }
 
 export function createAnalysis(options: AnalysisOptions) {
   const { db, now } = options

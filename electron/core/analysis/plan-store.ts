@@ -7,60 +7,11 @@ import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
 import { toPublicId, toRowId } from '../portfolio/ids'
 import { parseJsonArray } from '../portfolio/text'
-import { formatMoney, type LearningPlan, type StepKind } from './plan'
+import type { PlanListItem, PlanProgress, SavedPlan, SavedStep, SavedStepSkill } from '../../shared/analysis'
+import { formatMoney, type LearningPlan } from './plan'
 import type { MoneyAmount } from './types'
 
-export interface SavedStepSkill {
-  key: string
-  name: string
-}
-
-export interface SavedStep {
-  id: number
-  position: number
-  title: string
-  skills: SavedStepSkill[]
-  kind: StepKind | 'self-study'
-  reason: string
-  hours: number
-  cost: MoneyAmount
-  doneAt: string | null
-  credential: { id: string; title: string; hours: number | null; cost: MoneyAmount | null } | null
-  notes: string | null
-}
-
-export interface PlanProgress {
-  steps: number
-  done: number
-  /** Estimated hours and cost of all steps, and of the done ones. */
-  hoursPlanned: number
-  hoursDone: number
-  costPlanned: MoneyAmount
-  costDone: MoneyAmount
-  /** From the credentials linked to done steps: their real hours and cost (per currency). */
-  actual: { credentials: number; hours: number; spend: MoneyAmount[] }
-  /** Share of planned hours done, 0–100. */
-  percentDone: number
-  /** When the remaining hours end at the plan's hours per week, from today. */
-  projectedCompletion: string | null
-  meetsTarget: boolean | null
-}
-
-export interface SavedPlan {
-  id: number
-  roleRef: string
-  title: string
-  budget: MoneyAmount | null
-  currency: string
-  hoursPerWeek: number | null
-  targetDate: string | null
-  fullTime: boolean
-  employer: string | null
-  steps: SavedStep[]
-  progress: PlanProgress
-  createdAt: string
-  updatedAt: string
-}
+export type { PlanListItem, PlanProgress, SavedPlan, SavedStep, SavedStepSkill }
 
 export interface StepPatch {
   title?: string
@@ -311,7 +262,7 @@ export function createPlanStore(db: Db, now: () => Date) {
 
     get: (id: number): SavedPlan => read(id),
 
-    list(): { id: number; roleRef: string; title: string; steps: number; done: number; percentDone: number; updatedAt: string }[] {
+    list(): PlanListItem[] {
       return planList.all().map((row) => {
         const p = read(row.id)
         return { id: p.id, roleRef: p.roleRef, title: p.title, steps: p.progress.steps, done: p.progress.done, percentDone: p.progress.percentDone, updatedAt: p.updatedAt }

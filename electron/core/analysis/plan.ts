@@ -3,11 +3,11 @@
  * Pure: no database. The heuristics (hours and cost per credential type and skill category,
  * when a bootcamp or the employer is suggested) are in DEFAULT_HEURISTICS and README.md.
  */
+import type { AlternativeKind, LearningPlan, PlanAlternative, PlanStep, PlanStepSkill, StepKind } from '../../shared/analysis'
 import type { GapAnalysis, SkillGap } from './gap'
 import type { Area, MoneyAmount } from './types'
 
-export type StepKind = 'platform' | 'bootcamp' | 'employer' | 'project'
-export type AlternativeKind = StepKind | 'self-study'
+export type { AlternativeKind, LearningPlan, PlanAlternative, PlanStep, PlanStepSkill, StepKind }
 
 export interface PlanConstraints {
   /** Total budget; null or absent = no limit. Its currency is the plan's currency. */
@@ -50,59 +50,6 @@ export const DEFAULT_HEURISTICS: PlanHeuristics = {
   },
   project: { hoursPerSkill: 15, maxSkillsPerStep: 3 },
   selfStudy: { hoursFactor: 1.25 },
-}
-
-export interface PlanStepSkill {
-  key: string
-  name: string
-  area: Area
-  essential: boolean
-}
-
-export interface PlanAlternative {
-  kind: AlternativeKind
-  hours: number
-  cost: MoneyAmount
-  reason: string
-}
-
-export interface PlanStep {
-  position: number
-  title: string
-  skills: PlanStepSkill[]
-  kind: StepKind
-  reason: string
-  hours: number
-  cost: MoneyAmount
-  /** The step does not fit in what is left of the budget. */
-  overBudget: boolean
-  /** The cheaper way suggested for an over-budget step. */
-  alternative: PlanAlternative | null
-  /** What totals and dates assume: the step, or its alternative when over budget. */
-  uses: 'step' | 'alternative'
-  startsOn: string
-  endsOn: string
-  /** Ends after the target date. */
-  afterTarget: boolean
-}
-
-export interface LearningPlan {
-  role: GapAnalysis['role']
-  constraints: { budget: MoneyAmount | null; hoursPerWeek: number; targetDate: string | null; fullTime: boolean; employer: string | null; startDate: string }
-  steps: PlanStep[]
-  totals: {
-    /** As suggested (every step as itself). */
-    hours: number
-    cost: MoneyAmount
-    /** What the plan assumes (alternatives for over-budget steps). */
-    plannedHours: number
-    plannedCost: MoneyAmount
-    overBudgetSteps: number
-  }
-  completesOn: string | null
-  /** null without a target date. */
-  meetsTarget: boolean | null
-  notes: string[]
 }
 
 const DAY = 86_400_000

@@ -3,54 +3,10 @@
  * often, and a suggested weight and essential flag the user accepts or changes before saving
  * the posting as a target role. Heuristics are documented in README.md.
  */
-import type { Matcher, SkillMatch } from '../skills/matcher'
-import type { Area, CatalogCategory } from './types'
+import type { PostingExtraction, PostingMention, PostingSection, PostingSkill } from '../../shared/analysis'
+import type { Matcher } from '../skills/matcher'
 
-/**
- * title: the first line; required / preferred: requirements and nice-to-haves; other: the
- * job description and tasks; about: the company, benefits, how to apply (mentions there
- * describe the employer, not what the job asks).
- */
-export type PostingSection = 'title' | 'required' | 'preferred' | 'other' | 'about'
-
-export interface PostingMention extends SkillMatch {
-  section: PostingSection
-}
-
-export interface PostingSkill {
-  skillId: string
-  name: string
-  category: CatalogCategory | 'language' | 'other'
-  area: Area
-  /** Number of mentions. */
-  count: number
-  mentions: PostingMention[]
-  /** Best confidence of any mention. */
-  confidence: number
-  /** The strongest section it appears in: required > title > other > preferred > about. */
-  section: PostingSection
-  suggestedWeight: number
-  suggestedEssential: boolean
-  /**
-   * Pre-ticked in the confirmation list: confident or repeated, not only in the company or
-   * benefits text, and for a transversal skill, named in the title or a requirements part.
-   */
-  suggestedAccept: boolean
-  /** Why this weight: "in the requirements, mentioned 3 times". */
-  why: string
-}
-
-export interface PostingExtraction {
-  /** The first line, when it looks like a job title. */
-  title: string | null
-  skills: PostingSkill[]
-  /** Every mention in text order, for highlighting. */
-  mentions: PostingMention[]
-  /** Line ranges and the section each belongs to. */
-  sections: { kind: PostingSection; start: number; end: number; heading: string | null }[]
-  /** Whether a requirements part was recognised (if not, essentials come from frequency). */
-  hasRequirements: boolean
-}
+export type { PostingExtraction, PostingMention, PostingSection, PostingSkill }
 
 const PREFERRED = /\b(nice[- ]to[- ]haves?|preferred|preferably|bonus(?: points)?|plus\b|desirable|desired|advantage(?:ous)?|ideally|would be (?:great|nice|good)|extra points|good to have|not required|optional|appreciated|a big plus|beneficial)/i
 const REQUIRED_HEADING = /\b(requirements?|required|must[- ]haves?|must have|essentials?|qualifications?|what (?:we|you)(?:'ll| will)? need|what you bring|what you(?:'ll)? have|you (?:have|bring|will need|need)|skills (?:&|and) (?:requirements|experience|qualifications)|who you are|your profile|about you|minimum|what we(?:'re| are) looking for|the skills we(?:'re| are) looking for|we(?:'re| are) looking for|your skills|key skills|technical skills|skills|experience)\b/i
@@ -164,7 +120,12 @@ export function extractFromPosting(text: string, matcher: Matcher): PostingExtra
     let weight = BASE_WEIGHT[section] + 0.05 * Math.min(count - 1, 3) + (inTitle && section !== 'title' ? 0.1 : 0)
     if (entry?.category === 'transversal') weight -= 0.1
     weight = round2(Math.min(1, Math.max(0.1, weight)))
-    const essential = (section === 'required' || section === 'title' || section === 'other') && (section === 'required' || inTitle || (!hasRequirements && count >= 3))
+    // A transversal skill ("communication") is essential only when the requirements name it:
+    // in a title or the description it says something about the culture, not the ask.
+    const essential =
+      entry?.category === 'transversal'
+        ? section === 'required'
+        : (section === 'required' || section === 'title' || section === 'other') && (section === 'required' || inTitle || (!hasRequirements && count >= 3))
     const reasons: string[] = []
     if (section === 'required') reasons.push('in the requirements')
     else if (section === 'preferred') reasons.push('only as nice to have')

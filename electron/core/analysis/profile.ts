@@ -3,10 +3,10 @@
  * Pure functions over an EvidenceIndex; thresholds are in README.md.
  */
 import type { EvidenceIndex, SkillEvidence } from '../evidence'
-import type { BreadthDepthProfile, GroupDepth, Shape } from '../../shared/analysis'
-import { AREAS, type Area, type MoneyAmount } from './types'
+import type { BreadthDepthProfile, CostReport, GroupDepth, Shape, SkillCost } from '../../shared/analysis'
+import { AREAS } from './types'
 
-export type { BreadthDepthProfile, GroupDepth, Shape }
+export type { BreadthDepthProfile, CostReport, GroupDepth, Shape, SkillCost }
 
 /** An area is deep with a depth score of at least 4 and at least two skills practised or proven. */
 export const DEEP_SCORE = 4
@@ -85,25 +85,6 @@ export function breadthDepth(index: EvidenceIndex): BreadthDepthProfile {
       ? 'No evidence yet: add credentials and projects to see your profile.'
       : `${shape === 'comb' ? 'Comb-shaped' : shape === 'generalist' ? 'Generalist' : shape === 'emerging' ? 'Emerging' : `${shape}-shaped`}: evidence in ${breadth} area${breadth === 1 ? '' : 's'}${deep.length ? `, deep in ${names(deep)}` : ', none deep yet'}.`
   return { areas, categories, breadth, deepAreas: deep, shape, summary }
-}
-
-export interface SkillCost {
-  key: string
-  name: string
-  area: Area
-  credentials: number
-  hours: number
-  /** Spend per currency (minor units), never converted. */
-  spend: MoneyAmount[]
-  /** Spend per hour per currency, when hours are known. */
-  perHour: MoneyAmount[]
-}
-
-export interface CostReport {
-  skills: SkillCost[]
-  totals: { credentials: number; hours: number; spend: MoneyAmount[] }
-  /** Credentials with no skill linked: their spend cannot be split. */
-  unattributed: { credentials: number; hours: number; spend: MoneyAmount[] }
 }
 
 /**

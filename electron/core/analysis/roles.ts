@@ -2,6 +2,7 @@
  * Target roles the user made or saved from a job posting (tables role / role_skill), and the
  * resolution of any role (catalog or custom) into a RoleDefinition with canonical skill keys.
  */
+import type { CustomRole } from '../../shared/analysis'
 import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
 import { nameKey } from '../portfolio/text'
@@ -9,6 +10,8 @@ import type { EvidenceIndex } from '../evidence'
 import { catalogRoleDefinition, type RoleDefinition, type RoleSkillDef, type RoleSource } from './gap'
 import { foldKey } from '../skills/text'
 import type { Area, CatalogData, CatalogSkill, RoleRef } from './types'
+
+export type { CustomRole }
 
 export interface CustomRoleSkillInput {
   name: string
@@ -23,19 +26,6 @@ export interface CustomRoleInput {
   description?: string | null
   postingText?: string | null
   skills: readonly CustomRoleSkillInput[]
-}
-
-export interface CustomRole {
-  id: number
-  ref: RoleRef
-  title: string
-  source: 'custom' | 'posting' | 'catalog-copy'
-  catalogId: string | null
-  description: string | null
-  postingText: string | null
-  skills: { name: string; weight: number; essential: boolean }[]
-  createdAt: string
-  updatedAt: string
 }
 
 interface RoleRow {

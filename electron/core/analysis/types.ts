@@ -51,14 +51,5 @@ export interface CatalogData {
 
 export { DEPTHS, type Depth } from '../../shared/evidence'
 
-/** Money in integer minor units of one currency; amounts are never converted. */
-export interface MoneyAmount {
-  amountMinor: number
-  currency: string
-}
-
-/**
- * A role to analyse: `catalog:<id>` for a built-in role, `custom:<row id>` for a role the
- * user made or saved from a posting (tables role / role_skill).
- */
-export type RoleRef = `catalog:${string}` | `custom:${number}`
+/** Money (minor units of one currency) and a role reference (`catalog:<id>` or `custom:<n>`). */
+export type { MoneyAmount, RoleRefString as RoleRef } from '../../shared/analysis'

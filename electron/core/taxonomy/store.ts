@@ -12,23 +12,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open'
+import type { TaxonomyImportResult, TaxonomyKind, TaxonomySource } from '../../shared/analysis'
 import { nameKey } from '../portfolio/text'
 
-export type TaxonomyKind = 'esco' | 'onet' | 'pack'
+export type { TaxonomyImportResult, TaxonomyKind, TaxonomySource }
 
 /** Names of sources still being imported start with this; ignore such rows when reading. */
 export const STAGING_PREFIX = '~importing~'
-
-export interface TaxonomySource {
-  id: number
-  kind: TaxonomyKind
-  name: string
-  version: string | null
-  importedAt: string
-  skills: number
-  occupations: number
-  relations: number
-}
 
 export interface TaxonomyImportProgress {
   kind: TaxonomyKind
@@ -51,16 +41,6 @@ export interface TaxonomyImportOptions {
   version?: string | null
   /** Aborts the import between batches; the previous import stays intact. */
   signal?: AbortSignal
-}
-
-export interface TaxonomyImportResult {
-  source: TaxonomySource
-  /** True when an earlier import of the same source was replaced. */
-  replaced: boolean
-  /** Rows that could not be used (e.g. a relation naming an occupation the files do not define). */
-  skipped: number
-  warnings: string[]
-  elapsedMs: number
 }
 
 export interface SkillRow {

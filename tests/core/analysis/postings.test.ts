@@ -96,3 +96,16 @@ describe('extractFromPosting on a realistic posting', () => {
     expect(extractFromPosting('', matcher)).toMatchObject({ title: null, skills: [], mentions: [] })
   })
 })
+
+describe('transversal skills in a posting', () => {
+  it('are essential only when the requirements name them, however often the description does', () => {
+    const culture = 'Data Analyst\nWe value communication. Communication is how we work; teamwork and communication every day.\nYou will use SQL and Python, SQL daily, SQL for everything.'
+    const loose = extractFromPosting(culture, matcher)
+    expect(loose.hasRequirements).toBe(false)
+    expect(loose.skills.find((s) => s.skillId === 'communication')).toMatchObject({ count: 3, suggestedEssential: false })
+    // The same frequency makes a technical skill essential when there is no requirements part.
+    expect(loose.skills.find((s) => s.skillId === 'sql')).toMatchObject({ suggestedEssential: true })
+    const asked = extractFromPosting('Data Analyst\nRequirements\n- Clear written communication with stakeholders\n- SQL', matcher)
+    expect(asked.skills.find((s) => s.skillId === 'communication')).toMatchObject({ section: 'required', suggestedEssential: true })
+  })
+})
