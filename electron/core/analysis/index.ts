@@ -16,7 +16,7 @@ import { breadthDepth, costEffectiveness, type BreadthDepthProfile, type CostRep
 import { buildPlan, DEFAULT_HEURISTICS, type LearningPlan, type PlanConstraints, type PlanHeuristics } from './plan'
 import { createPlanStore } from './plan-store'
 import { createRoleStore, customRoleDefinition, parseRoleRef, type CustomRoleInput } from './roles'
-import { foldKey } from '../skills/text'
+import { skillKey } from '../skills/key'
 import type { CatalogData, CatalogRole, CatalogSkill, RoleRef } from './types'
 
 export interface AnalysisOptions {
@@ -89,7 +89,7 @@ export function createAnalysis(options: AnalysisOptions) {
   function adHocDefinition(title: string, skills: readonly { name: string; weight: number; essential: boolean }[], index: EvidenceIndex): RoleDefinition {
     const { skillById } = cat()
     const defs: RoleSkillDef[] = skills.map((s) => {
-      const key = index.resolve(s.name) ?? `name:${foldKey(s.name)}`
+      const key = index.resolve(s.name) ?? `name:${skillKey(s.name)}`
       const c = skillById.get(key)
       const ev = index.bySkill.get(key)
       return { key, name: c?.name ?? ev?.name ?? s.name, weight: s.weight, essential: s.essential, area: c?.area ?? ev?.area ?? 'general', category: c?.category ?? ev?.category ?? 'other' }
@@ -111,13 +111,13 @@ export function createAnalysis(options: AnalysisOptions) {
 
     /** Catalog and custom roles, optionally filtered by text in the title or alternate titles. */
     listRoles(search?: string): RoleListItem[] {
-      const q = search ? foldKey(search) : ''
+      const q = search ? skillKey(search) : ''
       const out: RoleListItem[] = [
         ...cat().catalog.roles.map((r) => ({ ref: `catalog:${r.id}` as RoleRef, title: r.title, area: r.area, source: 'catalog' as const, alternateTitles: r.alternateTitles, skills: r.skills.length })),
         ...customDefinitions(evidence()).map((d) => ({ ref: d.ref, title: d.title, area: d.area, source: d.source, alternateTitles: [] as string[], skills: d.skills.length })),
       ]
       if (!q) return out
-      return out.filter((r) => [r.title, ...r.alternateTitles].some((t) => foldKey(t).includes(q)))
+      return out.filter((r) => [r.title, ...r.alternateTitles].some((t) => skillKey(t).includes(q)))
     },
 
     /** Gap analysis of one role (`catalog:<id>` or `custom:<n>`). */

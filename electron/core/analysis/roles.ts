@@ -5,10 +5,9 @@
 import type { CustomRole } from '../../shared/analysis'
 import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
-import { nameKey } from '../portfolio/text'
+import { skillKey } from '../skills/key'
 import type { EvidenceIndex } from '../evidence'
 import { catalogRoleDefinition, type RoleDefinition, type RoleSkillDef, type RoleSource } from './gap'
-import { foldKey } from '../skills/text'
 import type { Area, CatalogData, CatalogSkill, RoleRef } from './types'
 
 export type { CustomRole }
@@ -63,7 +62,7 @@ function cleanSkills(skills: readonly CustomRoleSkillInput[]): CustomRoleSkillIn
     const name = s.name.trim()
     if (!name) throw badInput(`skills.${i}.name: is required`, [{ path: `skills.${i}.name`, message: 'is required' }])
     if (!(s.weight >= 0 && s.weight <= 1)) throw badInput(`skills.${i}.weight: must be between 0 and 1`, [{ path: `skills.${i}.weight`, message: 'must be between 0 and 1' }])
-    const key = nameKey(name)
+    const key = skillKey(name)
     if (seen.has(key)) return
     seen.add(key)
     out.push({ name, weight: s.weight, essential: s.essential })
@@ -105,7 +104,7 @@ export function createRoleStore(db: Db, now: () => Date) {
   function writeSkills(roleId: number, skills: readonly CustomRoleSkillInput[]): void {
     clearSkills.run(roleId)
     cleanSkills(skills).forEach((s, position) =>
-      insertSkill.run({ roleId, name: s.name, key: nameKey(s.name), weight: s.weight, essential: s.essential ? 1 : 0, position }),
+      insertSkill.run({ roleId, name: s.name, key: skillKey(s.name), weight: s.weight, essential: s.essential ? 1 : 0, position }),
     )
   }
 
@@ -174,7 +173,7 @@ export type RoleStore = ReturnType<typeof createRoleStore>
 /** Resolves a custom role's typed skill names to canonical keys (catalog, the user's own skills, else the name itself). */
 export function customRoleDefinition(role: CustomRole, index: EvidenceIndex, catalog: CatalogData, skillById: ReadonlyMap<string, CatalogSkill>): RoleDefinition {
   const skills: RoleSkillDef[] = role.skills.map((s) => {
-    const key = index.resolve(s.name) ?? `name:${foldKey(s.name)}`
+    const key = index.resolve(s.name) ?? `name:${skillKey(s.name)}`
     const c = skillById.get(key)
     const ev = index.bySkill.get(key)
     return {

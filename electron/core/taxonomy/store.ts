@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open'
 import type { TaxonomyImportResult, TaxonomyKind, TaxonomySource } from '../../shared/analysis'
-import { nameKey } from '../portfolio/text'
+import { skillKey } from '../skills/key'
 
 export type { TaxonomyImportResult, TaxonomyKind, TaxonomySource }
 
@@ -76,12 +76,12 @@ function activeSources(db: Db): Set<number> {
 
 /** Unique, trimmed, non-empty, and not equal (by key) to `exclude`. */
 export function cleanList(values: Iterable<string>, exclude?: string): string[] {
-  const seen = new Set<string>(exclude === undefined ? [] : [nameKey(exclude)])
+  const seen = new Set<string>(exclude === undefined ? [] : [skillKey(exclude)])
   const out: string[] = []
   for (const raw of values) {
     const value = raw.replace(/\s+/g, ' ').trim()
     if (!value) continue
-    const key = nameKey(value)
+    const key = skillKey(value)
     if (seen.has(key)) continue
     seen.add(key)
     out.push(value)
@@ -150,7 +150,7 @@ export class StagedImport {
               source: this.sourceId,
               externalId: row.externalId,
               name: row.name,
-              key: nameKey(row.name),
+              key: skillKey(row.name),
               category: row.category,
               description: row.description,
               aliases: JSON.stringify(cleanList(row.aliases, row.name)),
