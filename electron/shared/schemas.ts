@@ -159,6 +159,8 @@ export const Skill = z.object({
   taxonomyUri: z.string().nullable(),
   credentialCount: z.number().int(),
   projectCount: z.number().int(),
+  /** Work entries the skill is linked to. */
+  experienceCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -80,7 +80,7 @@ export interface ResumeSkill {
   name: string
   category: SkillCategory
   aliases: string[]
-  /** How many credentials and projects show the skill. */
+  /** How many credentials, projects and work entries show the skill. */
   evidence: number
 }
 
@@ -170,7 +170,7 @@ export function buildResumeData(p: PortfolioSnapshot): ResumeData {
     }),
   )
   const skills = p.skills.map(
-    (s): ResumeSkill => ({ id: s.id, name: s.name, category: s.category, aliases: s.aliases, evidence: s.credentialCount + s.projectCount }),
+    (s): ResumeSkill => ({ id: s.id, name: s.name, category: s.category, aliases: s.aliases, evidence: s.credentialCount + s.projectCount + s.experienceCount }),
   )
   return {
     profile,

@@ -17,6 +17,7 @@ export interface SkillRow {
   aliases: string
   credential_count: number
   project_count: number
+  experience_count: number
   created_at: string
   updated_at: string
 }
@@ -25,11 +26,12 @@ export const SKILL_COLUMNS = `
   s.id, s.name, s.category, s.description, s.taxonomy_uri, s.created_at, s.updated_at,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM skill_alias WHERE skill_id = s.id ORDER BY alias COLLATE NOCASE)) AS aliases,
   (SELECT count(*) FROM credential_skill WHERE skill_id = s.id) AS credential_count,
-  (SELECT count(*) FROM project_skill WHERE skill_id = s.id) AS project_count`
+  (SELECT count(*) FROM project_skill WHERE skill_id = s.id) AS project_count,
+  (SELECT count(*) FROM experience_skill WHERE skill_id = s.id) AS experience_count`
 
 export const SKILL_ORDER = {
   name: 's.name COLLATE NOCASE, s.id',
-  evidence: 'credential_count + project_count DESC, s.name COLLATE NOCASE, s.id',
+  evidence: 'credential_count + project_count + experience_count DESC, s.name COLLATE NOCASE, s.id',
   recent: 's.updated_at DESC, s.id DESC',
 } as const
 
@@ -43,6 +45,7 @@ export function toSkill(row: SkillRow): Skill {
     taxonomyUri: row.taxonomy_uri,
     credentialCount: row.credential_count,
     projectCount: row.project_count,
+    experienceCount: row.experience_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }

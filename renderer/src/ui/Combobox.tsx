@@ -2,6 +2,7 @@
  * A type-ahead that adds tokens (ARIA 1.2 combobox with a listbox popup). Up/Down move
  * through the suggestions, Enter picks, Escape closes the popup (and clears the text),
  * Backspace in an empty box removes the last token. The parent draws the tokens.
+ * An open popup is scrolled into view when it would be cut off (at the foot of a dialog).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
@@ -40,6 +41,7 @@ export function Combobox({ id, label, placeholder, fetchOptions, onPick, onRemov
   /** The text the current options were fetched for. */
   const [fetchedFor, setFetchedFor] = useState<string | null>(null)
   const seq = useRef(0)
+  const popupRef = useRef<HTMLUListElement>(null)
   const fetchRef = useRef(fetchOptions)
   useEffect(() => {
     fetchRef.current = fetchOptions
@@ -76,6 +78,11 @@ export function Combobox({ id, label, placeholder, fetchOptions, onPick, onRemov
 
   const settled = fetchedFor === text
   const showPopup = open && (options.length > 0 || (settled && text.trim() !== ''))
+
+  // Only when it opens or changes size: scrolling while the person reads it would be a jolt.
+  useEffect(() => {
+    if (showPopup) popupRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [showPopup, options.length])
   const optionId = (i: number) => `${inputId}-opt-${i}`
 
   return (
@@ -142,7 +149,7 @@ export function Combobox({ id, label, placeholder, fetchOptions, onPick, onRemov
         />
       </div>
       {showPopup ? (
-        <ul className="combo-popup" id={listId} role="listbox" aria-label={`${label} suggestions`}>
+        <ul className="combo-popup" ref={popupRef} id={listId} role="listbox" aria-label={`${label} suggestions`}>
           {options.map((o, i) => (
             <li
               key={o.key}

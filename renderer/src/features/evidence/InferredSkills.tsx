@@ -2,6 +2,8 @@
  * "Skills inferred from this job title" under a work entry: the catalog role the title names,
  * and each of its essential skills with the person's decision. A pending skill counts as
  * practised until it is confirmed (then it counts in full) or rejected (then not at all).
+ * One the person already lists under the entry's "Skills used" counts in full whatever the
+ * decision, so it says so instead of asking.
  */
 import { useQuery } from '../../data'
 import { navigate } from '../../router'
@@ -15,17 +17,29 @@ import { decisionLabel, focusKey, type DecideAction } from './words'
 const TONE: Record<InferenceDecision, 'neutral' | 'success' | 'danger'> = { pending: 'neutral', confirmed: 'success', rejected: 'danger' }
 const STATE_WORD: Record<InferenceDecision, string> = { pending: 'Not reviewed', confirmed: 'Confirmed', rejected: 'Rejected' }
 
-export function InferredSkills({ experienceId }: { experienceId: string }) {
+/** `used`: the names of the skills linked to the entry ("Skills used"). */
+export function InferredSkills({ experienceId, used = [] }: { experienceId: string; used?: readonly string[] }) {
   const query = useQuery('evidence:inferences', { experienceId })
   const data = query.data && query.data.experienceId === experienceId ? query.data : undefined
   if (!data?.role || !data.skills.length) return null
-  return <Inferred inference={data} role={data.role} />
+  return <Inferred inference={data} role={data.role} used={new Set(used.map(fold))} />
 }
 
-function Inferred({ inference, role }: { inference: ExperienceInference; role: NonNullable<ExperienceInference['role']> }) {
+/** "Power-BI", "power bi" → "power bi": near enough to the core's skill key to tell a used skill. */
+function fold(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+    .trim()
+}
+
+function Inferred({ inference, role, used }: { inference: ExperienceInference; role: NonNullable<ExperienceInference['role']>; used: ReadonlySet<string> }) {
   const { decide, busy } = useDecide()
   const focusLater = useFocusLater()
-  const pending = inference.skills.filter((s) => s.decision === 'pending')
+  const isUsed = (s: { key: string; name: string }) => used.has(fold(s.name)) || used.has(fold(s.key))
+  const pending = inference.skills.filter((s) => s.decision === 'pending' && !isUsed(s))
   const confirmed = inference.skills.filter((s) => s.decision === 'confirmed').length
   const headingId = `inferred-${inference.experienceId}`
 
@@ -67,6 +81,16 @@ function Inferred({ inference, role }: { inference: ExperienceInference; role: N
       <ul className="inferred-skills" aria-label={`Skills inferred for ${inference.entry}`}>
         {inference.skills.map((s) => {
           const isBusy = busy === `${inference.experienceId}|${s.key}`
+          if (isUsed(s))
+            return (
+              <li key={s.key} className="inferred-skill is-used" data-skill={s.key}>
+                <span className="inferred-skill-name">{s.name}</span>
+                <Badge tone="success" icon="check">
+                  In skills used
+                </Badge>
+                <span className="inferred-skill-actions" />
+              </li>
+            )
           return (
             <li key={s.key} className={`inferred-skill is-${s.decision}`} data-skill={s.key}>
               <span className="inferred-skill-name">{s.name}</span>

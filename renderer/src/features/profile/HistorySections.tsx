@@ -1,8 +1,13 @@
-/** Experience and education: lists with add / edit in a dialog and delete with a confirm. */
+/**
+ * Experience and education: lists with add / edit in a dialog and delete with a confirm.
+ * A work entry also lists the skills used in the job (chips that open the skill), picked in
+ * its dialog like a project's skills, and below them the skills inferred from its title.
+ */
 import { useEffect, useRef, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatRange } from '../../format'
+import { formatRange, LEVEL_LABEL } from '../../format'
+import { formatRoute } from '../../router'
 import { EducationInput, ExperienceInput, type Education, type Experience } from '../../shared'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
@@ -10,6 +15,7 @@ import { DateField, TextArea, TextField } from '../../ui/Field'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { focusFirstInvalid, issuesToErrors, serverFieldErrors, zodIssues, type FieldErrors } from '../../ui/form'
+import { SkillPicker, type PickedSkill } from '../../ui/SkillPicker'
 import { useToast } from '../../ui/Toast'
 import { InferredSkills } from '../evidence/InferredSkills'
 
@@ -29,7 +35,7 @@ const SPECS: Record<Kind, FieldSpec[]> = {
   experience: [
     { key: 'title', label: 'Job title', placeholder: 'e.g. Marketing coordinator' },
     { key: 'organization', label: 'Organisation' },
-    { key: 'location', label: 'Location', optional: true },
+    { key: 'location', label: 'Location', optional: true, span: true },
     { key: 'startedOn', label: 'Started', type: 'date', optional: true },
     { key: 'endedOn', label: 'Ended', type: 'date', optional: true },
     { key: 'description', label: 'What you did', type: 'textarea', optional: true, span: true },
@@ -122,7 +128,8 @@ function HistorySection({ kind, title, empty, listenForNew, target }: { kind: Ki
                 <div className="history-title">{headline(item)}</div>
                 <div className="history-meta">{[formatRange(item.startedOn, item.endedOn), 'location' in item ? item.location : null].filter(Boolean).join(' · ')}</div>
                 {item.description ? <p className="history-desc">{item.description}</p> : null}
-                {kind === 'experience' ? <InferredSkills experienceId={item.id} /> : null}
+                {'skills' in item && item.skills.length ? <UsedSkills entry={item} /> : null}
+                {'skills' in item ? <InferredSkills experienceId={item.id} used={item.skills.map((s) => s.name)} /> : null}
               </div>
               <div className="history-actions">
                 <Button size="sm" variant="ghost" icon="pencil" aria-label={`Edit ${headline(item)}`} title="Edit" onClick={() => setEditing(item)} />
@@ -169,6 +176,27 @@ function keepInView(el: HTMLElement): () => void {
   return stop
 }
 
+/** "Skills used": the skills linked to a work entry, as chips that open the skill (as on a project). */
+function UsedSkills({ entry }: { entry: Experience }) {
+  return (
+    <div className="history-skills">
+      <h3 className="history-skills-title">
+        Skills used
+      </h3>
+      <ul className="skill-links" aria-label={`Skills used as ${headline(entry)}`}>
+        {entry.skills.map((s) => (
+          <li key={s.id}>
+            <a className="skill-link" href={formatRoute({ screen: 'skills', id: s.id, edit: false, params: {} })}>
+              <span>{s.name}</span>
+              {s.level ? <span className="skill-link-level">{LEVEL_LABEL[s.level]}</span> : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 function headline(item: Item): string {
   if ('organization' in item) return `${item.title} at ${item.organization}`
   return [item.degree, item.field].filter(Boolean).join(', ') ? `${[item.degree, item.field].filter(Boolean).join(', ')} · ${item.institution}` : item.institution
@@ -179,6 +207,8 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(specs.map((s) => [s.key, item ? String((item as unknown as Record<string, unknown>)[s.key] ?? '') : ''])),
   )
+  /** The skills used in a job (experience only). */
+  const [skills, setSkills] = useState<PickedSkill[]>(() => (item && 'skills' in item ? item.skills.map((s) => ({ name: s.name, level: s.level })) : []))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
@@ -187,8 +217,7 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
   const toast = useToast()
 
   const save = async () => {
-    const schema = kind === 'experience' ? ExperienceInput : EducationInput
-    const parsed = schema.safeParse(values)
+    const parsed = kind === 'experience' ? ExperienceInput.safeParse({ ...values, skills }) : EducationInput.safeParse(values)
     const issues = parsed.success ? [] : zodIssues(parsed.error)
     if (parsed.success && parsed.data.startedOn && parsed.data.endedOn && parsed.data.endedOn < parsed.data.startedOn)
       issues.push({ path: 'endedOn', message: 'cannot be before the start date' })
@@ -201,7 +230,8 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
     setFailure(null)
     try {
       if (kind === 'experience') {
-        const input = values as unknown as ExperienceInput
+        // `skills` replaces the entry's list, so a removed chip is unlinked.
+        const input = { ...values, skills } as unknown as ExperienceInput
         if (item) await call('experience:update', { id: item.id, patch: input })
         else await call('experience:create', input)
       } else {
@@ -266,6 +296,20 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
           if (s.type === 'date') return <DateField key={s.key} {...common} />
           return <TextField key={s.key} {...common} fieldClassName={s.span ? 'span-2' : undefined} />
         })}
+        {kind === 'experience' ? (
+          <div className="span-2">
+            <SkillPicker
+              label="Skills used"
+              value={skills}
+              onChange={(next) => {
+                setSkills(next)
+                if (errors.skills) setErrors(({ skills: _drop, ...rest }) => rest)
+              }}
+              error={errors.skills}
+              hint="Each one counts as practised at work when you compare yourself with a role."
+            />
+          </div>
+        ) : null}
       </form>
     </Dialog>
   )

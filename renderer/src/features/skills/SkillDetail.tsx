@@ -1,4 +1,4 @@
-/** One skill: its evidence (credentials and projects), aliases, edit, merge and delete. */
+/** One skill: its evidence (credentials, projects, work entries), aliases, edit, merge and delete. */
 import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
@@ -29,7 +29,16 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null)
   const invalidate = useInvalidate()
   const toast = useToast()
-  const links = s.credentials.length + s.projects.length
+  const learned = s.credentials.length > 0
+  const applied = s.projects.length > 0
+  const atWork = s.experience.length > 0
+  const links = s.credentials.length + s.projects.length + s.experience.length
+  /** What links to the skill, by kind, for the delete and merge dialogs. */
+  const linked = [
+    { n: s.credentials.length, one: 'credential', many: 'credentials' },
+    { n: s.projects.length, one: 'project', many: 'projects' },
+    { n: s.experience.length, one: 'work entry', many: 'work entries' },
+  ].filter((k) => k.n > 0)
 
   const remove = async () => {
     setBusy(true)
@@ -73,9 +82,13 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
         eyebrow={
           <>
             <Badge tone="accent">{CATEGORY_LABEL[s.category]}</Badge>
-            {s.credentials.length && !s.projects.length ? (
+            {atWork ? (
+              <Badge tone="success" icon="briefcase">
+                Practised at work
+              </Badge>
+            ) : learned && !applied ? (
               <Badge tone="warning" icon="alert">
-                Not applied in a project yet
+                Not applied in a project or at work yet
               </Badge>
             ) : null}
           </>
@@ -105,8 +118,12 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
           <div className="stat-value">{s.projects.length}</div>
         </div>
         <div className="stat">
+          <div className="stat-label">At work</div>
+          <div className="stat-value">{s.experience.length}</div>
+        </div>
+        <div className="stat stat-words">
           <div className="stat-label">Evidence</div>
-          <div className="stat-value">{links ? (s.projects.length ? 'Learned and applied' : 'Learned') : 'None yet'}</div>
+          <div className="stat-value">{evidenceWords(learned, applied, atWork)}</div>
         </div>
       </div>
 
@@ -148,7 +165,31 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
             ))}
           </ul>
         ) : (
-          <p className="muted">Not applied in a project yet. Projects show employers you can use it.</p>
+          <p className="muted">
+            {atWork
+              ? 'Not applied in a project yet. It is practised at work, which also shows employers you can use it.'
+              : 'Not applied in a project yet. Projects show employers you can use it.'}
+          </p>
+        )}
+      </Section>
+
+      <Section title={atWork ? `At work · ${s.experience.length}` : 'At work'}>
+        {atWork ? (
+          <ul className="link-list">
+            {s.experience.map((e) => (
+              <li key={e.id}>
+                <a href={formatRoute({ screen: 'profile', id: e.id, edit: false, params: {} })}>
+                  <Icon name="briefcase" />
+                  {e.title} at {e.organization}
+                  {e.level ? <span className="muted"> · {LEVEL_LABEL[e.level]}</span> : null}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">
+            Not linked to a job yet. Add it to a work entry’s skills on your <a href={formatRoute({ screen: 'profile', id: null, edit: false, params: {} })}>Profile</a> to count it as practised at work.
+          </p>
         )}
       </Section>
 
@@ -157,7 +198,7 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
         title={`Delete “${s.name}”?`}
         message={
           links
-            ? `It will be removed from ${[s.credentials.length ? plural(s.credentials.length, 'credential') : '', s.projects.length ? plural(s.projects.length, 'project') : ''].filter(Boolean).join(' and ')} (${plural(links, 'link')} removed). The credentials and projects stay. This cannot be undone.`
+            ? `It will be removed from ${joinAnd(linked.map((k) => plural(k.n, k.one, k.many)))} (${plural(links, 'link')} removed). The ${joinAnd(linked.map((k) => (k.n === 1 ? k.one : k.many)))} stay. This cannot be undone.`
             : 'Nothing links to it. This cannot be undone.'
         }
         confirmLabel="Delete skill"
@@ -172,7 +213,7 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
         title={`Merge “${s.name}” into another skill`}
         size="md"
         onClose={() => setDialog(null)}
-        description={`Use this for duplicates. Every credential and project linked to “${s.name}” moves to the skill you pick, and “${s.name}” becomes one of its aliases.`}
+        description={`Use this for duplicates. Every credential, project and work entry linked to “${s.name}” moves to the skill you pick, and “${s.name}” becomes one of its aliases.`}
         footer={
           <>
             <Button onClick={() => setDialog(null)}>Cancel</Button>
@@ -202,4 +243,17 @@ function SkillView({ skill: s, onEdit, onDeleted, onMerged }: { skill: SkillDeta
       </Dialog>
     </article>
   )
+}
+
+/** "Learned, applied and practised at work": what the evidence shows, from credentials, projects and work entries. */
+function evidenceWords(learned: boolean, applied: boolean, atWork: boolean): string {
+  const words = [learned ? 'learned' : '', applied ? 'applied' : '', atWork ? 'practised at work' : ''].filter(Boolean)
+  if (!words.length) return 'None yet'
+  const text = joinAnd(words)
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinAnd(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '')
 }

@@ -1,4 +1,5 @@
 /** Skills: every skill with how much evidence backs it, and where it comes from. */
+
 import { useDebounced, useQuery } from '../../data'
 import { CATEGORY_LABEL, plural } from '../../format'
 import { navigate, setParams, type Route } from '../../router'
@@ -46,7 +47,7 @@ export function SkillsScreen({ route }: { route: Route }) {
             </>
           }
         >
-          <p>Skills appear here as you add them to credentials and projects, so you can see what each one is backed by.</p>
+          <p>Skills appear here as you add them to credentials, projects and work entries, so you can see what each one is backed by.</p>
         </EmptyState>
       </div>
     )
@@ -93,7 +94,7 @@ export function SkillsScreen({ route }: { route: Route }) {
           />
         ) : (
           <EmptyState icon="spark" title="Select a skill">
-            See which credentials prove a skill and which projects apply it. Press <kbd>{MOD}N</kbd> to add one.
+            See which credentials prove a skill, and which projects and jobs apply it. Press <kbd>{MOD}N</kbd> to add one.
           </EmptyState>
         )}
       </DetailPane>
@@ -102,7 +103,14 @@ export function SkillsScreen({ route }: { route: Route }) {
 }
 
 function SkillRow({ s }: { s: Skill }) {
-  const evidence = [s.credentialCount ? plural(s.credentialCount, 'credential') : '', s.projectCount ? plural(s.projectCount, 'project') : ''].filter(Boolean).join(' · ')
+  const atWork = s.experienceCount
+  const evidence = [
+    s.credentialCount ? plural(s.credentialCount, 'credential') : '',
+    s.projectCount ? plural(s.projectCount, 'project') : '',
+    atWork ? plural(atWork, 'job') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <div className="row">
       <div className="row-main">
@@ -116,16 +124,16 @@ function SkillRow({ s }: { s: Skill }) {
         </div>
       </div>
       <div className="row-side">
-        <EvidenceMeter credentials={s.credentialCount} projects={s.projectCount} />
+        <EvidenceMeter credentials={s.credentialCount} applied={s.projectCount + atWork} />
       </div>
     </div>
   )
 }
 
-/** Five dots: filled by credentials (accent) and projects (green). */
-function EvidenceMeter({ credentials, projects }: { credentials: number; projects: number }) {
+/** Five dots: filled by credentials (accent), then projects and work entries (green). */
+function EvidenceMeter({ credentials, applied }: { credentials: number; applied: number }) {
   const c = Math.min(credentials, 5)
-  const p = Math.min(projects, 5 - c)
+  const p = Math.min(applied, 5 - c)
   return (
     <span className="meter" aria-hidden="true">
       {Array.from({ length: 5 }, (_, i) => (
