@@ -2,10 +2,11 @@
 import { useState, type ReactNode } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { expiryOf, formatDate, formatHours, formatMoney, KIND_LABEL, LEVEL_LABEL, plural, STATUS_LABEL } from '../../format'
+import { expiryOf, formatDate, formatHours, formatMoney, KIND_LABEL, plural, STATUS_LABEL } from '../../format'
 import { formatRoute } from '../../router'
 import type { Credential } from '../../shared'
 import { Button } from '../../ui/Button'
+import { SkillLinks } from '../../ui/SkillLinks'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
@@ -117,16 +118,7 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
 
       <Section title={c.skills.length ? `Skills · ${c.skills.length}` : 'Skills'}>
         {c.skills.length ? (
-          <ul className="skill-links">
-            {c.skills.map((s) => (
-              <li key={s.id}>
-                <a className="skill-link" href={formatRoute({ screen: 'skills', id: s.id, edit: false, params: {} })}>
-                  <span>{s.name}</span>
-                  {s.level ? <span className="skill-link-level">{LEVEL_LABEL[s.level]}</span> : null}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SkillLinks skills={c.skills} />
         ) : (
           <p className="muted">No skills yet. Edit the credential to say what it proves.</p>
         )}

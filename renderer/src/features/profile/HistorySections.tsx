@@ -6,8 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatRange, LEVEL_LABEL } from '../../format'
-import { formatRoute } from '../../router'
+import { formatRange } from '../../format'
 import { EducationInput, ExperienceInput, type Education, type Experience } from '../../shared'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
@@ -18,6 +17,7 @@ import { focusFirstInvalid, issuesToErrors, serverFieldErrors, zodIssues, type F
 import { SkillPicker, type PickedSkill } from '../../ui/SkillPicker'
 import { useToast } from '../../ui/Toast'
 import { InferredSkills } from '../evidence/InferredSkills'
+import { SkillLinks } from '../../ui/SkillLinks'
 
 type Kind = 'experience' | 'education'
 type Item = Experience | Education
@@ -183,16 +183,7 @@ function UsedSkills({ entry }: { entry: Experience }) {
       <h3 className="history-skills-title">
         Skills used
       </h3>
-      <ul className="skill-links" aria-label={`Skills used as ${headline(entry)}`}>
-        {entry.skills.map((s) => (
-          <li key={s.id}>
-            <a className="skill-link" href={formatRoute({ screen: 'skills', id: s.id, edit: false, params: {} })}>
-              <span>{s.name}</span>
-              {s.level ? <span className="skill-link-level">{LEVEL_LABEL[s.level]}</span> : null}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <SkillLinks skills={entry.skills} label={`Skills used as ${headline(entry)}`} />
     </div>
   )
 }

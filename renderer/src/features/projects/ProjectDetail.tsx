@@ -2,10 +2,11 @@
 import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatRange, LEVEL_LABEL } from '../../format'
+import { formatRange } from '../../format'
 import { formatRoute } from '../../router'
 import type { Project } from '../../shared'
 import { Button } from '../../ui/Button'
+import { SkillLinks } from '../../ui/SkillLinks'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
@@ -81,16 +82,7 @@ function ProjectView({ project: p, onEdit, onDeleted }: { project: Project; onEd
 
       <Section title={p.skills.length ? `Skills applied · ${p.skills.length}` : 'Skills applied'}>
         {p.skills.length ? (
-          <ul className="skill-links">
-            {p.skills.map((s) => (
-              <li key={s.id}>
-                <a className="skill-link" href={formatRoute({ screen: 'skills', id: s.id, edit: false, params: {} })}>
-                  <span>{s.name}</span>
-                  {s.level ? <span className="skill-link-level">{LEVEL_LABEL[s.level]}</span> : null}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SkillLinks skills={p.skills} />
         ) : (
           <p className="muted">No skills yet. Edit the project to record what you applied.</p>
         )}
