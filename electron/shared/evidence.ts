@@ -62,6 +62,8 @@ export const EVIDENCE_STRENGTH = {
   workLong: 0.85, // two years or more
   workMedium: 0.8, // six months or more
   workShort: 0.7,
+  /** Taken off work that ended more than five years ago. */
+  workStalePenalty: 0.15,
   /** An inferred skill not confirmed yet. */
   inferred: 0.7,
   /** Proven: practised and a verified credential. */

@@ -15,7 +15,7 @@ import { trustOf } from '../portfolio/trust'
 import { catalogMatcher, lendersOf, matchCached, portfolioMatcher, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, CatalogSkill, MoneyAmount } from '../analysis/types'
 import { evidenceReads, groupByOwner, parsePairs, positionsOf } from './read'
-import { monthsBetween } from './dates'
+import { monthsBetween, staleBefore } from './dates'
 
 export interface CredentialFact {
   /** Database row id (public id: cred-<rowId>). */
@@ -187,11 +187,13 @@ export function noEvidence(key: string, name: string, area: Area, category: Cata
   }
 }
 
-/** How strongly a work entry of this length backs a skill it names or the user linked. */
-export function workStrength(months: number | null): number {
-  if (months !== null && months >= 24) return S.workLong
-  if (months !== null && months >= 6) return S.workMedium
-  return S.workShort
+/**
+ * How strongly a work entry backs a skill it names or the user linked: by how long it lasted,
+ * less for work that ended more than five years ago (the skill may have gone stale).
+ */
+export function workStrength(months: number | null, endedOn: string | null, today: string): number {
+  const base = months !== null && months >= 24 ? S.workLong : months !== null && months >= 6 ? S.workMedium : S.workShort
+  return endedOn !== null && endedOn < staleBefore(today) ? round2(base - S.workStalePenalty) : base
 }
 
 /** Reads the portfolio and builds the index. Synchronous; a fixed number of queries, no per-skill SQL. */
@@ -367,7 +369,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
   }))
   const addWork = (acc: Acc, w: number, how: WorkEvidence['how'], decision: InferenceDecision) => {
     const fact = work[w]!
-    const strength = how === 'inferred' && decision === 'pending' ? S.inferred : workStrength(fact.months)
+    const strength = how === 'inferred' && decision === 'pending' ? S.inferred : workStrength(fact.months, fact.endedOn, today)
     const at = acc.workAt.get(w)
     if (at !== undefined) {
       // Named or linked beats inferred; keep the strongest reading of one entry.

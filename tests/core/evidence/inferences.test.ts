@@ -62,3 +62,19 @@ describe('inferred evidence from a job title', () => {
     expect(await p.core.call('evidence:inferences', { experienceId: barista.id })).toMatchObject({ role: null, skills: [] })
   })
 })
+
+describe('work experience as evidence', () => {
+  it('counts by how long the job lasted and how long ago it ended', async () => {
+    const at = async (title: string, startedOn: string, endedOn: string | null) =>
+      (await p.core.call('experience:create', { organization: 'Acme', title, startedOn, endedOn, description: 'Built the Kubernetes platform.' })).id
+    const short = await at('Intern', '2026-06-01', '2026-09-01') // 3 months, recent
+    const gap = async () => (await p.core.call('gap:analyzeSkills', { title: 'K8s', skills: [{ name: 'Kubernetes', weight: 1, essential: true }] })).skills[0]!
+    await expect(gap()).resolves.toMatchObject({ depth: 'practised', credit: 0.7 })
+    await p.core.call('experience:delete', { id: short })
+    const old = await at('Platform Engineer', '2012-01-01', '2016-01-01') // four years, ended ten years ago
+    expect((await gap()).credit).toBe(0.7) // 0.85 for the length, less 0.15 for the age
+    expect((await gap()).evidence.items[0]).toMatchObject({ kind: 'experience', source: old, stale: true, detail: 'practised at work for 4 years (named in the entry)' })
+    await at('Platform Engineer', '2023-01-01', null) // current, nearly four years
+    expect((await gap()).credit).toBe(0.85)
+  })
+})
