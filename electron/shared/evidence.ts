@@ -74,7 +74,7 @@ export const EVIDENCE_STRENGTH = {
 
 /** The one sentence that says how a role's fit is computed (renderer, CLI and gap report). */
 export const FIT_EXPLANATION =
-  "Fit is the share of the role's skill weight your evidence covers (70 %) plus the same share over its essential skills (30 %); each skill counts by its strongest evidence: proven 100 %, practised 70–85 %, learned 50–60 %, self-reported 30 %, half of a related skill's."
+  "Fit is the share of the role's skill weight your evidence covers (70 %) plus the same share over its essential skills (30 %); each skill counts by its strongest evidence: proven 100 %, practised 55–85 % (by kind, length and age), learned 50–60 %, self-reported 30 %, half of a related skill's."
 
 /** One work entry's inferred skills and the user's decisions about them. */
 export interface ExperienceInference {
