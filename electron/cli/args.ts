@@ -4,7 +4,7 @@
  * may start with a dash, as in `--cost "-5 USD"`); parseArgs then structures the result.
  */
 import { parseArgs } from 'node:util'
-import { usage } from './errors'
+import { showValue, usage } from './errors'
 import { didYouMean } from './suggest'
 
 export interface OptionSpec {
@@ -54,7 +54,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
       const spec = byName.get(name)
       if (!spec) {
         const where = context ? ` for ${context}` : ''
-        throw usage(`unknown option --${name}${where}${didYouMean(`--${name}`, flagNames)}`)
+        throw usage(`unknown option ${showValue(`--${name}`)}${where}${didYouMean(`--${name}`, flagNames)}`)
       }
       if (spec.type === 'boolean') {
         if (eq >= 0) throw usage(`--${name} does not take a value`)
@@ -72,7 +72,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
     }
     if (arg.startsWith('-') && arg.length > 1 && !looksLikeNumber(arg)) {
       const spec = byShort.get(arg.slice(1))
-      if (!spec || spec.type !== 'boolean') throw usage(`unknown option ${arg}${context ? ` for ${context}` : ''}${didYouMean(arg, flagNames)}`)
+      if (!spec || spec.type !== 'boolean') throw usage(`unknown option ${showValue(arg)}${context ? ` for ${context}` : ''}${didYouMean(arg, flagNames)}`)
       normalized.push(`--${spec.name}`)
       continue
     }

@@ -9,7 +9,7 @@ import {
   SKILL_CATEGORIES,
   type EntityType,
 } from '../shared/schemas'
-import { usage, type FlagBinding } from './errors'
+import { showValue, usage, type FlagBinding } from './errors'
 import { parseChoice, parseCost, parseHours, parseLink, parseSkills, splitList } from './fields'
 
 export type EntityName = EntityType
@@ -215,7 +215,7 @@ export function buildFields(
     const spec = fields.find((f) => f.flag === name.replace(/^--/, ''))
     if (!spec) {
       const flags = fields.filter((f) => f.cleared !== undefined).map((f) => f.flag)
-      throw usage(`--clear: ${name} is not a field that can be cleared here; choose from ${flags.join(', ')}`)
+      throw usage(`--clear: ${showValue(name)} is not a field that can be cleared here; choose from ${flags.join(', ')}`)
     }
     if (spec.cleared === undefined) throw usage(`--clear: --${spec.flag} cannot be cleared, only changed`)
     if (given[spec.flag] !== undefined) throw usage(`--clear ${spec.flag} and --${spec.flag} cannot be used together`)

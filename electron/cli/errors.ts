@@ -1,4 +1,5 @@
 import { AppError, type AppErrorShape, type ErrorCode } from '../shared/errors'
+import { QUOTE_MAX, quote } from '../shared/text-rules'
 
 /** Exit codes: 0 success, 1 not found / conflict / anything else, 2 bad input or bad usage. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const
@@ -76,7 +77,7 @@ function plainMessage(message: string): string {
   return message
 }
 
-const PREDICATE = /^(is|are|must|cannot|can't|has|have|should|needs?|was|does)\b/
+const PREDICATE = /^(is|are|must|cannot|can't|has|have|should|needs?|was|does|contains)\b/
 
 function explainIssue(rawPath: string, message: string, binding: FlagBinding): CliIssue {
   const path = rawPath.replace(/^patch\./, '')
@@ -101,9 +102,12 @@ function explainIssue(rawPath: string, message: string, binding: FlagBinding): C
   return { path: rawPath, flag: source.flag, message: line }
 }
 
-/** Values are shown bare when that is unambiguous, else quoted. */
+/**
+ * Values are shown bare when that is unambiguous, else quoted; either way at most 80 characters
+ * (QUOTE_MAX) of them, with control characters and bidi controls written as escapes.
+ */
 export function showValue(value: string): string {
-  return /^[\w.:/@+,#%&=?~-]+$/u.test(value) ? value : JSON.stringify(value)
+  return /^[\w.:/@+,#%&=?~-]+$/u.test(value) && value.length <= QUOTE_MAX ? value : quote(value)
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -8,6 +8,7 @@ import { SKILL_LEVELS, type Money, type SkillLevel } from '../shared/schemas'
 import { usage } from './errors'
 import { didYouMean } from './suggest'
 import { showValue } from './errors'
+import { quote } from '../shared/text-rules'
 
 let currencies: Set<string> | null = null
 function knownCurrencies(): Set<string> {
@@ -83,7 +84,7 @@ export function parseSkills(raw: string, flag = '--skills'): Array<{ name: strin
     if (!name) throw usage(`${flag}: ${showValue(item)} has a level but no skill name`)
     if (!(SKILL_LEVELS as readonly string[]).includes(levelText))
       throw usage(
-        `${flag}: ${showValue(item)} has an unknown level "${levelText}"${didYouMean(levelText, SKILL_LEVELS)}; use ${SKILL_LEVELS.join(', ')}`,
+        `${flag}: ${showValue(item)} has an unknown level ${quote(levelText)}${didYouMean(levelText, SKILL_LEVELS)}; use ${SKILL_LEVELS.join(', ')}`,
       )
     return { name, level: levelText as SkillLevel }
   })

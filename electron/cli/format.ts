@@ -1,12 +1,31 @@
 /** Plain-text output for a terminal: aligned tables, label/value blocks, dates, money. */
 import type { Money } from '../shared/schemas'
 import { formatMoney } from '../shared/format'
+import { escapeControls } from '../shared/text-rules'
+
+/**
+ * Text safe to write to a terminal: every control character (ESC, NUL, CR, DEL, the C1 range),
+ * line and paragraph separator and bidirectional override or isolate becomes a visible escape
+ * (`\x1b`, `\u202e`); only newlines are kept. runCli passes everything it writes through this,
+ * so a badge name or file name holding an escape sequence (a screen clear, an OSC 52 clipboard
+ * write) is shown, never acted on. Tables and label blocks apply it per cell, so columns stay aligned.
+ */
+export const printable = (text: string): string => escapeControls(text, true)
+
+/**
+ * `--json` output. JSON.stringify already escapes U+0000–U+001F; this also escapes DEL, the C1
+ * controls, the line and paragraph separators and the bidi controls as \uXXXX, which parses to
+ * the same value, so no raw control character reaches a terminal that shows the JSON.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
 
 /** Length in code points, so "Zürich" and emoji count as what they look like (mostly). */
 export const width = (s: string): number => [...s].length
 
 export function truncate(s: string, max: number): string {
-  const chars = [...s.replace(/\s+/g, ' ')]
+  const chars = [...printable(s.replace(/\s+/g, ' '))]
   return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`
 }
 
@@ -19,7 +38,7 @@ export interface Column {
 
 /** Columns separated by two spaces, padded to the widest cell, no trailing spaces. */
 export function table(columns: Column[], rows: string[][]): string {
-  const cells = rows.map((row) => columns.map((c, i) => (c.max ? truncate(row[i] ?? '', c.max) : (row[i] ?? '').replace(/\s+/g, ' '))))
+  const cells = rows.map((row) => columns.map((c, i) => (c.max ? truncate(row[i] ?? '', c.max) : printable((row[i] ?? '').replace(/\s+/g, ' ')))))
   const widths = columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i]!))))
   const line = (r: string[]) =>
     r
@@ -36,7 +55,7 @@ export function table(columns: Column[], rows: string[][]): string {
 export function fieldsBlock(pairs: Array<[string, string | null | undefined]>, indent = '  '): string {
   const shown = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '')
   const w = Math.max(0, ...shown.map(([k]) => width(k)))
-  return shown.map(([k, v]) => `${indent}${k}${' '.repeat(w - width(k))}  ${v}`).join('\n')
+  return shown.map(([k, v]) => `${indent}${k}${' '.repeat(w - width(k))}  ${printable(v!)}`).join('\n')
 }
 
 /** Wraps prose to `columns`, indenting every line. */

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { LIMITS } from './limits'
 import { CredentialId, CurrencyCode, IsoDate, Money } from './schemas'
+import { requiredText, safeText } from './text-rules'
 import type { Area, CatalogCategory } from './catalog'
 import type { Depth, EvidenceItem } from './evidence'
 
@@ -16,21 +17,28 @@ export type { Depth } from './evidence'
 
 const ROLE_REF = /^(?:catalog:[a-z0-9]+(?:-[a-z0-9]+)*|custom:[1-9]\d{0,14})$/
 /** `catalog:<id>` (a built-in role) or `custom:<n>` (a role the user saved). */
-export const RoleRef = z.string().trim().regex(ROLE_REF, 'must be a role reference like catalog:data-analyst or custom:3')
+export const RoleRef = z
+  .string()
+  .trim()
+  .max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
+  .regex(ROLE_REF, 'must be a role reference like catalog:data-analyst or custom:3')
 export const CustomRoleRef = z.string().trim().regex(/^custom:[1-9]\d{0,14}$/, 'must be a custom role reference like custom:3 (built-in roles cannot be changed)')
 
 /** A job posting is at most 100 KB of text (LIMITS.postingChars). */
 export const MAX_POSTING_CHARS = LIMITS.postingChars
 
 export const RoleSkillInput = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameChars, `must be at most ${LIMITS.nameChars} characters`),
+  name: requiredText(LIMITS.nameChars, 'is required'),
   weight: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
   essential: z.boolean(),
 })
 const roleSkills = z.array(RoleSkillInput).min(1, 'needs at least one skill').max(LIMITS.skillsPerRecord, `must be at most ${LIMITS.skillsPerRecord} skills`)
-const roleTitle = z.string().trim().min(1, 'Title is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
-const roleDescription = z.string().trim().max(LIMITS.summaryChars, `must be at most ${LIMITS.summaryChars} characters`).nullish()
-const postingText = z.string().max(MAX_POSTING_CHARS, `must be at most ${MAX_POSTING_CHARS} characters`).nullish()
+// Text fields follow the one rule of text-rules.ts (no control characters or bidi overrides;
+// line breaks only in the description and the posting).
+const roleTitle = requiredText(LIMITS.shortTextChars, 'Title is required')
+const roleDescription = safeText({ max: LIMITS.summaryChars, multiline: true }).nullish()
+/** Kept as pasted, not trimmed (line breaks are stored as LF, like all long text). */
+const postingText = safeText({ max: MAX_POSTING_CHARS, multiline: true, trim: false }).nullish()
 
 export const RoleCreateInput = z.strictObject({
   title: roleTitle,
@@ -52,21 +60,24 @@ export const PlanConstraintsInput = z.strictObject({
   hoursPerWeek: z.number().gt(0, 'must be more than 0').max(LIMITS.hoursPerWeek, `must be at most ${LIMITS.hoursPerWeek}`),
   targetDate: IsoDate.nullish(),
   fullTime: z.boolean().optional(),
-  employer: z.string().trim().min(1, 'cannot be empty').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`).nullish(),
+  employer: requiredText(LIMITS.shortTextChars, 'cannot be empty').nullish(),
   /** Currency of the estimates when no budget is given (default USD). */
   currency: CurrencyCode.optional(),
 })
 
 const StepKindInput = z.enum(['platform', 'bootcamp', 'employer', 'project', 'self-study'])
-const StepSkillInput = z.strictObject({ key: z.string().min(1).max(LIMITS.shortTextChars), name: z.string().trim().min(1).max(LIMITS.shortTextChars) })
+const StepSkillInput = z.strictObject({
+  key: safeText({ max: LIMITS.shortTextChars, trim: false }).min(1),
+  name: safeText({ max: LIMITS.shortTextChars }).min(1),
+})
 export const StepPatchInput = z.strictObject({
-  title: z.string().trim().min(1, 'Title is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`).optional(),
+  title: requiredText(LIMITS.shortTextChars, 'Title is required').optional(),
   skills: z.array(StepSkillInput).max(LIMITS.skillsPerStep).optional(),
   kind: StepKindInput.optional(),
-  reason: z.string().trim().max(LIMITS.itemTextChars, `must be at most ${LIMITS.itemTextChars} characters`).optional(),
+  reason: safeText({ max: LIMITS.itemTextChars }).optional(),
   hours: z.number().min(0, 'cannot be negative').max(LIMITS.stepHours, `must be at most ${LIMITS.stepHours}`).optional(),
   costMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(LIMITS.amountMinor).optional(),
-  notes: z.string().trim().max(LIMITS.summaryChars, `must be at most ${LIMITS.summaryChars} characters`).nullish(),
+  notes: safeText({ max: LIMITS.summaryChars, multiline: true }).nullish(),
 })
 
 const RowId = z.number().int('must be a whole number').min(1, 'must be at least 1')

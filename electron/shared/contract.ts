@@ -12,6 +12,7 @@ import * as r from './resume'
 import type { Result } from './errors'
 import type { ExperienceInference } from './evidence'
 import { CHANNEL_NAMES, type Channel } from './channels'
+import { requiredText, safeText } from './text-rules'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
 const Deleted = z.object({ id: z.string() })
@@ -41,7 +42,7 @@ export const contract = {
   'skills:get': { input: ById(s.SkillId), output: s.SkillDetail },
   /** Type-ahead for the skill picker: existing skills whose name or alias starts with / contains the text. */
   'skills:suggest': {
-    input: z.object({ text: z.string().max(120), limit: z.number().int().min(1).max(50).default(10) }),
+    input: z.object({ text: safeText({ max: 120, trim: false }), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(z.object({ id: z.string(), name: z.string(), category: s.SkillCategory, matchedAlias: z.string().nullable() })),
   },
   'skills:create': { input: s.SkillInput, output: s.Skill },
@@ -64,7 +65,7 @@ export const contract = {
   'education:delete': { input: ById(s.EducationId), output: Deleted },
 
   'search:query': {
-    input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.object({ text: safeText({ max: 200, trim: false }), limit: z.number().int().min(1).max(100).default(20) }),
     output: z.array(s.SearchHit),
   },
 
@@ -87,7 +88,7 @@ export const contract = {
   'credentials:verify': { input: ById(s.CredentialId), output: VerificationResult },
 
   /** Built-in and custom roles, optionally filtered by text in the title or alternate titles. */
-  'roles:list': { input: z.strictObject({ text: z.string().trim().max(200, 'must be at most 200 characters').optional() }).default({}), output: out<a.RoleListItem[]>() },
+  'roles:list': { input: z.strictObject({ text: safeText({ max: 200 }).optional() }).default({}), output: out<a.RoleListItem[]>() },
   'roles:get': { input: z.strictObject({ ref: a.RoleRef }), output: out<a.RoleDetail>() },
   'roles:create': { input: a.RoleCreateInput, output: out<a.CustomRole>() },
   'roles:update': { input: z.strictObject({ ref: a.CustomRoleRef, patch: a.RolePatch }), output: out<a.CustomRole>() },
@@ -95,24 +96,24 @@ export const contract = {
   /** Every role by fit, best first ("roles you are closest to"). */
   'roles:fit': { input: z.strictObject({ limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional() }).default({}), output: out<a.RoleFit[]>() },
   /** Skills found in a pasted job posting, with spans and suggested weights. */
-  'postings:extract': { input: z.strictObject({ text: z.string().max(a.MAX_POSTING_CHARS, `must be at most ${a.MAX_POSTING_CHARS} characters`) }), output: out<a.PostingExtraction>() },
+  'postings:extract': { input: z.strictObject({ text: safeText({ max: a.MAX_POSTING_CHARS, multiline: true, trim: false }) }), output: out<a.PostingExtraction>() },
   'gap:analyze': { input: z.strictObject({ ref: a.RoleRef }), output: out<a.GapAnalysis>() },
   /** Gap analysis of skills not saved as a role (a posting being confirmed). */
-  'gap:analyzeSkills': { input: z.strictObject({ title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters'), skills: z.array(a.RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills') }), output: out<a.GapAnalysis>() },
+  'gap:analyzeSkills': { input: z.strictObject({ title: requiredText(200, 'Title is required'), skills: z.array(a.RoleSkillInput).min(1, 'needs at least one skill').max(200, 'must be at most 200 skills') }), output: out<a.GapAnalysis>() },
   /** Breadth/depth (T-shape) by area and category. */
   'gap:profile': { input: None, output: out<a.BreadthDepthProfile>() },
   /** The skills a work entry's title infers (the essentials of the catalog role it names) and the user's decisions. */
   'evidence:inferences': { input: z.strictObject({ experienceId: s.ExperienceId }), output: out<ExperienceInference>() },
   /** Confirms or rejects one inferred skill of a work entry (`pending` takes the decision back). */
   'evidence:decide': {
-    input: z.strictObject({ experienceId: s.ExperienceId, skillKey: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'), decision: z.enum(['pending', 'confirmed', 'rejected']) }),
+    input: z.strictObject({ experienceId: s.ExperienceId, skillKey: requiredText(200, 'is required'), decision: z.enum(['pending', 'confirmed', 'rejected']) }),
     output: out<ExperienceInference>(),
   },
   /** Spend and hours per skill across the portfolio. */
   'gap:costs': { input: None, output: out<a.CostReport>() },
   /** A plan for a role under constraints, computed but not saved. */
   'plans:suggest': { input: z.strictObject({ ref: a.RoleRef, constraints: a.PlanConstraintsInput }), output: out<a.LearningPlan>() },
-  'plans:create': { input: z.strictObject({ ref: a.RoleRef, constraints: a.PlanConstraintsInput, title: z.string().trim().min(1, 'Title is required').max(200, 'must be at most 200 characters').optional() }), output: out<a.SavedPlan>() },
+  'plans:create': { input: z.strictObject({ ref: a.RoleRef, constraints: a.PlanConstraintsInput, title: requiredText(200, 'Title is required').optional() }), output: out<a.SavedPlan>() },
   'plans:list': { input: None, output: out<a.PlanListItem[]>() },
   'plans:get': { input: z.strictObject({ id: a.PlanId }), output: out<a.SavedPlan>() },
   'plans:updateStep': { input: z.strictObject({ stepId: a.StepId, patch: a.StepPatchInput }), output: out<a.SavedPlan>() },

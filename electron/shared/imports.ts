@@ -1,15 +1,30 @@
 /** Contract types for importing credential files and for app settings. */
 import { z } from 'zod'
 import { LIMITS, MB } from './limits'
+import { cleanImportedText } from './text-rules'
 
 /** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
 const MAX_BASE64 = LIMITS.importBase64Chars
 
+/**
+ * A file's name as the window sends it. It only labels the file in the report (files are
+ * recognised by their content), so characters the text rule refuses are taken out rather than
+ * failing the whole import: a file is never lost over its name.
+ */
+const sentFileName = z
+  .string()
+  .min(1)
+  .max(LIMITS.fileNameChars)
+  .transform((name) => cleanImportedText(name).text.trim() || 'unnamed file')
+
 export const ImportSource = z.union([
-  /** A file or folder on disk (desktop app: dropped or chosen files; command line). */
-  z.object({ path: z.string().min(1).max(LIMITS.pathChars) }),
+  /**
+   * A file or folder on disk (desktop app: dropped or chosen files; command line). Kept exactly
+   * as given, since it must name the file; only NUL, which no file system allows, is refused.
+   */
+  z.object({ path: z.string().min(1).max(LIMITS.pathChars).refine((p) => !p.includes('\0'), 'contains a NUL character (U+0000)') }),
   /** File contents sent by the window when no path is available (browser, pasted files). */
-  z.object({ name: z.string().min(1).max(LIMITS.fileNameChars), base64: z.string().max(MAX_BASE64, `is larger than ${LIMITS.importFileBytes / MB} MB`) }),
+  z.object({ name: sentFileName, base64: z.string().max(MAX_BASE64, `is larger than ${LIMITS.importFileBytes / MB} MB`) }),
 ])
 export type ImportSource = z.infer<typeof ImportSource>
 

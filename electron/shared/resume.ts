@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { LIMITS } from './limits'
 import { IsoDate } from './schemas'
 import { PlanId, RoleRef, type RoleRefString } from './analysis'
+import { requiredText, safeText } from './text-rules'
 
 export const SECTION_KEYS = ['summary', 'skills', 'experience', 'projects', 'credentials', 'education'] as const
 export type SectionKey = (typeof SECTION_KEYS)[number]
@@ -60,8 +61,9 @@ export const ReportSettings = z.strictObject({
 export type ReportSettingsInput = z.input<typeof ReportSettings>
 export type ReportSettingsValue = z.output<typeof ReportSettings>
 
-const variantName = z.string().trim().min(1, 'Name is required').max(LIMITS.shortTextChars, `must be at most ${LIMITS.shortTextChars} characters`)
-const sentTo = z.string().trim().max(LIMITS.mediumTextChars, `must be at most ${LIMITS.mediumTextChars} characters`).nullish()
+// The one text rule (text-rules.ts); the core also refuses zero-width marks in a variant's name.
+const variantName = requiredText(LIMITS.shortTextChars, 'Name is required')
+const sentTo = safeText({ max: LIMITS.mediumTextChars }).nullish()
 
 export const ResumeVariantInput = z.strictObject({
   name: variantName,

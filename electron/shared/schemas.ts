@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { LIMITS } from './limits'
+import { optionalText, requiredText, safeText } from './text-rules'
 import { VerificationResult } from './verification'
 
 // ---------- primitives ----------
@@ -37,22 +38,24 @@ export const Money = z.object({
 })
 export type Money = z.infer<typeof Money>
 
-const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
-const requiredText = (label: string, max: number) =>
-  z.string().trim().min(1, `${label} is required`).max(max, `must be at most ${max} characters`)
-/** Optional free text: empty strings become null so the database never holds ''. */
-const optionalText = (max: number) =>
-  trimmed(max)
-    .nullish()
-    .transform((v) => (v ? v : null))
+// Every text field of every entity is built from the one rule in text-rules.ts: no NUL, no
+// control characters, no bidirectional overrides or isolates; line breaks only in long text.
+/** One line of text, trimmed (list filters). */
+const line = (max: number) => safeText({ max })
+/** A required one-line field: `${label} is required` when empty. */
+const requiredLine = (label: string, max: number) => requiredText(max, `${label} is required`)
+/** Optional one-line text: empty strings become null so the database never holds ''. */
+const optionalLine = (max: number) => optionalText(max)
+/** Optional long text (descriptions, notes, summaries): line breaks and tabs allowed, stored with LF. */
+const optionalLong = (max: number) => optionalText(max, { multiline: true })
 
-export const HttpUrl = z
-  .string()
-  .trim()
-  .max(LIMITS.urlChars, `must be at most ${LIMITS.urlChars} characters`)
-  .pipe(z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' }))
-const optionalUrl = HttpUrl.nullish()
-  .or(z.literal(''))
+const webAddress = z.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' })
+export const HttpUrl = safeText({ max: LIMITS.urlChars }).pipe(webAddress)
+// The text rule runs before the union, so a refused character is reported as itself, not as
+// "Invalid input" (zod reports a union whose every branch failed that way).
+const optionalUrl = safeText({ max: LIMITS.urlChars })
+  .pipe(z.union([z.literal(''), webAddress]))
+  .nullish()
   .transform((v) => (v ? v : null))
 const optionalDate = IsoDate.nullish()
   .or(z.literal(''))
@@ -114,7 +117,7 @@ export type SkillCategory = z.infer<typeof SkillCategory>
 
 // ---------- skills ----------
 
-export const SkillName = requiredText('Skill name', LIMITS.nameChars)
+export const SkillName = requiredLine('Skill name', LIMITS.nameChars)
 
 /** A skill as named inside a credential or project form: found by name or alias, else created. */
 export const SkillRefInput = z.object({
@@ -130,8 +133,8 @@ const skillRefList = z.array(SkillRefInput).max(LIMITS.skillsPerRecord, `at most
 const SkillFields = {
   name: SkillName,
   category: SkillCategory,
-  aliases: z.array(requiredText('Alias', LIMITS.nameChars)).max(LIMITS.aliasesPerSkill, `at most ${LIMITS.aliasesPerSkill} aliases`),
-  description: optionalText(LIMITS.mediumTextChars),
+  aliases: z.array(requiredLine('Alias', LIMITS.nameChars)).max(LIMITS.aliasesPerSkill, `at most ${LIMITS.aliasesPerSkill} aliases`),
+  description: optionalLong(LIMITS.mediumTextChars),
 }
 export const SkillInput = z.object({
   ...SkillFields,
@@ -177,11 +180,11 @@ export type SkillDetail = z.infer<typeof SkillDetail>
 // ---------- credentials ----------
 
 const CredentialFields = {
-  title: requiredText('Title', LIMITS.titleChars),
+  title: requiredLine('Title', LIMITS.titleChars),
   kind: CredentialKind,
   status: CredentialStatus,
-  provider: optionalText(LIMITS.shortTextChars),
-  issuerName: optionalText(LIMITS.shortTextChars),
+  provider: optionalLine(LIMITS.shortTextChars),
+  issuerName: optionalLine(LIMITS.shortTextChars),
   issuerUrl: optionalUrl,
   startedOn: optionalDate,
   earnedOn: optionalDate,
@@ -193,10 +196,10 @@ const CredentialFields = {
     .nullish()
     .transform((v) => v ?? null),
   cost: Money.nullish().transform((v) => v ?? null),
-  credentialCode: optionalText(LIMITS.shortTextChars),
+  credentialCode: optionalLine(LIMITS.shortTextChars),
   verificationUrl: optionalUrl,
-  description: optionalText(LIMITS.longTextChars),
-  notes: optionalText(LIMITS.longTextChars),
+  description: optionalLong(LIMITS.longTextChars),
+  notes: optionalLong(LIMITS.longTextChars),
   skills: skillRefList,
 }
 
@@ -283,18 +286,18 @@ export type Credential = z.infer<typeof Credential>
 // ---------- projects ----------
 
 export const ProjectLinkSchema = z.object({
-  label: optionalText(LIMITS.nameChars),
+  label: optionalLine(LIMITS.nameChars),
   url: HttpUrl,
 })
 
 const ProjectFields = {
-  title: requiredText('Title', LIMITS.titleChars),
-  role: optionalText(LIMITS.shortTextChars),
-  summary: optionalText(LIMITS.longTextChars),
+  title: requiredLine('Title', LIMITS.titleChars),
+  role: optionalLine(LIMITS.shortTextChars),
+  summary: optionalLong(LIMITS.longTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
   links: z.array(ProjectLinkSchema).max(LIMITS.linksPerRecord, `at most ${LIMITS.linksPerRecord} links`),
-  outcomes: z.array(requiredText('Outcome', LIMITS.itemTextChars)).max(LIMITS.outcomesPerProject, `at most ${LIMITS.outcomesPerProject} outcomes`),
+  outcomes: z.array(requiredLine('Outcome', LIMITS.itemTextChars)).max(LIMITS.outcomesPerProject, `at most ${LIMITS.outcomesPerProject} outcomes`),
   skills: skillRefList,
   credentialIds: z.array(CredentialId).max(LIMITS.credentialsPerProject, `at most ${LIMITS.credentialsPerProject} credentials`),
 }
@@ -329,21 +332,18 @@ export type Project = z.infer<typeof Project>
 // ---------- profile, experience, education ----------
 
 export const ProfileInput = z.object({
-  fullName: optionalText(LIMITS.shortTextChars),
-  headline: optionalText(LIMITS.titleChars),
-  email: z
-    .string()
-    .trim()
-    .max(LIMITS.emailChars)
+  fullName: optionalLine(LIMITS.shortTextChars),
+  headline: optionalLine(LIMITS.titleChars),
+  email: safeText({ max: LIMITS.emailChars })
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address like name@example.com')
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
-  phone: optionalText(LIMITS.phoneChars),
-  location: optionalText(LIMITS.shortTextChars),
+  phone: optionalLine(LIMITS.phoneChars),
+  location: optionalLine(LIMITS.shortTextChars),
   website: optionalUrl,
   links: z.array(ProjectLinkSchema).max(LIMITS.linksPerRecord, `at most ${LIMITS.linksPerRecord} links`).default([]),
-  summary: optionalText(LIMITS.summaryChars),
+  summary: optionalLong(LIMITS.summaryChars),
 })
 export type ProfileInput = z.input<typeof ProfileInput>
 export const Profile = z.object({
@@ -360,12 +360,12 @@ export const Profile = z.object({
 export type Profile = z.infer<typeof Profile>
 
 const ExperienceFields = {
-  organization: requiredText('Organisation', LIMITS.shortTextChars),
-  title: requiredText('Job title', LIMITS.shortTextChars),
-  location: optionalText(LIMITS.shortTextChars),
+  organization: requiredLine('Organisation', LIMITS.shortTextChars),
+  title: requiredLine('Job title', LIMITS.shortTextChars),
+  location: optionalLine(LIMITS.shortTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
-  description: optionalText(LIMITS.longTextChars),
+  description: optionalLong(LIMITS.longTextChars),
   /** Skills used in the job, named as in a project form: found by name or alias, else created. */
   skills: skillRefList,
 }
@@ -387,12 +387,12 @@ export const Experience = z.object({
 export type Experience = z.infer<typeof Experience>
 
 const EducationFields = {
-  institution: requiredText('Institution', LIMITS.shortTextChars),
-  degree: optionalText(LIMITS.shortTextChars),
-  field: optionalText(LIMITS.shortTextChars),
+  institution: requiredLine('Institution', LIMITS.shortTextChars),
+  degree: optionalLine(LIMITS.shortTextChars),
+  field: optionalLine(LIMITS.shortTextChars),
   startedOn: optionalDate,
   endedOn: optionalDate,
-  description: optionalText(LIMITS.longTextChars),
+  description: optionalLong(LIMITS.longTextChars),
 }
 export const EducationInput = z.object(EducationFields)
 export type EducationInput = z.input<typeof EducationInput>
@@ -419,7 +419,7 @@ export const Paging = {
 
 export const CREDENTIAL_SORTS = ['recent', 'title', 'earned', 'expires', 'cost', 'hours'] as const
 export const CredentialListQuery = z.object({
-  text: trimmed(LIMITS.shortTextChars).default(''),
+  text: line(LIMITS.shortTextChars).default(''),
   kind: CredentialKind.nullish().transform((v) => v ?? null),
   sort: z.enum(CREDENTIAL_SORTS).default('recent'),
   ...Paging,
@@ -441,7 +441,7 @@ export type CredentialSummary = z.infer<typeof CredentialSummary>
 
 export const PROJECT_SORTS = ['recent', 'title', 'started'] as const
 export const ProjectListQuery = z.object({
-  text: trimmed(LIMITS.shortTextChars).default(''),
+  text: line(LIMITS.shortTextChars).default(''),
   sort: z.enum(PROJECT_SORTS).default('recent'),
   ...Paging,
 })
@@ -453,7 +453,7 @@ export type ProjectSummary = z.infer<typeof ProjectSummary>
 
 export const SKILL_SORTS = ['name', 'evidence', 'recent'] as const
 export const SkillListQuery = z.object({
-  text: trimmed(LIMITS.shortTextChars).default(''),
+  text: line(LIMITS.shortTextChars).default(''),
   category: SkillCategory.nullish().transform((v) => v ?? null),
   sort: z.enum(SKILL_SORTS).default('name'),
   limit: z.number().int().min(1).max(LIMITS.skillPageSize).default(500),

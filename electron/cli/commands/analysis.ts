@@ -10,6 +10,7 @@ import { MAX_POSTING_CHARS, skillNamesOf } from '../../shared/analysis'
 import { DEPTH_WORD, FIT_EXPLANATION, type EvidenceItem, type EvidenceKind, type ExperienceInference, type InferenceDecision } from '../../shared/evidence'
 import { formatMoney } from '../../shared/format'
 import { ExperienceId, IsoDate } from '../../shared/schemas'
+import { quote } from '../../shared/text-rules'
 import type { Command, Context } from '../context'
 import { CliError, showValue, usage } from '../errors'
 import { parseCost, parseCount, parseHours } from '../fields'
@@ -55,10 +56,10 @@ export const rolesCommand: Command = {
   options: () => [{ name: 'search', type: 'string' }],
   help: () => optionTable('Flags:', [['--search TEXT', 'only roles whose title or an alternate title contains TEXT']]),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`roles: unexpected ${inv.positionals.join(' ')}; use --search TEXT to filter`)
+    if (inv.positionals.length) throw usage(`roles: unexpected ${inv.positionals.map(showValue).join(' ')}; use --search TEXT to filter`)
     const text = str(inv.values.search)
     const roles = await ctx.call('roles:list', text === undefined ? {} : { text }, text === undefined ? {} : { text: { flag: '--search', values: [text] } })
-    if (!roles.length) return { json: roles, text: text ? `No role matches "${text}".` : 'No roles.' }
+    if (!roles.length) return { json: roles, text: text ? `No role matches ${quote(text)}.` : 'No roles.' }
     const rows = roles.map((r) => [r.ref, r.title, r.area, r.source, String(r.skills)])
     const body = table([{ header: 'Ref', max: 48 }, { header: 'Title', max: 50 }, { header: 'Area' }, { header: 'Source' }, { header: 'Skills', align: 'right' }], rows)
     return { json: roles, text: `${body}\n\n${plural(roles.length, 'role')}` }
@@ -178,7 +179,7 @@ export const gapCommand: Command = {
       'Skills inferred from a job title count until you confirm or reject them: see skillfolio evidence inferred.',
     ].join('\n'),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`gap: unexpected ${inv.positionals.join(' ')}`)
+    if (inv.positionals.length) throw usage(`gap: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const role = str(inv.values.role)
     const posting = str(inv.values.posting)
     const evidence = inv.values.evidence === true
@@ -221,7 +222,7 @@ export const fitCommand: Command = {
   options: () => [{ name: 'top', type: 'string' }],
   help: () => [optionTable('Flags:', [['--top N', 'only the N best roles (default 10)']]), '', wrap(FIT_SENTENCE(FIT_EXPLANATION), '', 100)].join('\n'),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`fit: unexpected ${inv.positionals.join(' ')}`)
+    if (inv.positionals.length) throw usage(`fit: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const rawTop = str(inv.values.top)
     const limit = rawTop === undefined ? 10 : parseCount(rawTop, '--top', 1)
     const fits = await ctx.call('roles:fit', { limit }, { limit: { flag: '--top', values: [rawTop ?? String(limit)] } })
@@ -297,7 +298,7 @@ export const planCommand: Command = {
       ['--save', 'save the plan (otherwise it is only shown)'],
     ]),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`plan: unexpected ${inv.positionals.join(' ')}`)
+    if (inv.positionals.length) throw usage(`plan: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const role = str(inv.values.role)
     const rawHours = str(inv.values['hours-per-week'])
     const missing = [role === undefined ? '--role' : '', rawHours === undefined ? '--hours-per-week' : ''].filter(Boolean)
@@ -453,7 +454,7 @@ export const taxonomyCommand: Command = {
         }
       }
       case 'sources': {
-        if (args.length) throw usage(`taxonomy sources: unexpected ${args.join(' ')}`)
+        if (args.length) throw usage(`taxonomy sources: unexpected ${args.map(showValue).join(' ')}`)
         const sources = await ctx.call('taxonomy:sources', {})
         if (!sources.length) return { json: sources, text: 'No imported taxonomies (the built-in catalog is always there).' }
         const rows = sources.map((s) => [String(s.id), s.kind, s.name, s.version ?? '', String(s.skills), String(s.occupations), s.importedAt.slice(0, 10)])

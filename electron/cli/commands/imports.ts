@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { ImportReport } from '../../shared/imports'
 import type { VerificationResult } from '../../shared/verification'
+import { quote } from '../../shared/text-rules'
 import type { Command, Context } from '../context'
 import { EXIT, usage } from '../errors'
 import { plural, truncate } from '../format'
@@ -40,7 +41,7 @@ export const importCommand: Command = {
   async run(ctx, inv) {
     if (typeof inv.values.undo === 'string') {
       const batchId = Number(inv.values.undo)
-      if (!Number.isInteger(batchId) || batchId < 1) throw usage(`--undo needs a batch number, e.g. --undo 3; got "${inv.values.undo}"`)
+      if (!Number.isInteger(batchId) || batchId < 1) throw usage(`--undo needs a batch number, e.g. --undo 3; got ${quote(inv.values.undo)}`)
       const report = await ctx.call('import:undo', { batchId })
       return { json: report, text: `Undid import batch ${batchId}: ${report.counts.imported} removed, ${report.counts.updated} restored.` }
     }

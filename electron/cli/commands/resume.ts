@@ -5,6 +5,7 @@
  */
 import type { ResumeDecision, ResumeSettingsInput, ResumeVariant } from '../../shared/resume'
 import { FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES } from '../../shared/resume'
+import { quote } from '../../shared/text-rules'
 import type { Command, Context } from '../context'
 import { CliError, showValue, usage, type FlagBinding } from '../errors'
 import { plural, table, wrap } from '../format'
@@ -43,7 +44,7 @@ async function findVariant(ctx: Context, raw: string): Promise<ResumeVariant> {
   const byName = variants.find((v) => nameKey(v.name) === nameKey(value))
   const byId = /^[1-9]\d{0,14}$/.test(value) ? variants.find((v) => v.id === Number(value)) : undefined
   if (byId && byName && byId.id !== byName.id)
-    throw usage(`--variant: ${showValue(value)} is both saved resume ${byId.id} ("${byId.name}") and the name of saved resume ${byName.id}; use --variant ${byName.id} for the named one`)
+    throw usage(`--variant: ${showValue(value)} is both saved resume ${byId.id} (${quote(byId.name)}) and the name of saved resume ${byName.id}; use --variant ${byName.id} for the named one`)
   const found = byId ?? byName
   if (!found) throw new CliError('NOT_FOUND', `There is no saved resume with the id or name ${showValue(value)}; run skillfolio resumes to see them.`)
   return found
@@ -101,7 +102,7 @@ export const resumeCommand: Command = {
       'the command prints what it included and why.',
     ].join('\n'),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`resume: unexpected ${inv.positionals.join(' ')}`)
+    if (inv.positionals.length) throw usage(`resume: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const v = inv.values
     const template = choice(str(v.template), RESUME_TEMPLATES, '--template')
     const pageSize = choice(str(v.page), PAGE_SIZES, '--page')
@@ -115,7 +116,7 @@ export const resumeCommand: Command = {
     const variant = rawVariant === undefined ? null : await findVariant(ctx, rawVariant)
     // A variant outlives its custom role; say which variant and how to go on, not just "no role".
     if (variant?.settings.roleRef && variant.roleTitle === null && rawRole === undefined)
-      throw new CliError('NOT_FOUND', `Saved resume ${variant.id} "${variant.name}" is for ${variant.settings.roleRef}, which was deleted; add --role REF_OR_TITLE to pick another role.`)
+      throw new CliError('NOT_FOUND', `Saved resume ${variant.id} ${quote(variant.name)} is for ${variant.settings.roleRef}, which was deleted; add --role REF_OR_TITLE to pick another role.`)
     const role = rawRole === undefined ? null : await resolveRole(ctx, rawRole)
     const settings: ResumeSettingsInput = {
       ...(variant?.settings ?? {}),
@@ -167,7 +168,7 @@ export const reportCommand: Command = {
       PAGE_HELP,
     ]),
   async run(ctx, inv) {
-    if (inv.positionals.length) throw usage(`report: unexpected ${inv.positionals.join(' ')}`)
+    if (inv.positionals.length) throw usage(`report: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const v = inv.values
     const rawRole = str(v.role)
     if (rawRole === undefined) throw usage('report: --role REF_OR_TITLE is required', [{ path: 'role', flag: '--role', message: '--role is required' }])
@@ -224,7 +225,7 @@ export const resumesCommand: Command = {
     const args = inv.positionals
     switch (inv.subject) {
       case 'add': {
-        if (args.length) throw usage(`resumes add: unexpected ${args.join(' ')}`)
+        if (args.length) throw usage(`resumes add: unexpected ${args.map(showValue).join(' ')}`)
         const v = inv.values
         const name = str(v.name)
         if (name === undefined || !name.trim()) throw usage('resumes add: --name NAME is required', [{ path: 'name', flag: '--name', message: '--name is required' }])
@@ -249,7 +250,7 @@ export const resumesCommand: Command = {
         return { json: { id }, text: `Removed saved resume ${id}.` }
       }
       default: {
-        if (args.length) throw usage(`resumes: unexpected ${args.join(' ')}`)
+        if (args.length) throw usage(`resumes: unexpected ${args.map(showValue).join(' ')}`)
         const variants = await ctx.call('resumes:list', {})
         if (!variants.length) return { json: variants, text: 'No saved resumes. Save one with: skillfolio resumes add --name NAME [--role …]' }
         return { json: variants, text: `${variantsTable(variants)}\n\n${plural(variants.length, 'saved resume')}` }

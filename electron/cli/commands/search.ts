@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../shared/schemas'
+import { quote } from '../../shared/text-rules'
 import type { Command } from '../context'
 import { usage } from '../errors'
 import { parseCount } from '../fields'
@@ -30,7 +31,7 @@ export const search: Command = {
     const groups: Record<SearchHit['entity'], SearchHit[]> = { credential: [], project: [], skill: [] }
     for (const hit of hits) groups[hit.entity].push(hit)
     const json = { text, total: hits.length, credentials: groups.credential, projects: groups.project, skills: groups.skill }
-    if (!hits.length) return { json, text: `Nothing matches "${text}".` }
+    if (!hits.length) return { json, text: `Nothing matches ${quote(text)}.` }
     const blocks = GROUPS.filter(([key]) => groups[key].length).map(([key, title]) => {
       const idWidth = Math.max(...groups[key].map((h) => h.id.length))
       const lines = groups[key].map((h) => {
@@ -41,6 +42,6 @@ export const search: Command = {
       })
       return `${title} (${groups[key].length})\n${lines.join('\n')}`
     })
-    return { json, text: `${blocks.join('\n\n')}\n\n${plural(hits.length, 'result')} for "${text}"` }
+    return { json, text: `${blocks.join('\n\n')}\n\n${plural(hits.length, 'result')} for ${quote(text)}` }
   },
 }

@@ -1,4 +1,5 @@
 import { CredentialInput } from '../../shared/schemas'
+import { cleanImportedText } from '../../shared/text-rules'
 import type { CredentialKind, CredentialValues } from '../../shared/schemas'
 import type { ParsedCredential } from '../importers/types'
 import { skillKey } from '../skills'
@@ -44,31 +45,55 @@ const httpUrl = (u: string | null) => (u && /^https?:\/\//i.test(u) ? u : null)
 const clip = (s: string | null, max: number) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
 /**
+ * Text from a file under the portfolio's text rule (shared/text-rules.ts): escape sequences,
+ * control characters and bidi overrides are taken out (line breaks become spaces in one-line
+ * fields) and one warning per field says so. The file itself is stored byte for byte as it came,
+ * so nothing is lost: only the copy shown in the portfolio is cleaned.
+ */
+function cleaner(warnings: string[]) {
+  const told = new Set<string>()
+  return (value: string | null | undefined, what: string, multiline = false): string | null => {
+    if (value === null || value === undefined) return null
+    const { text, removed } = cleanImportedText(value, multiline)
+    if (removed > 0 && !told.has(what)) {
+      told.add(what)
+      warnings.push(`The ${what} held control or text-direction characters (${removed === 1 ? 'one character' : `${removed} characters`}), which were taken out; the original file is kept unchanged.`)
+    }
+    return text
+  }
+}
+const blankToNull = (s: string | null) => (s && s.trim() ? s : null)
+
+/**
  * Turns what a file said into a credential record. The result goes through the contract's
  * own schema; a field the schema refuses (an impossible date, a 3,000-character name) is
  * dropped with a warning instead of failing the import, since the meaning of the rest is clear.
+ * Text is cleaned first (cleaner above), so a control character never fails a file either.
  */
 export function toCredential(parsed: ParsedCredential): { values: CredentialValues; source: SourceColumns; warnings: string[] } {
   const warnings = [...parsed.warnings]
+  const clean = cleaner(warnings)
+  const issuerName = blankToNull(clean(parsed.issuer.name, 'issuer name'))
   const title =
-    parsed.title ??
-    parsed.credentialName ??
-    (parsed.issuer.name ? `Credential from ${parsed.issuer.name}` : 'Badge (its name is not in the file)')
+    blankToNull(clean(parsed.title, 'title')) ??
+    blankToNull(clean(parsed.credentialName, 'title')) ??
+    (issuerName ? `Credential from ${issuerName}` : 'Badge (its name is not in the file)')
   // Link-only files already carry the importer's own warning about the missing name.
   if (!parsed.title && parsed.document !== null) warnings.push('The file does not name the achievement, so the title says who issued it.')
-  const skills = dedupe(parsed.skills.map((s) => s.name.trim()).filter((n) => n.length > 0 && n.length <= 120)).slice(0, 200)
+  const skills = dedupe(parsed.skills.map((s) => (clean(s.name, 'skill names') ?? '').trim()).filter((n) => n.length > 0 && n.length <= 120)).slice(0, 200)
+  const code = clean(parsed.sourceId, 'credential id')
   const draft: Record<string, unknown> = {
     title: clip(title, 300),
     kind: kindFor(parsed),
     status: 'earned',
     provider: null,
-    issuerName: clip(parsed.issuer.name, 200),
+    issuerName: clip(issuerName, 200),
     issuerUrl: httpUrl(parsed.issuer.url),
     earnedOn: day(parsed.issuedOn),
     expiresOn: day(parsed.expiresOn),
-    credentialCode: parsed.sourceId && parsed.sourceId.length <= 200 ? parsed.sourceId : null,
+    credentialCode: code && code.length <= 200 ? code : null,
     verificationUrl: httpUrl(parsed.urls.verify),
-    description: clip(parsed.description, 20_000),
+    description: clip(clean(parsed.description, 'description', true), 20_000),
     skills: skills.map((name) => ({ name })),
   }
   const schema = CredentialInput
@@ -94,12 +119,13 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
     source: {
       sourceFormat: parsed.format,
       sourceContainer: parsed.container,
+      // Identifiers stay as the file has them: finding the same credential again compares them.
       sourceId: parsed.sourceId,
       issuerId: parsed.issuer.id,
-      recipientName: parsed.recipient.name,
+      recipientName: clean(parsed.recipient.name, 'recipient name'),
       recipientIdentity: parsed.recipient.identity,
       recipientHashed: parsed.recipient.hashed ? 1 : 0,
-      criteria: clip(parsed.criteria, 20_000),
+      criteria: clip(clean(parsed.criteria, 'criteria', true), 20_000),
       achievementType: parsed.achievementType,
     },
   }
