@@ -14,8 +14,10 @@ import { COMMAND_WORDS, findCommand } from './commands'
 import { coreCaller, type Command, type Context, type Invocation } from './context'
 import { CliError, EXIT, isAppError, usage } from './errors'
 import { commandHelp, mainHelp } from './help'
+import { jsonText, printable } from './format'
 import { didYouMean } from './suggest'
 import { appVersion } from './version'
+import { quote } from '../shared/text-rules'
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -25,8 +27,14 @@ export interface CliIo {
   now?: () => Date
 }
 
-/** Runs one command line (without `node` and the script name) and answers the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line (without `node` and the script name) and answers the exit code.
+ * Everything written goes through `printable` (text) or `jsonText` (--json): names, titles and
+ * file names come from the portfolio and from imported files, and a control character in them
+ * must reach the terminal as a visible escape, never as an instruction to it.
+ */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, stdout: (s) => rawIo.stdout(printable(s)), stderr: (s) => rawIo.stderr(printable(s)) }
   const wantsJson = argv.includes('--json')
   let core: Core | null = null
   /** What the core logged for an INTERNAL error: the command line has no log file, so it is told here. */
@@ -39,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const print = (text: string) => io.stdout(text.endsWith('\n') ? text : `${text}\n`)
 
     if (parsed.values.version === true && !parsed.command) {
-      print(json ? JSON.stringify({ version: appVersion() }) : `skillfolio ${appVersion()}`)
+      print(json ? jsonText({ version: appVersion() }) : `skillfolio ${appVersion()}`)
       return EXIT.ok
     }
     if (parsed.helpFor !== undefined) {
@@ -48,13 +56,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok
     }
     const command = parsed.command!
+    // A command that only reads never creates the portfolio or its folder: a mistyped --db says so.
+    const mustExist = onlyReads(command, parsed.subject, parsed.values)
     const open = () => {
-      core ??= createCore({ dbPath, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log: (_message, error) => (internal = error) })
+      core ??= createCore({ dbPath, mustExist, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log: (_message, error) => (internal = error) })
       return core
     }
     const ctx: Context = { json, now, dbPath, cwd: io.cwd, call: coreCaller(open) }
     const outcome = await command.run(ctx, { subject: parsed.subject, values: parsed.values, positionals: parsed.positionals })
-    print(json ? JSON.stringify(outcome.json, null, 2) : outcome.text)
+    print(json ? jsonText(outcome.json, 2) : outcome.text)
+    // A damaged portfolio is opened read-only: the reading worked, but the person must know. (A
+    // refused change says so in its own error.)
+    const readOnly = (core as Core | null)?.readOnly
+    if (readOnly) io.stderr(`skillfolio: warning: ${readOnly.message}\n`)
     return outcome.exitCode ?? EXIT.ok
   } catch (error) {
     let failure = toCliError(error)
@@ -64,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (io.env.SKILLFOLIO_DEBUG && internal instanceof Error && internal.stack) io.stderr(`${internal.stack}\n`)
     }
     io.stderr(`skillfolio: ${failure.message}\n`)
-    if (wantsJson) io.stdout(`${JSON.stringify({ error: failure.toShape() })}\n`)
+    if (wantsJson) io.stdout(`${jsonText({ error: failure.toShape() })}\n`)
     return failure.exitCode
   } finally {
     ;(core as Core | null)?.close()
@@ -105,7 +119,7 @@ function parseCommandLine(argv: string[]): ParsedCommandLine {
       const resolved = subjects.resolve(next)
       if (!resolved) {
         if (!subjects.optional || subjects.words.length)
-          throw usage(`${command.name}: unknown ${JSON.stringify(next)}; ${subjects.what}: ${subjects.words.join(', ')}${didYouMean(next, subjects.words)}`)
+          throw usage(`${command.name}: unknown ${quote(next)}; ${subjects.what}: ${subjects.words.join(', ')}${didYouMean(next, subjects.words)}`)
       }
       subject = resolved ?? undefined
       args = afterWord.slice(1)
@@ -121,10 +135,41 @@ function parseCommandLine(argv: string[]): ParsedCommandLine {
   return { command, subject, values: merged, positionals }
 }
 
+/**
+ * Commands (and subcommands) that only read the portfolio. They are refused on a missing file
+ * ("No portfolio at …") instead of creating an empty one; every other command creates it.
+ */
+export function onlyReads(command: Command, subject: string | undefined, values: OptionValues): boolean {
+  switch (command.name) {
+    case 'list':
+    case 'show':
+    case 'search':
+    case 'roles':
+    case 'gap':
+    case 'fit':
+    case 'resume':
+    case 'report':
+    case 'info':
+      return true
+    case 'plan':
+      return values.save !== true
+    case 'profile':
+      return subject === undefined
+    case 'resumes':
+      return subject === undefined || subject === 'list'
+    case 'evidence':
+      return subject === 'inferred'
+    case 'taxonomy':
+      return subject === 'sources' || subject === 'export'
+    default:
+      return false
+  }
+}
+
 const definedOnly = (v: OptionValues): OptionValues => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined))
 
 function unknownCommand(word: string): CliError {
-  return usage(`unknown command ${JSON.stringify(word)}${didYouMean(word, COMMAND_WORDS)}; run skillfolio --help for the list`)
+  return usage(`unknown command ${quote(word)}${didYouMean(word, COMMAND_WORDS)}; run skillfolio --help for the list`)
 }
 
 /**

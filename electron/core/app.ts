@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import type { Channel, Input, Output, Services } from '../shared/contract'
 import { AppError, type Result } from '../shared/errors'
-import { openDatabase, type Db } from './db/open'
-import { migrate, schemaVersion } from './db/migrate'
+import { openPortfolio, type Db, type ReadOnlyReason } from './db/open'
+import { schemaVersion } from './db/migrate'
 import type { Logger } from './log'
 import { dispatch } from './handlers/dispatch'
 import { createHandlers } from './handlers'
@@ -17,8 +17,10 @@ import { loadCatalog } from './taxonomy'
 import { createResumeService } from './resume'
 
 export interface CoreOptions {
-  /** The SQLite portfolio file (created if missing). */
+  /** The SQLite portfolio file (created if missing, unless `mustExist`). */
   dbPath: string
+  /** Refuse a missing file (NOT_FOUND "No portfolio at …") instead of creating it and its folder. */
+  mustExist?: boolean
   /** Folder for everything beside the database (evidence files, backups). */
   dataDir: string
   /** Read-only app resources (taxonomy, fonts); defaults to `resources` in the working folder (the repository root). */
@@ -47,6 +49,11 @@ export interface Core {
   readonly evidence: EvidenceStore
   /** Where the database was copied before this start upgraded it, if it did. */
   readonly backupPath: string | null
+  /**
+   * Set when the portfolio was opened read-only (it is damaged): reads work, every change is
+   * refused with READ_ONLY. `message` tells the person what is wrong and what to do.
+   */
+  readonly readOnly: ReadOnlyReason | null
   /** Resolves when no import batch is running. */
   idle(): Promise<void>
   close(): void
@@ -55,14 +62,12 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
   const log: Logger = options.log ?? ((message, error) => console.error(message, error))
-  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-  let backupPath: string | null
-  try {
-    backupPath = migrate(db, { file: options.dbPath, now })
-  } catch (error) {
-    db.close()
-    throw error
-  }
+  // Refuses a foreign, newer or unreadable file untouched; a damaged one comes back read-only.
+  const { db, backupPath, readOnly } = openPortfolio(options.dbPath, {
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.mustExist ? { mustExist: true } : {}),
+  })
   const evidence = createEvidenceStore(db, join(options.dataDir, 'evidence'), now)
   const portfolio = createPortfolio(db, now)
   const settings = createSettings(db)
@@ -90,7 +95,7 @@ export function createCore(options: CoreOptions): Core {
     now,
   })
 
-  const services: Services = createHandlers({
+  const handlers: Services = createHandlers({
     db,
     now,
     version: options.version ?? '0.0.0',
@@ -107,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     schemaVersion: () => schemaVersion(db),
     loadDemo: () => loadDemo(db, portfolio, now),
   })
+  const services = readOnly ? refuseWrites(handlers, options.dbPath) : handlers
 
   /** In-process calls for the command line and tests: validated by the contract, failures thrown as AppError. */
   const call: Core['call'] = async (channel, input) => {
@@ -124,10 +130,46 @@ export function createCore(options: CoreOptions): Core {
     dbPath: options.dbPath,
     evidence,
     backupPath,
+    readOnly,
     idle,
     close: () => {
       if (db.open) db.close()
     },
   }
   return core
+}
+
+/** The channels that change the portfolio (or the data folder), by their verb. */
+const WRITE_VERBS = new Set([
+  'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
+  'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove',
+])
+export const isWriteChannel = (channel: string) => WRITE_VERBS.has(channel.slice(channel.indexOf(':') + 1))
+
+/**
+ * A read-only portfolio's services: changes are refused before they start (so an import
+ * writes no evidence file either), and anything that still reaches the read-only connection
+ * with a write (SQLITE_READONLY) is refused the same way.
+ */
+function refuseWrites(services: Services, dbPath: string): Services {
+  const refusal = () =>
+    new AppError('READ_ONLY', `This portfolio is damaged, so Skillfolio opened it read-only and did not save the change. Restore a backup of ${dbPath} to make changes again.`)
+  const readOnlyOr = (error: unknown) => (String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_READONLY') ? refusal() : error)
+  const guarded: Record<string, (input: unknown) => unknown> = {}
+  for (const [channel, run] of Object.entries(services) as Array<[string, (input: unknown) => unknown]>) {
+    guarded[channel] = isWriteChannel(channel)
+      ? () => {
+          throw refusal()
+        }
+      : (input) => {
+          // Sync services stay sync.
+          try {
+            const out = run(input)
+            return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(readOnlyOr(error))) : out
+          } catch (error) {
+            throw readOnlyOr(error)
+          }
+        }
+  }
+  return guarded as unknown as Services
 }

@@ -18,7 +18,10 @@ import { credentialFilesIn, importRoute } from './open-files'
 
 const log = (message: string, error?: unknown) => console.error(`[skillfolio] ${message}`, error ?? '')
 
-/** Plain words for the error box: AppErrors (e.g. DB_TOO_NEW) already carry them. */
+/**
+ * Plain words for the error box: AppErrors (DB_TOO_NEW, NOT_A_PORTFOLIO, DAMAGED) already carry
+ * them, and the core refused those files without changing them.
+ */
 function startupMessage(error: unknown, dbPath: string): string {
   if (error instanceof Error && (error as { code?: unknown }).code === 'DB_TOO_NEW') return error.message
   if (error instanceof Error && error.name === 'AppError') return error.message
@@ -145,6 +148,12 @@ export function start(): void {
       installMenu(app.isPackaged)
       app.setAboutPanelOptions({ applicationName: 'Skillfolio', applicationVersion: app.getVersion() })
       openWindow()
+      // A damaged portfolio opens read-only: it can be looked at and exported, every change is refused.
+      const readOnly = core.readOnly
+      if (readOnly) {
+        log('The portfolio is damaged; opened read-only', readOnly.message)
+        void dialog.showMessageBox({ type: 'warning', title: 'Skillfolio', message: 'Your portfolio opened read-only', detail: readOnly.message })
+      }
       const opened = [...pendingOpen, ...credentialFilesIn(process.argv, process.cwd(), isFile)]
       pendingOpen = []
       importOpened(opened)

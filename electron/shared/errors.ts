@@ -7,6 +7,9 @@ export const ERROR_CODES = [
   'NOT_FOUND', // the id names nothing in this portfolio
   'CONFLICT', // the change clashes with existing data (e.g. a duplicate skill name)
   'DB_TOO_NEW', // the portfolio was written by a newer Skillfolio
+  'NOT_A_PORTFOLIO', // the file is not a Skillfolio portfolio (another program's database, or not a database): refused untouched
+  'DAMAGED', // the portfolio is damaged and cannot be opened (or upgraded) at all
+  'READ_ONLY', // the portfolio was opened read-only (it is damaged): the change was refused
   'FORBIDDEN', // the caller is not our own window
   'IO', // the shell could not write or open a file the person chose (disk full, no permission)
   'UNKNOWN_CHANNEL',

@@ -159,7 +159,7 @@ describe('refused commands leave the portfolio byte-identical', () => {
       const r = await scratch.run('list', 'credentials')
       expect(r.code).toBe(1)
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
-      expect(r.stderr).toMatch(/^skillfolio: cannot use the portfolio file: .*not a database/)
+      expect(r.stderr).toBe(`skillfolio: ${scratch.db} is not a Skillfolio portfolio (it is not a database file). Skillfolio left it unchanged.\n`)
       expect(readFileSync(scratch.db).equals(original)).toBe(true)
     } finally {
       scratch.cleanup()

@@ -252,6 +252,8 @@ describe('search', () => {
 
 describe('profile, info, help, version', () => {
   it('profile set changes only the given fields', async () => {
+    // `profile` only reads, so it needs a portfolio there: `add` creates it.
+    await ok('add', 'skill', '--name', 'SQL')
     expect((await ok('profile')).stdout).toMatch(/^No profile yet/)
     await ok('profile', 'set', '--name', 'Maya Okafor', '--email', 'maya@example.com', '--link', 'Code=https://git.example.org/maya')
     const p2 = (await ok('profile', 'set', '--headline', 'Data analyst', '--json')).json<Profile>()
@@ -272,6 +274,8 @@ describe('profile, info, help, version', () => {
   })
 
   it('--db beats $SKILLFOLIO_DB and is resolved from the working directory', async () => {
+    // `info` only reads, so it needs a portfolio there: `add` creates it.
+    expect((await runIn(p.dir, { SKILLFOLIO_DB: join(p.dir, 'ignored.sqlite') }, ['--db', 'other.sqlite', 'add', 'skill', '--name', 'SQL'])).code).toBe(0)
     const r = await runIn(p.dir, { SKILLFOLIO_DB: join(p.dir, 'ignored.sqlite') }, ['--db', 'other.sqlite', 'info', '--json'])
     expect(r.code).toBe(0)
     expect(r.json<{ dbPath: string }>().dbPath).toBe(join(p.dir, 'other.sqlite'))
