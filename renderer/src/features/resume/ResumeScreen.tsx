@@ -113,6 +113,15 @@ export function ResumeScreen({ route }: { route: Route }) {
 
   const roles = useQuery('roles:list', {})
   const variants = useQuery('resumes:list', {})
+  // After a delete, the focus moves to "Save as variant…" once the deleted variant (and its
+  // Delete button, which the closing dialog gives the focus back to) has left the list.
+  const refocusAfterDelete = useRef<number | null>(null)
+  useEffect(() => {
+    const id = refocusAfterDelete.current
+    if (id === null || variants.data?.some((v) => v.id === id)) return
+    refocusAfterDelete.current = null
+    document.querySelector<HTMLElement>('[data-save-variant]')?.focus()
+  }, [variants.data])
   const variantList = variants.data ?? []
   const current = variantList.find((v) => v.id === variantId) ?? null
   const currentSettings = current ? toSettings(current.settings) : null
@@ -372,8 +381,7 @@ export function ResumeScreen({ route }: { route: Route }) {
         onClose={() => setDeleting(null)}
         onDeleted={(v) => {
           setDeleting(null)
-          // The Delete button went with the variant: the focus goes to "Save as variant…" rather than the page.
-          requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-save-variant]')?.focus())
+          refocusAfterDelete.current = v.id
           if (v.id === variantId) {
             setApplied(null)
             setState((s) => ({ ...s, variantId: null }))
