@@ -436,6 +436,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
   }
 
   // ---- partial credit through catalog relations (one hop, from each skill's own evidence) ----
+  // Credits and depths read here are still each skill's own: related credit is added only below.
   for (const [to, lenders] of lendersOf(catalog)) {
     const target = catalogById.get(to)
     if (!target) continue
@@ -445,7 +446,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
       let ev = bySkill.get(to)
       if (!ev) bySkill.set(to, (ev = noEvidence(to, target.name, target.area, target.category, true)))
       const gives = source.depth === 'learned' ? 'learned' : 'practised'
-      ev.related.push({ key: source.key, name: source.name, relation: l.relation, gives, strength: round2(S.relatedShare * ownCredit(source)) })
+      ev.related.push({ key: source.key, name: source.name, relation: l.relation, gives, strength: round2(S.relatedShare * source.credit) })
     }
   }
   for (const ev of bySkill.values()) {
@@ -479,12 +480,6 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
 export const DEPTH_ORDER: Record<Depth, number> = { none: 0, learned: 1, practised: 2, proven: 3 }
 const round2 = (x: number) => Math.round(x * 100) / 100
 
-/** The credit of a skill's own evidence (not counting related skills): what it can lend. */
-const ownCredits = new WeakMap<SkillEvidence, number>()
-function ownCredit(ev: SkillEvidence): number {
-  return ownCredits.get(ev) ?? ev.credit
-}
-
 /**
  * The ladder from the skill's own items: learned (a credential, education, a typed skill),
  * practised (a project or work), proven (practised in a project, at work or by a confirmed
@@ -505,5 +500,4 @@ function ownDepthAndCredit(ev: SkillEvidence, credentials: readonly CredentialFa
     credit = S.proven
   } else ev.depth = practised ? 'practised' : learned ? 'learned' : 'none'
   ev.credit = credit
-  ownCredits.set(ev, credit)
 }
