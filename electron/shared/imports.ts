@@ -61,6 +61,12 @@ export const ImportReport = z.object({
 })
 export type ImportReport = z.infer<typeof ImportReport>
 
+/**
+ * A running batch's progress, pushed to the window as an event (`import:progress`) after every
+ * chunk and when the batch ends, so the window never polls.
+ */
+export type ImportProgress = Pick<ImportReport, 'batchId' | 'state' | 'total' | 'processed' | 'counts'>
+
 export const Settings = z.object({
   /** Allow fetching hosted badges, did:web documents and status lists over https. Off by default. */
   onlineChecks: z.boolean(),

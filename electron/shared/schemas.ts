@@ -229,12 +229,10 @@ export const CredentialPatch = z.object(CredentialFields).partial()
 export type CredentialPatch = z.input<typeof CredentialPatch>
 
 /**
- * One word for how far a credential can be trusted, derived from its verification:
- * verified (signature valid, in date, not revoked), expired, problem (invalid signature
- * or revoked), unverified (could not be checked: unsigned, unsupported, needs network),
- * self_reported (typed in by hand, nothing to check).
+ * One word for how far a credential can be trusted, derived from its verification (trustOf
+ * and TRUST_WORDS in verdict.ts say which checks each needs and what it means).
  */
-export const TRUST_LEVELS = ['verified', 'unverified', 'expired', 'problem', 'self_reported'] as const
+export const TRUST_LEVELS = ['verified', 'status_unchecked', 'signed', 'unverified', 'expired', 'problem', 'self_reported'] as const
 export const Trust = z.enum(TRUST_LEVELS)
 export type Trust = z.infer<typeof Trust>
 

@@ -5,8 +5,9 @@
 export * from '../../electron/shared/schemas'
 export type { Api, Channel, Input, Output } from '../../electron/shared/contract'
 export type { AppErrorShape, ErrorCode, FieldIssue, Result } from '../../electron/shared/errors'
-export type { ImportItem, ImportReport, ImportSource, Settings } from '../../electron/shared/imports'
-export type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../electron/shared/verification'
+export type { ImportItem, ImportProgress, ImportReport, ImportSource, Settings } from '../../electron/shared/imports'
+export type { IssuerVerdict, SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../electron/shared/verification'
+export { TRUST_WORDS, failedCheck, humanDate, verificationHeadline } from '../../electron/shared/verdict'
 export type {
   AboutInfo,
   BreadthDepthProfile,

@@ -10,8 +10,8 @@
 import type { Db } from '../db/open'
 import type { Trust } from '../../shared/schemas'
 import { EVIDENCE_STRENGTH as S, type Depth, type InferenceDecision } from '../../shared/evidence'
-import type { SignatureVerdict, StatusVerdict, ValidityVerdict } from '../../shared/verification'
-import { trustOf } from '../portfolio/trust'
+import type { IssuerVerdict, SignatureVerdict, StatusVerdict, ValidityVerdict } from '../../shared/verification'
+import { trustOf } from '../../shared/verdict'
 import { catalogMatcher, lendersOf, matchCached, portfolioMatcher, roleOfTitle, type Matcher, type MatcherSkill } from '../skills'
 import type { Area, CatalogCategory, CatalogData, CatalogRole, CatalogSkill, MoneyAmount } from '../analysis/types'
 import { evidenceReads, groupByOwner, parsePairs, positionsOf } from './read'
@@ -248,7 +248,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
 
   // ---- credentials, columnar ----
   const cols = st.credentials.get().map((json) => (json ? (JSON.parse(json) as unknown[]) : []))
-  const [ids, statuses, earned, hoursCol, costs, currencies, sigs, vals, stats, titles] = cols as [
+  const [ids, statuses, earned, hoursCol, costs, currencies, sigs, vals, stats, titles, issuers] = cols as [
     number[],
     string[],
     (string | null)[],
@@ -259,6 +259,7 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     (ValidityVerdict | null)[],
     (StatusVerdict | null)[],
     string[],
+    (IssuerVerdict | null)[],
   ]
   const n = ids.length
   const credentials: CredentialFact[] = []
@@ -266,7 +267,8 @@ export function buildEvidenceIndex(db: Db, catalog: CatalogData, now: Date): Evi
     const sig = sigs[i] ?? null
     const val = vals[i] ?? null
     const stat = stats[i] ?? null
-    const trust = trustOf(sig && val && stat ? { signature: sig, validity: val, status: stat } : null)
+    const iss = issuers[i] ?? null
+    const trust = trustOf(sig && val && stat && iss ? { signature: sig, validity: val, status: stat, issuer: iss } : null)
     const status = statuses[i]!
     const costMinor = costs[i] ?? null
     const currency = currencies[i] ?? null

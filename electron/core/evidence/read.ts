@@ -39,7 +39,8 @@ export function evidenceReads(db: Db): EvidenceReads {
       credentials: raw(
         `SELECT json_group_array(c.id), json_group_array(c.status), json_group_array(c.earned_on), json_group_array(c.hours),
                 json_group_array(c.cost_minor), json_group_array(c.currency), json_group_array(v.signature_verdict),
-                json_group_array(v.validity_verdict), json_group_array(v.status_verdict), json_group_array(c.title)
+                json_group_array(v.validity_verdict), json_group_array(v.status_verdict), json_group_array(c.title),
+                json_group_array(v.issuer_verdict)
            FROM credential c LEFT JOIN credential_verification v ON v.credential_id = c.id`,
       ) as EvidenceReads['credentials'],
       credentialSkills: pluck(`SELECT group_concat(credential_id || ',' || skill_id) FROM credential_skill`) as EvidenceReads['credentialSkills'],

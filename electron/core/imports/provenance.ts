@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { VerificationResult } from '../../shared/verification'
+import type { IssuerBasis, VerificationResult } from '../../shared/verification'
 import type { SourceColumns } from './to-credential'
 
 export interface ProvenanceRow extends SourceColumns {
@@ -37,13 +37,16 @@ export function createProvenance(db: Db) {
   )
   const saveVerification = db.prepare(
     `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
-       validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online)
-     VALUES (@id, @sv, @sd, @sm, @sk, @vv, @vd, @vf, @vu, @stv, @std, @at, @online)
+       validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online,
+       issuer_verdict, issuer_detail, issuer_basis, issuer_id, signer_key, key_source, intrinsic_basis)
+     VALUES (@id, @sv, @sd, @sm, @sk, @vv, @vd, @vf, @vu, @stv, @std, @at, @online, @iv, @idt, @ib, @iid, @skey, @ks, @intrinsic)
      ON CONFLICT (credential_id) DO UPDATE SET signature_verdict = excluded.signature_verdict, signature_detail = excluded.signature_detail,
        signature_method = excluded.signature_method, signature_key_id = excluded.signature_key_id,
        validity_verdict = excluded.validity_verdict, validity_detail = excluded.validity_detail, valid_from = excluded.valid_from,
        valid_until = excluded.valid_until, status_verdict = excluded.status_verdict, status_detail = excluded.status_detail,
-       checked_at = excluded.checked_at, online = excluded.online`,
+       checked_at = excluded.checked_at, online = excluded.online, issuer_verdict = excluded.issuer_verdict,
+       issuer_detail = excluded.issuer_detail, issuer_basis = excluded.issuer_basis, issuer_id = excluded.issuer_id,
+       signer_key = excluded.signer_key, key_source = excluded.key_source, intrinsic_basis = excluded.intrinsic_basis`,
   )
   const clearVerification = db.prepare('DELETE FROM credential_verification WHERE credential_id = ?')
   const setStatus = db.prepare(`UPDATE credential SET status = ? WHERE id = ? AND status IN ('earned','expired','revoked')`)
@@ -73,6 +76,13 @@ export function createProvenance(db: Db) {
         std: v.status.detail,
         at: v.checkedAt,
         online: v.online ? 1 : 0,
+        iv: v.issuer.verdict,
+        idt: v.issuer.detail,
+        ib: v.issuer.basis,
+        iid: v.issuer.issuerId,
+        skey: v.issuer.signerKey,
+        ks: v.issuer.keySource,
+        intrinsic: intrinsicBasis(v.issuer.basis),
       })
       const status = v.status.verdict === 'revoked' ? 'revoked' : v.validity.verdict === 'expired' ? 'expired' : 'earned'
       setStatus.run(status, id)
@@ -80,3 +90,9 @@ export function createProvenance(db: Db) {
   }
 }
 export type Provenance = ReturnType<typeof createProvenance>
+
+/** The binding the credential carries by itself, kept so pins and registries can be re-applied. */
+function intrinsicBasis(basis: IssuerBasis | null): IssuerBasis | null {
+  if (basis === 'registry') return 'did:key' // a registry only ever names a did:key issuer that signed itself
+  return basis === 'pinned' ? null : basis
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open'
 import type { CredentialsVerifyInput, CredentialsVerifyOutput, ImportBatchesInput, ImportBatchesOutput, ImportStartInput, ImportStartOutput, ImportStatusInput, ImportStatusOutput, ImportUndoInput, ImportUndoOutput } from '../../shared/io'
-import type { ImportItem } from '../../shared/imports'
+import type { ImportItem, ImportProgress } from '../../shared/imports'
 import type { VerificationResult } from '../../shared/verification'
 import { badInput, conflict } from '../../shared/errors'
 import type { Logger } from '../log'
@@ -69,6 +69,20 @@ export function createImports(deps: ImportDeps) {
   const batches = createBatchStore(db)
   const provenance = createProvenance(db)
   const running = new Map<number, { processed: number; done: Promise<void> }>()
+  const progressListeners = new Set<(progress: ImportProgress) => void>()
+  /** Tells every listener where a batch stands (after each chunk and when it ends). */
+  function emitProgress(batchId: number): void {
+    if (progressListeners.size === 0) return
+    const r = batches.report(batchId, running.get(batchId)?.processed ?? null)
+    const progress: ImportProgress = { batchId: r.batchId, state: r.state, total: r.total, processed: r.processed, counts: r.counts }
+    for (const listener of progressListeners) {
+      try {
+        listener(progress)
+      } catch (error) {
+        log('An import progress listener failed', error)
+      }
+    }
+  }
   const stamp = () => now().toISOString()
 
   async function prepare(file: PendingFile | { name: string; error: string }, position: number, verifier: Verifier): Promise<Prepared> {
@@ -161,6 +175,7 @@ export function createImports(deps: ImportDeps) {
         writeChunk(batchId, prepared, true)
       }
       job.processed += prepared.length
+      emitProgress(batchId)
       await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
     }
   }
@@ -197,6 +212,7 @@ export function createImports(deps: ImportDeps) {
         .finally(() => {
           batches.finish(batchId, stamp())
           running.delete(batchId)
+          emitProgress(batchId)
         })
       running.set(batchId, job)
       return { batchId }
@@ -244,6 +260,12 @@ export function createImports(deps: ImportDeps) {
       const result = await deps.verifierFor(deps.settings.get().onlineChecks).verify(parsed)
       db.transaction(() => provenance.saveVerification(rowId, result))()
       return result
+    },
+
+    /** Calls `listener` with a batch's progress after each chunk and when it ends; returns the unsubscribe. */
+    onProgress(listener: (progress: ImportProgress) => void): () => void {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
     },
 
     /** Resolves when every running batch has finished (used by the command line and on quit). */

@@ -15,8 +15,8 @@ import { toPublicId, toRowId } from './ids'
 import { ftsQuery, parseJsonArray } from './text'
 import { createFtsFilter } from './fts-filter'
 import type { ResolvedSkill, SkillsService } from './skills'
-import { trustOf } from './trust'
-import type { SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared/verification'
+import { trustOf } from '../../shared/verdict'
+import type { IssuerBasis, IssuerVerdict, KeySource, SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared/verification'
 import type { SearchIndex } from './search-index'
 
 export interface CredentialRow {
@@ -65,6 +65,12 @@ export interface VerificationRow {
   status_detail: string
   checked_at: string
   online: number
+  issuer_verdict: IssuerVerdict
+  issuer_detail: string
+  issuer_basis: IssuerBasis | null
+  issuer_id: string | null
+  signer_key: string | null
+  key_source: KeySource | null
 }
 
 type SummaryRow = CredentialRow & {
@@ -72,6 +78,7 @@ type SummaryRow = CredentialRow & {
   signature_verdict: SignatureVerdict | null
   validity_verdict: ValidityVerdict | null
   status_verdict: StatusVerdict | null
+  issuer_verdict: IssuerVerdict | null
 }
 
 export function toVerification(r: VerificationRow | undefined): VerificationResult | null {
@@ -80,6 +87,7 @@ export function toVerification(r: VerificationRow | undefined): VerificationResu
     signature: { verdict: r.signature_verdict, detail: r.signature_detail, method: r.signature_method, keyId: r.signature_key_id },
     validity: { verdict: r.validity_verdict, detail: r.validity_detail, validFrom: r.valid_from, validUntil: r.valid_until },
     status: { verdict: r.status_verdict, detail: r.status_detail },
+    issuer: { verdict: r.issuer_verdict, detail: r.issuer_detail, basis: r.issuer_basis, issuerId: r.issuer_id, signerKey: r.signer_key, keySource: r.key_source },
     checkedAt: r.checked_at,
     online: r.online === 1,
   }
@@ -178,7 +186,9 @@ export function toCredential(
     source: toSource(row),
     verification,
     trust: trustOf(
-      verification ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict } : null,
+      verification
+        ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict, issuer: verification.issuer.verdict }
+        : null,
     ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -199,8 +209,8 @@ function toSummary(row: SummaryRow): CredentialSummary {
     hours: v.hours,
     cost: v.cost,
     trust: trustOf(
-      row.signature_verdict && row.validity_verdict && row.status_verdict
-        ? { signature: row.signature_verdict, validity: row.validity_verdict, status: row.status_verdict }
+      row.signature_verdict && row.validity_verdict && row.status_verdict && row.issuer_verdict
+        ? { signature: row.signature_verdict, validity: row.validity_verdict, status: row.status_verdict, issuer: row.issuer_verdict }
         : null,
     ),
     skillNames: parseJsonArray<string>(row.skill_names),
@@ -313,7 +323,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
       const total =
         matches !== null && !q.kind ? matches : (cached(`SELECT count(*) AS n FROM credential c ${filter}`).get(params) as { n: number }).n
       const rows = cached(
-        `SELECT c.*, ${SKILL_NAMES}, v.signature_verdict, v.validity_verdict, v.status_verdict
+        `SELECT c.*, ${SKILL_NAMES}, v.signature_verdict, v.validity_verdict, v.status_verdict, v.issuer_verdict
            FROM credential c LEFT JOIN credential_verification v ON v.credential_id = c.id ${filter} ORDER BY ${CREDENTIAL_ORDER[q.sort]} LIMIT @limit OFFSET @offset`,
       ).all(params) as SummaryRow[]
       return { items: rows.map(toSummary), total }

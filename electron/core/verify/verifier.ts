@@ -18,6 +18,8 @@ import { errorMessage, resolveVerificationMethod, type KeyResolution, type Verif
 import { FetchError, type FetchJson } from './online-fetch'
 import { checkBlockcertsSignature, checkBlockcertsStatus } from './blockcerts'
 import { checkCredentialStatus, checkOb2Status, NO_STATUS, type StatusContext, type StatusOutcome } from './status'
+import { bindIssuer, NO_TRUST_LIST, notChecked, type IssuerOutcome, type TrustList } from './issuer-binding'
+import { signerFacts } from './signer'
 
 export interface ProofCheckRunner {
   run(task: ProofTask): Promise<ProofCheck[]>
@@ -31,6 +33,8 @@ export interface VerifierOptions {
   fetchJson?: FetchJson
   /** Where proof checks run: a worker pool (createProofCheckPool) or, by default, this thread. */
   runner?: ProofCheckRunner
+  /** The person's pinned keys and imported issuer registries; none by default. */
+  trustList?: TrustList
 }
 
 export interface Verifier {
@@ -292,7 +296,14 @@ export function createVerifier(options: VerifierOptions): Verifier {
     return { signature: hosted.signature, status: await checkOb2Status(assertion, hosted.status, ctx) }
   }
 
-  async function verifyParsed(parsed: ParsedCredential, now: Date): Promise<Omit<VerificationResult, 'checkedAt' | 'online'>> {
+  /** The issuer verdict for what the signature check found. */
+  function issuerOf(parsed: ParsedCredential, signature: SignatureOutcome): IssuerOutcome {
+    const issuerId = parsed.issuer.id ?? null
+    if (signature.verdict !== 'valid') return notChecked(issuerId)
+    return bindIssuer(issuerId, signerFacts(signature), options.trustList ?? NO_TRUST_LIST)
+  }
+
+  async function verifyParsed(parsed: ParsedCredential, now: Date): Promise<Omit<VerificationResult, 'checkedAt' | 'online' | 'issuer'>> {
     const jws = parsed.jws ?? (typeof parsed.document === 'string' ? parsed.document : null)
     const decoded = jws ? decodeCompactJws(jws) : null
     const payload = decoded?.payload ?? null
@@ -344,12 +355,13 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = options.now()
       try {
         const result = await verifyParsed(parsed, now)
-        return { ...result, checkedAt: now.toISOString(), online }
+        return { ...result, issuer: issuerOf(parsed, result.signature), checkedAt: now.toISOString(), online }
       } catch (error) {
         return {
           signature: sig('unsupported', `Skillfolio could not check this credential: ${errorMessage(error)}`),
           validity: checkValidity(parsed.issuedOn ? { key: 'issued', value: parsed.issuedOn } : null, parsed.expiresOn ? { key: 'expires', value: parsed.expiresOn } : null, now),
           status: { verdict: 'unknown', detail: 'Not checked because of the error above.' },
+          issuer: notChecked(parsed.issuer.id ?? null),
           checkedAt: now.toISOString(),
           online,
         }

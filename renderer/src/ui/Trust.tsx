@@ -1,47 +1,29 @@
 /**
  * How far a credential can be trusted, as one badge: a word and an icon (never colour alone),
- * with a sentence on hover saying what it means.
+ * with a sentence on hover saying what it means. The words are shared with the command line
+ * (TRUST_WORDS); a credential's own headline can replace the general sentence.
  */
-import type { Trust } from '../shared'
+import { TRUST_WORDS, type Trust } from '../shared'
 import { Icon, type IconName } from './Icon'
 
-export const TRUST: Record<Trust, { label: string; icon: IconName; tone: string; explain: string }> = {
-  verified: {
-    label: 'Verified',
-    icon: 'shieldCheck',
-    tone: 'success',
-    explain: 'The signature checks out, it is within its dates and it has not been revoked.',
-  },
-  unverified: {
-    label: 'Unverified',
-    icon: 'shield',
-    tone: 'neutral',
-    explain: 'Skillfolio could not check it: it is unsigned, signed in a way Skillfolio cannot check, or needs an online check.',
-  },
-  expired: {
-    label: 'Expired',
-    icon: 'clock',
-    tone: 'warning',
-    explain: 'Genuine, but past its expiry date (or not valid yet).',
-  },
-  problem: {
-    label: 'Problem',
-    icon: 'shieldAlert',
-    tone: 'danger',
-    explain: 'The signature does not match the contents, or the issuer revoked it.',
-  },
-  self_reported: {
-    label: 'Self-reported',
-    icon: 'pencil',
-    tone: 'quiet',
-    explain: 'Typed in by hand: there is no original file to check.',
-  },
+const LOOK: Record<Trust, { icon: IconName; tone: string }> = {
+  verified: { icon: 'shieldCheck', tone: 'success' },
+  status_unchecked: { icon: 'shieldCheck', tone: 'neutral' },
+  signed: { icon: 'shield', tone: 'warning' },
+  unverified: { icon: 'shield', tone: 'neutral' },
+  expired: { icon: 'clock', tone: 'warning' },
+  problem: { icon: 'shieldAlert', tone: 'danger' },
+  self_reported: { icon: 'pencil', tone: 'quiet' },
 }
 
-export function TrustBadge({ trust, compact }: { trust: Trust; compact?: boolean }) {
+export const TRUST: Record<Trust, { label: string; icon: IconName; tone: string; explain: string }> = Object.fromEntries(
+  (Object.keys(LOOK) as Trust[]).map((t) => [t, { ...TRUST_WORDS[t], ...LOOK[t] }]),
+) as Record<Trust, { label: string; icon: IconName; tone: string; explain: string }>
+
+export function TrustBadge({ trust, compact, explain }: { trust: Trust; compact?: boolean; explain?: string }) {
   const t = TRUST[trust]
   return (
-    <span className={`badge trust trust-${trust} badge-${t.tone}${compact ? ' trust-compact' : ''}`} title={t.explain} data-trust={trust}>
+    <span className={`badge trust trust-${trust} badge-${t.tone}${compact ? ' trust-compact' : ''}`} title={explain ?? t.explain} data-trust={trust}>
       <Icon name={t.icon} size={12} />
       {t.label}
     </span>

@@ -12,6 +12,7 @@ import * as m0005 from './0005_roles_and_plans'
 import * as m0006 from './0006_resume_variants'
 import * as m0007 from './0007_experience_evidence'
 import * as m0008 from './0008_skill_keys'
+import * as m0009 from './0009_issuer_binding'
 
 export interface Migration {
   version: number
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006_resume_variants', up: m0006.up },
   { version: 7, name: '0007_experience_evidence', up: m0007.up },
   { version: 8, name: '0008_skill_keys', up: m0008.up },
+  { version: 9, name: '0009_issuer_binding', up: m0009.up },
 ]
