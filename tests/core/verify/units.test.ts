@@ -51,7 +51,9 @@ describe('keys', () => {
     expect(resolveLocally(`https://example.com/issuers/876543#${key}`)).toMatchObject({ kind: 'resolved', source: 'fragment', method: { controller: 'https://example.com/issuers/876543' } })
     expect(resolveLocally(`did:key:${key}#z6MkOther`)).toMatchObject({ kind: 'failed' })
     expect(resolveLocally('did:key:zQ3shQHqLdkCacGpenXzbXZLqBbDeKfxgbxJgDSi1hoajzzg8')).toMatchObject({ kind: 'unsupported' })
-    expect(resolveLocally('https://1edtech.edu/issuers/565049#zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9')).toMatchObject({ kind: 'unsupported' })
+    // A P-256 key in the fragment is read the same way (ecdsa-rdfc-2019; suites-2018-ecdsa.test.ts).
+    expect(resolveLocally('https://1edtech.edu/issuers/565049#zDnaekGZTbQBerwcehBSXLqAg6s55hVEBms1zFy89VHXtJSa9')).toMatchObject({ kind: 'resolved', source: 'fragment' })
+    expect(resolveLocally('https://1edtech.edu/issuers/565049#zUC7EK3ZakmukHhuncwkbySmomv3FmrkmS36E4Ks5rsb6VQSRpoCrx6Hb8e2Nk6UvJFSdyw9NK1scFXJp21gNNYFjVWNgaqyGnkyhtagagCpQb5B7tagJu3HDbjQ8h5ypoHjwBb')).toMatchObject({ kind: 'unsupported' })
     expect(resolveLocally('did:web:example.com#key-1')).toBeNull()
   })
 
