@@ -2,6 +2,8 @@
 import type { Credential, Education, Experience, Profile, Project, SkillDetail, SkillLink } from '../shared/schemas'
 import { expiryNote, fieldsBlock, hours, money, wrap } from './format'
 import { verificationText } from './commands/imports'
+import { tagSkillList } from './commands/tags'
+import { TRUST_WORDS } from '../shared/verdict'
 import type { AnyRecord } from './records'
 
 const skillList = (skills: SkillLink[]) => skills.map((s) => (s.level ? `${s.name} (${s.level})` : s.name)).join(', ')
@@ -24,7 +26,7 @@ export function credentialView(c: Credential, now: Date): string {
     fieldsBlock([
       ['Kind', c.kind],
       ['Status', c.status.replace('_', ' ')],
-      ['Trust', c.trust.replace('_', '-')],
+      ['Trust', TRUST_WORDS[c.trust].label],
       ['Provider', c.provider],
       ['Issuer', issuer],
       ['Started', c.startedOn],
@@ -34,7 +36,8 @@ export function credentialView(c: Credential, now: Date): string {
       ['Cost', money(c.cost)],
       ['Credential ID', c.credentialCode],
       ['Verify at', c.verificationUrl],
-      ['Skills', skillList(c.skills)],
+      ['Skills', skillList(c.skills.filter((s) => s.origin !== 'tag'))],
+      ['From tags', tagSkillList(c.skills)],
       ['Evidence', c.evidence.map((e) => e.fileName).join(', ')],
     ]),
   ].join('\n') +

@@ -20,7 +20,8 @@ export interface Verdicts {
 export function trustOf(v: Verdicts | null): Trust {
   if (!v) return 'self_reported'
   if (v.signature === 'invalid' || v.status === 'revoked' || v.status === 'suspended') return 'problem'
-  if (v.validity !== 'valid') return 'expired'
+  if (v.validity === 'expired') return 'expired'
+  if (v.validity === 'not_yet_valid') return 'not_yet_valid'
   if (v.signature !== 'valid') return 'unverified'
   if (v.issuer !== 'confirmed') return 'signed'
   if (v.status === 'needs_network') return 'status_unchecked'
@@ -59,7 +60,11 @@ export const TRUST_WORDS: Record<Trust, { label: string; explain: string }> = {
   },
   expired: {
     label: 'Expired',
-    explain: 'Past its expiry date, or not valid yet.',
+    explain: 'Past its expiry date. The headline says whether its signature and issuer were confirmed.',
+  },
+  not_yet_valid: {
+    label: 'Not valid yet',
+    explain: 'Its validity starts later than today. The headline says whether its signature and issuer were confirmed.',
   },
   problem: {
     label: 'Problem',

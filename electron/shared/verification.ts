@@ -25,7 +25,7 @@ export const ISSUER_BASES = ['did:key', 'did:web', 'https', 'hosted', 'pinned', 
  * header, a did:jwk, a key in a URL fragment, a method embedded in the document) prove
  * nothing about who holds them.
  */
-export const KEY_SOURCES = ['did:key', 'did:web', 'https', 'fragment', 'jwk', 'did:jwk', 'embedded', 'hosted', 'other'] as const
+export const KEY_SOURCES = ['did:key', 'did:web', 'https', 'fragment', 'jwk', 'did:jwk', 'embedded', 'hosted', 'pinned', 'other'] as const
 
 export const Verdict = <T extends readonly [string, ...string[]]>(values: T) =>
   z.object({

@@ -61,7 +61,22 @@ const SEED: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO experience_skill (experience_id, skill_id, level) VALUES (7, 1, 'advanced')`).run()
     db.prepare(`INSERT INTO experience_inference (experience_id, skill_key, decision, decided_at) VALUES (7, 'data-cleaning', 'rejected', ?)`).run(at)
   },
+  // Verified credentials from before issuer binding: a did:key issuer that signed for itself, and
+  // a key read from the fragment of the issuer's own URL (which binds to nothing).
+  8: (db) => {
+    SEED[7]!(db)
+    const credential = db.prepare(`INSERT INTO credential (id, title, kind, issuer_id, created_at, updated_at) VALUES (?, ?, 'badge', ?, ?, ?)`)
+    const verified = db.prepare(`INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
+       validity_verdict, validity_detail, status_verdict, status_detail, checked_at, online) VALUES (?, 'valid', 'ok', 'eddsa-rdfc-2022', ?, 'valid', 'ok', 'unknown', 'none', ?, 0)`)
+    credential.run(2, 'Self-signed badge', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', at, at)
+    verified.run(2, 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', at)
+    credential.run(3, 'Fragment-signed badge', 'https://example.edu/issuer', at, at)
+    verified.run(3, 'https://example.edu/issuer#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', at)
+  },
 }
+
+// A version that added no data of its own holds what the version before it held.
+for (const m of MIGRATIONS) SEED[m.version] ??= (db) => SEED[m.version - 1]!(db)
 
 describe('migrations', () => {
   it('brings an empty file to the latest schema with STRICT tables, WAL and foreign keys', () => {
@@ -101,6 +116,14 @@ describe('migrations', () => {
         expect(inferred.role?.title).toBe('Data Analyst')
         expect(inferred.skills.filter((s) => s.decision !== 'pending').map((s) => [s.key, s.decision])).toEqual(from >= 7 ? [['data-cleaning', 'rejected']] : [])
         if (from >= 7) expect((await core.call('experience:list', {})).find((e) => e.id === 'exp-7')!.skills.map((s) => s.name)).toEqual(['SQL'])
+      }
+      if (from === 8) {
+        // Checked before issuer binding: kept only where the stored key itself binds the issuer.
+        const [selfSigned, fragment] = [await core.call('credentials:get', { id: 'cred-2' }), await core.call('credentials:get', { id: 'cred-3' })]
+        expect(selfSigned.trust).toBe('verified')
+        expect(selfSigned.verification!.issuer).toMatchObject({ verdict: 'confirmed', basis: 'did:key', signerKey: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' })
+        expect(fragment.trust).toBe('signed')
+        expect(fragment.verification!.issuer.detail).toMatch(/verify it again/)
       }
       core.close()
 

@@ -83,10 +83,13 @@ describe('readPortfolioSnapshot', () => {
       p.core.db.prepare(`UPDATE project SET updated_at = '2025-01-01T00:00:00.000Z' WHERE id % 5 = 0`).run()
       const verdict = p.core.db.prepare(
         `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
-           validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online)
-         VALUES (?, ?, 'checked', 'hosted', NULL, ?, 'dates ok', '2024-01-01', NULL, 'active', 'not revoked', '2026-11-28T12:00:00Z', 0)`,
+           validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online, issuer_verdict, issuer_basis)
+         VALUES (?, ?, 'checked', 'hosted', NULL, ?, 'dates ok', '2024-01-01', NULL, 'active', 'not revoked', '2026-11-28T12:00:00Z', 0, ?, ?)`,
       )
-      for (let id = 3; id <= 1200; id += 11) verdict.run(id, id % 2 ? 'valid' : 'invalid', id % 3 ? 'valid' : 'expired')
+      for (let id = 3; id <= 1200; id += 11) {
+        const issuer = id % 2 === 0 ? 'not_checked' : id % 5 ? 'confirmed' : 'not_confirmed'
+        verdict.run(id, id % 2 ? 'valid' : 'invalid', id % 3 ? 'valid' : 'expired', issuer, issuer === 'confirmed' ? 'hosted' : null)
+      }
       const file = p.core.db.prepare(`INSERT INTO evidence_file (sha256, file_name, media_type, size_bytes, added_at) VALUES (?, ?, 'image/png', ?, ?)`)
       const attach = p.core.db.prepare('INSERT OR IGNORE INTO credential_evidence (credential_id, sha256) VALUES (?, ?)')
       for (let k = 0; k < 40; k++) {
@@ -107,7 +110,7 @@ describe('readPortfolioSnapshot', () => {
     expect(s.credentials.filter((c) => c.verification).length).toBeGreaterThan(100)
     expect(s.credentials.filter((c) => c.evidence.length > 0).length).toBeGreaterThanOrEqual(40)
     expect(s.credentials.some((c) => c.evidence.length > 3)).toBe(true)
-    expect(new Set(s.credentials.map((c) => c.trust))).toEqual(new Set(['self_reported', 'verified', 'problem', 'expired']))
+    expect(new Set(s.credentials.map((c) => c.trust))).toEqual(new Set(['self_reported', 'verified', 'signed', 'problem', 'expired']))
   })
 
   it('reads inside a caller’s transaction too, and sees that transaction’s writes', async () => {

@@ -10,6 +10,7 @@ import type { SettingsService } from '../settings'
 import type { AnalysisService } from '../analysis'
 import type { ResumeService } from '../resume'
 import type { Catalog } from '../taxonomy'
+import type { TrustStore } from '../trust/store'
 
 export interface CoreServices {
   db: Db
@@ -27,4 +28,5 @@ export interface CoreServices {
   resume: ResumeService
   schemaVersion: () => number
   loadDemo: () => { credentials: number; projects: number; skills: number }
+  trust: TrustStore
 }

@@ -4,6 +4,7 @@
  * microseconds), plain dates, Unix seconds, or dates that do not exist (2015-04-31).
  */
 import type { VerificationResult } from '../../shared/verification'
+import { humanDate } from '../../shared/verdict'
 
 type Validity = VerificationResult['validity']
 
@@ -73,6 +74,8 @@ export function statedDates(document: unknown, jwtPayload?: Record<string, unkno
 
 const iso = (d: ParsedDate | null) => (d ? (d.time === null ? d.raw : d.dateOnly ? d.raw : new Date(d.time).toISOString()) : null)
 const DAY = 86_400_000
+/** Dates in sentences are for people ("1 June 2024"); the ISO form stays in validFrom/validUntil. */
+const day = (isoText: string | null) => humanDate(isoText) ?? ''
 
 export function checkValidity(from: { key: string; value: unknown } | null, until: { key: string; value: unknown } | null, now: Date): Validity {
   const start = from ? parseDate(from.value) : null
@@ -86,12 +89,12 @@ export function checkValidity(from: { key: string; value: unknown } | null, unti
   const extra = notes.length ? ` ${notes.join(' ')}` : ''
   // A plain calendar date counts as the whole of that day (UTC).
   if (end?.time != null && t >= end.time + (end.dateOnly ? DAY : 0)) {
-    return { verdict: 'expired', detail: `Expired on ${validUntil} (${until!.key}).${extra}`, validFrom, validUntil }
+    return { verdict: 'expired', detail: `Expired on ${day(validUntil)}.${extra}`, validFrom, validUntil }
   }
   if (start?.time != null && t < start.time) {
-    return { verdict: 'not_yet_valid', detail: `Not valid until ${validFrom} (${from!.key}); today is ${now.toISOString().slice(0, 10)}.${extra}`, validFrom, validUntil }
+    return { verdict: 'not_yet_valid', detail: `Not valid until ${day(validFrom)}; today is ${day(now.toISOString())}.${extra}`, validFrom, validUntil }
   }
-  const span = end?.time != null ? `valid until ${validUntil}` : 'no expiry date'
-  const since = start?.time != null ? `valid since ${validFrom}` : 'no start date'
+  const span = end?.time != null ? `valid until ${day(validUntil)}` : 'no expiry date'
+  const since = start?.time != null ? `valid since ${day(validFrom)}` : 'no start date'
   return { verdict: 'valid', detail: `Within its dates: ${since}, ${span}.${extra}`, validFrom, validUntil }
 }

@@ -29,10 +29,12 @@ export interface SignerFacts {
 /** The person's trust list, read when a credential is verified or a pin changes. */
 export interface TrustList {
   pinned(issuerId: string, signerKey: string): boolean
+  /** The pinned key published under this verification method id, if the person pinned one. */
+  pinnedKey(keyId: string): string | null
   registryName(did: string): { name: string; registry: string } | null
 }
 
-export const NO_TRUST_LIST: TrustList = { pinned: () => false, registryName: () => null }
+export const NO_TRUST_LIST: TrustList = { pinned: () => false, pinnedKey: () => null, registryName: () => null }
 
 const SOURCE_WORDS: Record<KeySource, string> = {
   'did:key': 'a did:key',
@@ -43,6 +45,7 @@ const SOURCE_WORDS: Record<KeySource, string> = {
   'did:jwk': 'a did:jwk, which is the key itself and says nothing about who holds it',
   embedded: 'the credential itself',
   hosted: 'the issuer’s web site',
+  pinned: 'your pinned keys',
   other: 'an unknown place',
 }
 
@@ -75,9 +78,10 @@ export function bindIssuer(issuerId: string | null, signer: SignerFacts, trust: 
   }
   const basis = basisOf(signer.keySource)
   if (basis && signer.boundTo && sameIdentity(issuerId, signer.boundTo, signer.keySource)) {
-    const listed = basis === 'did:key' ? trust.registryName(issuerId) : null
+    // A registry names DIDs; it adds to a key already bound to the issuer's DID.
+    const listed = basis === 'did:key' || basis === 'did:web' ? trust.registryName(issuerId) : null
     if (listed) {
-      return { ...base, verdict: 'confirmed', basis: 'registry', detail: `The issuer ${issuerId} signed with its own did:key, and the registry “${listed.registry}” names it ${listed.name}.` }
+      return { ...base, verdict: 'confirmed', basis: 'registry', detail: `The key is bound to the issuer ${short(issuerId)} (${basis}), and your registry “${listed.registry}” names that issuer ${listed.name}.` }
     }
     const how =
       basis === 'did:key'

@@ -4,12 +4,15 @@
  * that is a did:key or did:jwk); keys published at a URL or in a did:web document are fetched
  * only when online checks are on.
  */
-import { compactVerify, importJWK, importSPKI, type JWK } from 'jose'
+import { createHash } from 'node:crypto'
+import { calculateJwkThumbprint, compactVerify, importJWK, importSPKI, type JWK } from 'jose'
 import type { VerificationResult } from '../../shared/verification'
+import type { SignerFacts } from './issuer-binding'
 import { didWebUrl, ed25519FromMultibase, errorMessage } from './keys'
 import type { FetchJson } from './online-fetch'
 
-export type SignatureOutcome = VerificationResult['signature']
+/** The signature verdict, plus (inside the core only) where its key came from, for issuer binding. */
+export type SignatureOutcome = VerificationResult['signature'] & { signer?: SignerFacts }
 
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519']
 
@@ -39,7 +42,17 @@ export interface JwsOptions {
   fetchJson?: FetchJson
 }
 
-const outcome = (verdict: SignatureOutcome['verdict'], detail: string, method: string | null, keyId: string | null = null): SignatureOutcome => ({ verdict, detail, method, keyId })
+const outcome = (verdict: SignatureOutcome['verdict'], detail: string, method: string | null, keyId: string | null = null, signer?: SignerFacts): SignatureOutcome =>
+  signer ? { verdict, detail, method, keyId, signer } : { verdict, detail, method, keyId }
+
+/** A JWK in the stable form a pin names: `jwk:` + its RFC 7638 thumbprint. */
+async function jwkPinForm(jwk: JWK): Promise<string | null> {
+  try {
+    return `jwk:${await calculateJwkThumbprint(jwk)}`
+  } catch {
+    return null
+  }
+}
 
 async function verifyWith(jws: string, key: Parameters<typeof compactVerify>[1], alg: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
@@ -76,14 +89,16 @@ function findMethod(document: unknown, id: string): Record<string, unknown> | nu
   return null
 }
 
-type KeyLookup = { kind: 'key'; jwk: JWK; keyId: string; note: string } | { kind: 'needs_network' | 'unsupported' | 'invalid'; detail: string }
+type KeyLookup =
+  | { kind: 'key'; jwk: JWK; keyId: string; note: string; source: SignerFacts['keySource']; boundTo: string | null; signerKey?: string }
+  | { kind: 'needs_network' | 'unsupported' | 'invalid'; detail: string }
 
 /** The key a VC-JWT names, from its header (jwk, kid) or, online, from the issuer. */
 async function vcJwtKey(header: Record<string, unknown>, payload: Record<string, unknown> | null, options: JwsOptions): Promise<KeyLookup> {
   if (header.jwk && typeof header.jwk === 'object') {
     const jwk = header.jwk as JWK
     if ('d' in jwk) return { kind: 'invalid', detail: 'The token header carries a private key; refused.' }
-    return { kind: 'key', jwk, keyId: 'jwk in the token header', note: 'key carried in the token header (it proves the token is unchanged, not who made the key)' }
+    return { kind: 'key', jwk, keyId: 'jwk in the token header', note: 'key carried in the token header (it proves the token is unchanged, not who made the key)', source: 'jwk', boundTo: null }
   }
   const iss = typeof payload?.iss === 'string' ? payload.iss : null
   let kid = typeof header.kid === 'string' ? header.kid : null
@@ -92,12 +107,13 @@ async function vcJwtKey(header: Record<string, unknown>, payload: Record<string,
     const id = kid.split('#')[0]!.slice('did:key:'.length)
     const raw = ed25519FromMultibase(id)
     if (!raw) return { kind: 'unsupported', detail: `The key ${kid} is not an Ed25519 did:key.` }
-    return { kind: 'key', jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, keyId: kid, note: `key decoded from ${kid.split('#')[0]}` }
+    const did = kid.split('#')[0]!
+    return { kind: 'key', jwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') }, keyId: kid, note: `key decoded from ${did}`, source: 'did:key', boundTo: did, signerKey: id }
   }
   if (kid?.startsWith('did:jwk:')) {
     try {
       const jwk = JSON.parse(Buffer.from(kid.split('#')[0]!.slice('did:jwk:'.length), 'base64url').toString('utf8')) as JWK
-      return { kind: 'key', jwk, keyId: kid, note: `key decoded from ${kid.split('#')[0]}` }
+      return { kind: 'key', jwk, keyId: kid, note: `key decoded from ${kid.split('#')[0]} (the key itself, which says nothing about who holds it)`, source: 'did:jwk', boundTo: null }
     } catch {
       return { kind: 'invalid', detail: `The key identifier ${kid} is not a well-formed did:jwk.` }
     }
@@ -110,7 +126,7 @@ async function vcJwtKey(header: Record<string, unknown>, payload: Record<string,
       const method = findMethod(await options.fetchJson(url), kid)
       const jwk = method && jwkFromMethod(method)
       if (!jwk) return { kind: 'invalid', detail: `The DID document at ${url} does not list the key ${kid}.` }
-      return { kind: 'key', jwk, keyId: kid, note: `key listed in ${url}` }
+      return { kind: 'key', jwk, keyId: kid, note: `key listed in ${url}`, source: 'did:web', boundTo: kid.split('#')[0]! }
     } catch (error) {
       return { kind: 'needs_network', detail: `Could not fetch the DID document ${url}: ${errorMessage(error)}` }
     }
@@ -131,7 +147,7 @@ async function vcJwtKey(header: Record<string, unknown>, payload: Record<string,
       const c = candidate as Record<string, unknown>
       if (kid && c.id !== kid && c.kid !== kid) continue
       const jwk = typeof c.kty === 'string' ? (c as JWK) : jwkFromMethod(c)
-      if (jwk) return { kind: 'key', jwk, keyId: typeof c.id === 'string' ? c.id : where, note: `key published at ${where}` }
+      if (jwk) return { kind: 'key', jwk, keyId: typeof c.id === 'string' ? c.id : where, note: `key published at ${where}`, source: 'https', boundTo: where }
     }
     return { kind: 'invalid', detail: `${where} does not publish a key for this token.` }
   } catch (error) {
@@ -156,7 +172,8 @@ export async function verifyVcJwt(jws: string, options: JwsOptions): Promise<Sig
   }
   const result = await verifyWith(jws, cryptoKey, alg)
   if (!result.ok) return outcome('invalid', result.reason, method, key.keyId)
-  return outcome('valid', `The ${alg} signature of the token matches its content; ${key.note}.`, method, key.keyId)
+  const signer: SignerFacts = { keySource: key.source, signerKey: key.signerKey ?? (await jwkPinForm(key.jwk)), boundTo: key.boundTo }
+  return outcome('valid', `The ${alg} signature of the token matches its content; ${key.note}.`, method, key.keyId, signer)
 }
 
 /**
@@ -178,7 +195,8 @@ export async function verifyOb2Jws(jws: string, options: JwsOptions): Promise<Si
       const key = await vcJwtKey(decoded.header, null, options)
       if (key.kind === 'key') {
         const result = await verifyWith(jws, await importJWK(key.jwk, alg), alg)
-        return result.ok ? outcome('valid', `The ${alg} signature matches the assertion; ${key.note}.`, method, key.keyId) : outcome('invalid', result.reason, method, key.keyId)
+        const signer: SignerFacts = { keySource: key.source, signerKey: key.signerKey ?? (await jwkPinForm(key.jwk)), boundTo: key.boundTo }
+        return result.ok ? outcome('valid', `The ${alg} signature matches the assertion; ${key.note}.`, method, key.keyId, signer) : outcome('invalid', result.reason, method, key.keyId)
       }
     }
     return outcome('unsupported', 'The signed assertion does not say which key signed it (no verification.creator).', method)
@@ -209,7 +227,9 @@ export async function verifyOb2Jws(jws: string, options: JwsOptions): Promise<Si
     return outcome('invalid', `The signature matches, but the key ${creator} belongs to ${owner}, not to the badge's issuer ${issuer}.`, method, creator)
   }
   const whose = owner ? ` owned by ${owner}${issuer === owner ? ', the badge issuer' : ''}` : ''
-  return outcome('valid', `The ${alg} signature matches the assertion; key ${creator}${whose}.`, method, creator)
+  // The key is the issuer's only when its published key document names the issuer as owner.
+  const signer: SignerFacts = { keySource: 'https', signerKey: `spki:${createHash('sha256').update(pem.trim()).digest('hex')}`, boundTo: owner && owner === issuer ? owner : null }
+  return outcome('valid', `The ${alg} signature matches the assertion; key ${creator}${whose}.`, method, creator, signer)
 }
 
 /** The issuer id of an OB 2.0 assertion: badge → issuer, embedded or fetched. */

@@ -1,17 +1,28 @@
 /**
  * Finding the public key behind a proof's `verificationMethod`, without the network when the
  * key is in the identifier itself:
- * - `did:key:z6Mk…` (Ed25519), with or without the `#z6Mk…` fragment: decoded locally;
- * - the 1EdTech convention `<issuer URL or urn>#z6Mk…`: the key is the multibase fragment
- *   (as the 1EdTech validator does; the issuer's web site is not asked to confirm it);
- * - `did:web:…` and key documents at an https URL: fetched only when online checks are on;
- * - anything else (did:example, did:ion, secp256k1 or P-256 keys): unsupported.
+ * - `did:key:z6Mk…` (Ed25519), `did:key:zDn…` (P-256) and `did:key:z82…` (P-384), with or
+ *   without the `#<key>` fragment: decoded locally;
+ * - the 1EdTech convention `<issuer URL or urn>#z6Mk…` (or `#zDn…`): the key is the multibase
+ *   fragment (as the 1EdTech validator does; the issuer's web site is not asked to confirm it);
+ * - `did:web:…` and key documents at an https URL: fetched only when online checks are on; the
+ *   key may be a Multikey, an Ed25519VerificationKey2018/2020 or a JsonWebKey2020 (Ed25519 or
+ *   P-256/P-384 JWK);
+ * - anything else (did:example, did:ion, secp256k1, X25519 or P-521 keys): unsupported.
+ *
+ * Every resolved key comes out in one form, a Multikey document: its `publicKeyMultibase` names
+ * the curve by its multicodec prefix, which the suites check against what they require.
  */
+import { createPublicKey, ECDH, type JsonWebKey } from 'node:crypto'
 import { DID_V1, MULTIKEY_V1 } from './contexts'
 import type { FetchJson } from './online-fetch'
 
-/** Multicodec prefix of an Ed25519 public key (0xed 0x01). */
+/** Multicodec prefix (varint) of an Ed25519 public key (0xed). */
 const ED25519_PREFIX = [0xed, 0x01]
+/** Multicodec prefixes (varint) of compressed P-256 (0x1200) and P-384 (0x1201) public keys. */
+const EC_PREFIXES = { 'P-256': [0x80, 0x24], 'P-384': [0x81, 0x24] } as const
+/** Compressed point sizes and OpenSSL curve names. */
+const EC_CURVES = { 'P-256': { size: 33, openssl: 'prime256v1' }, 'P-384': { size: 49, openssl: 'secp384r1' } } as const
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 const BASE58_MAP = new Map([...BASE58].map((c, i) => [c, i]))
 
@@ -68,7 +79,73 @@ export function ed25519ToMultibase(publicKey: Uint8Array): string {
   return `z${base58Encode(Uint8Array.from([...ED25519_PREFIX, ...publicKey]))}`
 }
 
-/** A verification method in the form the signature suites accept (a Multikey document). */
+export type KeyType = 'Ed25519' | 'P-256' | 'P-384'
+export type EcCurve = keyof typeof EC_CURVES
+
+/** Whether `point` is a point on the curve (OpenSSL refuses anything else). */
+function onCurve(curve: EcCurve, point: Uint8Array): boolean {
+  try {
+    ECDH.convertKey(point, EC_CURVES[curve].openssl, undefined, undefined, 'uncompressed')
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The key type and raw public key of a base58btc multikey value (`z6Mk…` Ed25519, `zDn…`
+ * compressed P-256, `z82…` compressed P-384), or null when it is none of these or malformed.
+ */
+export function decodeMultikey(multibase: string): { type: KeyType; publicKey: Uint8Array } | null {
+  const ed25519 = ed25519FromMultibase(multibase)
+  if (ed25519) return { type: 'Ed25519', publicKey: ed25519 }
+  if (!multibase.startsWith('z')) return null
+  const decoded = base58Decode(multibase.slice(1))
+  if (!decoded) return null
+  for (const curve of Object.keys(EC_PREFIXES) as EcCurve[]) {
+    const [a, b] = EC_PREFIXES[curve]
+    if (decoded[0] !== a || decoded[1] !== b) continue
+    const point = decoded.slice(2)
+    if (point.length !== EC_CURVES[curve].size || (point[0] !== 0x02 && point[0] !== 0x03) || !onCurve(curve, point)) return null
+    return { type: curve, publicKey: point }
+  }
+  return null
+}
+
+/** `z…` multikey value of a compressed P-256 / P-384 point. */
+export function ecToMultibase(curve: EcCurve, compressedPoint: Uint8Array): string {
+  return `z${base58Encode(Uint8Array.from([...EC_PREFIXES[curve], ...compressedPoint]))}`
+}
+
+/** The multikey value of a public JWK: OKP Ed25519, or EC P-256 / P-384 on its curve; else null. */
+export function multibaseFromJwk(jwk: unknown): string | null {
+  if (!jwk || typeof jwk !== 'object') return null
+  const { kty, crv, x, y, d } = jwk as Record<string, unknown>
+  if (d !== undefined || typeof x !== 'string') return null // a private key is never a verification method
+  if (kty === 'OKP' && crv === 'Ed25519') {
+    const raw = Buffer.from(x, 'base64url')
+    return raw.length === 32 ? ed25519ToMultibase(raw) : null
+  }
+  if (kty === 'EC' && (crv === 'P-256' || crv === 'P-384') && typeof y === 'string') {
+    const size = EC_CURVES[crv].size - 1
+    const xb = Buffer.from(x, 'base64url')
+    const yb = Buffer.from(y, 'base64url')
+    if (xb.length !== size || yb.length !== size) return null
+    try {
+      createPublicKey({ key: { kty, crv, x, y } as JsonWebKey, format: 'jwk' }) // refuses a point off the curve
+    } catch {
+      return null
+    }
+    return ecToMultibase(crv, Uint8Array.from([0x02 | (yb[size - 1]! & 1), ...xb]))
+  }
+  return null
+}
+
+/**
+ * A verification method in the form the signature suites accept: a Multikey document, whatever
+ * the key type (`publicKeyMultibase` is `z6Mk…` for Ed25519, `zDn…` for P-256, `z82…` for P-384;
+ * see decodeMultikey). One shape for every key, so the worker task stays plain JSON.
+ */
 export interface VerificationMethodDoc {
   '@context': string
   id: string
@@ -77,7 +154,8 @@ export interface VerificationMethodDoc {
   publicKeyMultibase: string
 }
 
-export type KeySource = 'did:key' | 'fragment' | 'did:web' | 'https'
+/** Where a key came from; `pinned`: the person's trust list, for a key that would otherwise need the network. */
+export type KeySource = 'did:key' | 'fragment' | 'did:web' | 'https' | 'pinned'
 
 export type KeyResolution =
   | { kind: 'resolved'; method: VerificationMethodDoc; source: KeySource; detail: string }
@@ -85,7 +163,7 @@ export type KeyResolution =
   | { kind: 'unsupported'; detail: string }
   | { kind: 'failed'; detail: string }
 
-function multikey(id: string, controller: string, publicKeyMultibase: string): VerificationMethodDoc {
+export function multikey(id: string, controller: string, publicKeyMultibase: string): VerificationMethodDoc {
   return { '@context': MULTIKEY_V1, id, type: 'Multikey', controller, publicKeyMultibase }
 }
 
@@ -104,33 +182,38 @@ export function didWebUrl(did: string): string | null {
   }
 }
 
+const KEY_WORDS = 'only Ed25519, P-256 and P-384 keys are supported'
+
 /** Local decoding only: did:key and the fragment convention. */
 export function resolveLocally(vmId: string): KeyResolution | null {
   if (vmId.startsWith('did:key:')) {
     const [did, fragment] = vmId.split('#') as [string, string | undefined]
     const id = did.slice('did:key:'.length)
-    if (!id.startsWith('z6Mk')) {
-      return { kind: 'unsupported', detail: `The key ${did} is not an Ed25519 key (only Ed25519 did:key keys are supported).` }
+    if (!/^z(6Mk|Dn|82)/.test(id)) {
+      return { kind: 'unsupported', detail: `The key ${did} is not a key type Skillfolio can check (${KEY_WORDS}).` }
     }
-    if (!ed25519FromMultibase(id) || (fragment !== undefined && fragment !== id)) {
+    const key = decodeMultikey(id)
+    if (!key || (fragment !== undefined && fragment !== id)) {
       return { kind: 'failed', detail: `The key identifier ${vmId} is not a well-formed did:key.` }
     }
-    return { kind: 'resolved', method: multikey(vmId, did, id), source: 'did:key', detail: `key decoded from ${did}` }
+    return { kind: 'resolved', method: multikey(vmId, did, id), source: 'did:key', detail: `${key.type} key decoded from ${did}` }
   }
   const hash = vmId.indexOf('#')
   if (hash > 0 && !vmId.startsWith('did:')) {
     const base = vmId.slice(0, hash)
     const fragment = vmId.slice(hash + 1)
-    if (fragment.startsWith('z6Mk') && ed25519FromMultibase(fragment)) {
+    const key = /^z(6Mk|Dn|82)/.test(fragment) ? decodeMultikey(fragment) : null
+    if (key) {
       return {
         kind: 'resolved',
         method: multikey(vmId, base, fragment),
         source: 'fragment',
-        detail: `key taken from the fragment of ${vmId} (1EdTech convention; ${base} was not asked to confirm it)`,
+        detail: `${key.type} key taken from the fragment of ${vmId} (1EdTech convention; ${base} was not asked to confirm it)`,
       }
     }
-    if (/^z(Dna|Q3s|Uc|3tEF)/.test(fragment)) {
-      return { kind: 'unsupported', detail: `The key ${fragment.slice(0, 12)}… in ${base} is not an Ed25519 key.` }
+    // secp256k1, BLS12-381, X25519, P-521 multikeys: recognisably a key, but not one we check.
+    if (/^z(Q3s|U[Cc]|3tEF|6LS|2J9)/.test(fragment)) {
+      return { kind: 'unsupported', detail: `The key ${fragment.slice(0, 12)}… in ${base} is not a key type Skillfolio can check (${KEY_WORDS}).` }
     }
   }
   return null
@@ -155,15 +238,36 @@ export function methodFromControllerDocument(document: unknown, vmId: string, co
   if (!found) return { kind: 'failed', detail: `${controllerId} does not list the key ${vmId}.` }
   const allowed = asArray(doc.assertionMethod).some((m) => absolute(typeof m === 'string' ? m : (m as { id?: unknown })?.id) === vmId)
   if (!allowed) return { kind: 'failed', detail: `${controllerId} lists ${vmId} but not as an assertion method.` }
-  let publicKeyMultibase = typeof found.publicKeyMultibase === 'string' ? found.publicKeyMultibase : null
-  const jwk = found.publicKeyJwk as Record<string, unknown> | undefined
-  if (!publicKeyMultibase && jwk && jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string') {
-    publicKeyMultibase = ed25519ToMultibase(Buffer.from(jwk.x, 'base64url'))
-  }
-  if (!publicKeyMultibase || !ed25519FromMultibase(publicKeyMultibase)) {
-    return { kind: 'unsupported', detail: `The key ${vmId} is not an Ed25519 key (type ${String(found.type)}).` }
+  const publicKeyMultibase = keyOfMethod(found)
+  if (!publicKeyMultibase) {
+    return { kind: 'unsupported', detail: `The key ${vmId} (type ${String(found.type)}) is not a key Skillfolio can check (${KEY_WORDS}).` }
   }
   return { kind: 'resolved', method: multikey(vmId, docId, publicKeyMultibase), source: docId.startsWith('did:web:') ? 'did:web' : 'https', detail: `key listed in ${docId}` }
+}
+
+/** Types whose key material must be Ed25519 whatever field carries it. */
+const ED25519_TYPES = new Set(['Ed25519VerificationKey2018', 'Ed25519VerificationKey2020'])
+
+/**
+ * The public key of a verification method as a multikey value: `publicKeyMultibase` (Multikey,
+ * Ed25519VerificationKey2020), `publicKeyBase58` (Ed25519VerificationKey2018: the raw 32 bytes),
+ * or `publicKeyJwk` (JsonWebKey2020 / JsonWebKey: OKP Ed25519, EC P-256 or P-384). Null when the
+ * key is of another kind or does not match its stated type.
+ */
+function keyOfMethod(method: Record<string, unknown>): string | null {
+  const type = typeof method.type === 'string' ? method.type : ''
+  let value: string | null = null
+  if (typeof method.publicKeyMultibase === 'string') {
+    value = decodeMultikey(method.publicKeyMultibase) ? method.publicKeyMultibase : null
+  } else if (typeof method.publicKeyBase58 === 'string') {
+    // A bare base58 key says nothing of its curve: only the 2018 Ed25519 type gives it one.
+    const raw = type === 'Ed25519VerificationKey2018' ? base58Decode(method.publicKeyBase58) : null
+    value = raw?.length === 32 ? ed25519ToMultibase(raw) : null
+  } else if (method.publicKeyJwk !== undefined) {
+    value = multibaseFromJwk(method.publicKeyJwk)
+  }
+  if (value && ED25519_TYPES.has(type) && !ed25519FromMultibase(value)) return null
+  return value
 }
 
 /** Resolves a verification method id; hosted keys are fetched only when online. */

@@ -14,11 +14,11 @@ import { collectContextUrls, missingContexts } from './document-loader'
 import { BUNDLED_CONTEXTS } from './contexts'
 import { checkValidity, statedDates } from './dates'
 import { decodeCompactJws, verifyOb2Jws, verifyVcJwt, type SignatureOutcome } from './jws'
-import { errorMessage, resolveVerificationMethod, type KeyResolution, type VerificationMethodDoc } from './keys'
+import { errorMessage, multikey, resolveVerificationMethod, type KeyResolution, type VerificationMethodDoc } from './keys'
 import { FetchError, type FetchJson } from './online-fetch'
 import { checkBlockcertsSignature, checkBlockcertsStatus } from './blockcerts'
 import { checkCredentialStatus, checkOb2Status, NO_STATUS, type StatusContext, type StatusOutcome } from './status'
-import { bindIssuer, NO_TRUST_LIST, notChecked, type IssuerOutcome, type TrustList } from './issuer-binding'
+import { bindIssuer, NO_TRUST_LIST, notChecked, type IssuerOutcome, type SignerFacts, type TrustList } from './issuer-binding'
 import { signerFacts } from './signer'
 
 export interface ProofCheckRunner {
@@ -83,6 +83,12 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (local || fresh) return resolution
     }
     const resolution = await resolveVerificationMethod(vmId, { online, fetchJson })
+    // Offline, a key the person pinned (after an online check) stands in for the fetch. Not
+    // cached: an unpin must take effect at once.
+    if (resolution.kind === 'needs_network') {
+      const pinned = options.trustList?.pinnedKey(vmId)
+      if (pinned) return { kind: 'resolved', method: multikey(vmId, vmId.split('#')[0]!, pinned), source: 'pinned', detail: `key ${vmId} from your pinned keys` }
+    }
     if (keyCache.size > 5000) keyCache.clear()
     keyCache.set(vmId, { at: Date.now(), resolution })
     return resolution
@@ -138,6 +144,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
     // Keys.
     const methods: Record<string, VerificationMethodDoc> = {}
+    const sources: Record<string, KeyResolution & { kind: 'resolved' }> = {}
     const keyProblems: { verdict: 'invalid' | 'needs_network' | 'unsupported'; text: string }[] = []
     const checkable: typeof supported = []
     for (const proof of supported) {
@@ -148,6 +155,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const resolution = await resolveKey(proof.verificationMethod)
       if (resolution.kind === 'resolved') {
         methods[proof.verificationMethod] = resolution.method
+        sources[proof.verificationMethod] = resolution
         checkable.push(proof)
       } else {
         keyProblems.push({ verdict: resolution.kind === 'failed' ? 'invalid' : resolution.kind, text: resolution.detail })
@@ -212,10 +220,19 @@ export function createVerifier(options: VerifierOptions): Verifier {
     const fragmentNote = fragment ? ' The key was taken from the fragment of its identifier (1EdTech convention); the issuer’s web site was not asked to confirm it.' : ''
     const controllerNote =
       issuerId && controllers.some((c) => c !== issuerId)
-        ? ` Note: the key belongs to ${controllers.join(', ')}, not to the stated issuer ${issuerId}; Skillfolio (like the 1EdTech validator) accepts this, strict VC libraries reject it.`
+        ? ` The key belongs to ${controllers.join(', ')}, not to the stated issuer ${issuerId}.`
         : ''
     const all = supported.length > 1 ? `All ${supported.length} proofs verify` : 'The signature verifies'
-    return sig('valid', `${all} (${supported.map(describe).join(', ')}; ${keyNotes.join(', ')}): the credential is unchanged since it was signed.${fragmentNote}${controllerNote}${skipped}`, method, keyIds[0] ?? null)
+    // For issuer binding: each key and what its own publication binds it to (a key read from a
+    // URL fragment travels with the credential and binds to nothing). The issuer's key wins.
+    const signers: SignerFacts[] = checkable.map((p) => {
+      const { method: m, source } = sources[p.verificationMethod!]!
+      // A key from the URL fragment or from the pins binds by itself to nothing (a pin binds it below).
+      return { keySource: source, signerKey: m.publicKeyMultibase, boundTo: source === 'fragment' || source === 'pinned' ? null : m.controller }
+    })
+    const signer = signers.find((f) => f.boundTo !== null && f.boundTo === issuerId) ?? signers[0]!
+    const outcome = sig('valid', `${all} (${supported.map(describe).join(', ')}; ${keyNotes.join(', ')}): the credential is unchanged since it was signed.${fragmentNote}${controllerNote}${skipped}`, method, keyIds[0] ?? null)
+    return { ...outcome, signer }
   }
 
   const statusContext = (now: Date): StatusContext => ({ online, fetchJson, now, verifySignature: verifyEmbedded })
@@ -300,10 +317,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
   function issuerOf(parsed: ParsedCredential, signature: SignatureOutcome): IssuerOutcome {
     const issuerId = parsed.issuer.id ?? null
     if (signature.verdict !== 'valid') return notChecked(issuerId)
-    return bindIssuer(issuerId, signerFacts(signature), options.trustList ?? NO_TRUST_LIST)
+    return bindIssuer(issuerId, signature.signer ?? signerFacts(signature), options.trustList ?? NO_TRUST_LIST)
   }
 
-  async function verifyParsed(parsed: ParsedCredential, now: Date): Promise<Omit<VerificationResult, 'checkedAt' | 'online' | 'issuer'>> {
+  async function verifyParsed(parsed: ParsedCredential, now: Date): Promise<Omit<VerificationResult, 'checkedAt' | 'online' | 'issuer' | 'signature'> & { signature: SignatureOutcome }> {
     const jws = parsed.jws ?? (typeof parsed.document === 'string' ? parsed.document : null)
     const decoded = jws ? decodeCompactJws(jws) : null
     const payload = decoded?.payload ?? null
@@ -355,7 +372,8 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = options.now()
       try {
         const result = await verifyParsed(parsed, now)
-        return { ...result, issuer: issuerOf(parsed, result.signature), checkedAt: now.toISOString(), online }
+        const { signer: _signer, ...signature } = result.signature // core-only facts, not part of the stored result
+        return { ...result, signature, issuer: issuerOf(parsed, result.signature), checkedAt: now.toISOString(), online }
       } catch (error) {
         return {
           signature: sig('unsupported', `Skillfolio could not check this credential: ${errorMessage(error)}`),

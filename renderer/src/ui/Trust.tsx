@@ -12,6 +12,7 @@ const LOOK: Record<Trust, { icon: IconName; tone: string }> = {
   signed: { icon: 'shield', tone: 'warning' },
   unverified: { icon: 'shield', tone: 'neutral' },
   expired: { icon: 'clock', tone: 'warning' },
+  not_yet_valid: { icon: 'clock', tone: 'neutral' },
   problem: { icon: 'shieldAlert', tone: 'danger' },
   self_reported: { icon: 'pencil', tone: 'quiet' },
 }

@@ -1,13 +1,14 @@
 /**
- * For imported credentials: the three verdicts of the last check (signature, dates, status)
- * with their sentences, how and when it was checked, "Re-verify", and where the credential
- * came from (format, issuer id, recipient, criteria, import warnings).
+ * For imported credentials: the verdicts of the last check (signature, issuer, dates, status)
+ * with their sentences and a headline naming what was and was not checked, how and when it was
+ * checked, "Re-verify", pinning the signing key for its issuer, and where the credential came
+ * from (format, issuer id, recipient, criteria, import warnings).
  */
 import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate } from '../../data'
 import { formatDateTime, formatLabel } from '../../format'
-import type { Credential, SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared'
+import { failedCheck, verificationHeadline, type Credential, type IssuerVerdict, type SignatureVerdict, type StatusVerdict, type ValidityVerdict, type VerificationResult } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Icon, type IconName } from '../../ui/Icon'
 import { Properties, Section } from '../../ui/Layout'
@@ -27,6 +28,12 @@ const SIGNATURE: Record<SignatureVerdict, VerdictLook> = {
   unsupported: { label: 'Cannot be checked', icon: 'help', tone: 'warning' },
   needs_network: { label: 'Needs an online check', icon: 'globe', tone: 'neutral' },
   unsigned: { label: 'Not signed', icon: 'minus', tone: 'neutral' },
+}
+
+const ISSUER: Record<IssuerVerdict, VerdictLook> = {
+  confirmed: { label: 'Issuer confirmed', icon: 'check', tone: 'success' },
+  not_confirmed: { label: 'Issuer not confirmed', icon: 'alert', tone: 'warning' },
+  not_checked: { label: 'Not checked', icon: 'minus', tone: 'neutral' },
 }
 
 const VALIDITY: Record<ValidityVerdict, VerdictLook> = {
@@ -63,6 +70,7 @@ export function VerificationSection({ credential: c }: { credential: Credential 
   }
 
   const needsNetwork = v && !v.online && (v.signature.verdict === 'needs_network' || v.status.verdict === 'needs_network')
+  const problem = failedCheck(v)
 
   return (
     <Section
@@ -77,13 +85,17 @@ export function VerificationSection({ credential: c }: { credential: Credential 
         <p className={`verification-summary trust-text-${c.trust}`}>
           <Icon name={TRUST[c.trust].icon} size={15} />
           <span>
-            <strong>{TRUST[c.trust].label}.</strong> {TRUST[c.trust].explain}
+            <strong>{TRUST[c.trust].label}.</strong> {v ? `${verificationHeadline(v)}.` : TRUST[c.trust].explain}
+            {problem ? <span className="verification-problem"> {problem}</span> : null}
           </span>
         </p>
         {v ? (
           <>
             <ul className="verdicts">
               <Verdict name="Signature" look={SIGNATURE[v.signature.verdict]} detail={v.signature.detail} />
+              <Verdict name="Issuer" look={ISSUER[v.issuer.verdict]} detail={v.issuer.detail}>
+                {v.signature.verdict === 'valid' && v.issuer.issuerId && v.issuer.signerKey ? <PinAction credential={c} v={v} /> : null}
+              </Verdict>
               <Verdict name="Dates" look={VALIDITY[v.validity.verdict]} detail={v.validity.detail} />
               <Verdict name="Status" look={STATUS[v.status.verdict]} detail={v.status.detail} />
             </ul>
@@ -108,7 +120,7 @@ export function VerificationSection({ credential: c }: { credential: Credential 
   )
 }
 
-function Verdict({ name, look, detail }: { name: string; look: VerdictLook; detail: string }) {
+function Verdict({ name, look, detail, children }: { name: string; look: VerdictLook; detail: string; children?: React.ReactNode }) {
   return (
     <li className="verdict">
       <div className="verdict-name">{name}</div>
@@ -118,8 +130,71 @@ function Verdict({ name, look, detail }: { name: string; look: VerdictLook; deta
           {look.label}
         </span>
         <p className="verdict-detail">{detail}</p>
+        {children}
       </div>
     </li>
+  )
+}
+
+/**
+ * Pin (or unpin) the key that signed this credential for the issuer it names. Pinning says "I
+ * know this key is the issuer's", so it asks first and says what it will change.
+ */
+function PinAction({ credential: c, v }: { credential: Credential; v: VerificationResult }) {
+  const [asking, setAsking] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+  const issuerId = v.issuer.issuerId!
+  const signerKey = v.issuer.signerKey!
+  const pinned = v.issuer.basis === 'pinned'
+  if (v.issuer.verdict === 'confirmed' && !pinned) return null
+
+  const run = async () => {
+    setBusy(true)
+    try {
+      if (pinned) await call('issuers:unpin', { issuerId, signerKey })
+      else await call('issuers:pin', { credentialId: c.id, label: c.issuerName })
+      invalidate()
+      toast.show(pinned ? `Unpinned the key for ${c.issuerName ?? issuerId}` : `Pinned the key for ${c.issuerName ?? issuerId}`)
+      setAsking(false)
+    } catch (error) {
+      toast.show(`${pinned ? 'Not unpinned' : 'Not pinned'}: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (pinned) {
+    return (
+      <div className="verdict-actions">
+        <Button size="sm" variant="ghost" icon="x" busy={busy} onClick={() => void run()}>
+          Unpin this key
+        </Button>
+      </div>
+    )
+  }
+  return asking ? (
+    <div className="pin-confirm" role="group" aria-label="Pin this key">
+      <p>
+        Pin only if you know this key is {c.issuerName ? `${c.issuerName}’s` : 'the issuer’s'} (for example the issuer published it or told you so). Every
+        credential from <span className="mono-id">{issuerId}</span> signed by this key will then show as confirmed.
+      </p>
+      <div className="verdict-actions">
+        <Button size="sm" variant="primary" icon="pin" busy={busy} onClick={() => void run()} autoFocus>
+          Pin the key
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setAsking(false)}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  ) : (
+    <div className="verdict-actions">
+      <Button size="sm" variant="ghost" icon="pin" onClick={() => setAsking(true)}>
+        Pin this key for the issuer…
+      </Button>
+    </div>
   )
 }
 
