@@ -39,7 +39,7 @@ function pdfPurity() {
  * electron/core/handlers only: services call each other as plain functions, so "go to
  * definition" lands on the implementation. Matches string literals and literal types.
  */
-const NAMESPACES = 'app|credentials|projects|skills|profile|experience|education|search|import|evidence|settings|roles|postings|gap|plans|taxonomy|resume|report|resumes'
+const NAMESPACES = 'app|credentials|projects|skills|profile|experience|education|search|import|evidence|settings|roles|postings|gap|plans|taxonomy|resume|report|resumes|tags|issuers|files'
 const channelStrings = {
   files: ['electron/core/**/*.ts'],
   ignores: ['electron/core/handlers/**'],

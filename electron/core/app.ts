@@ -8,20 +8,23 @@ import { dispatch } from './handlers/dispatch'
 import { createHandlers } from './handlers'
 import { createPortfolio } from './portfolio'
 import { createEvidenceStore, type EvidenceStore } from './originals/store'
+import { moveLegacyOriginals } from './originals/legacy-folder'
 import { loadDemo } from './demo/load'
 import { createSettings } from './settings'
 import { createImports, type ImportsService, type Verifier } from './imports/service'
 import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
+import { createLazyProofCheckPool } from './verify/pool'
 import { createAnalysis } from './analysis'
 import { loadCatalog } from './taxonomy'
 import { createResumeService } from './resume'
+import { createTrustStore } from './trust/store'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing, unless `mustExist`). */
   dbPath: string
   /** Refuse a missing file (NOT_FOUND "No portfolio at …") instead of creating it and its folder. */
   mustExist?: boolean
-  /** Folder for everything beside the database (evidence files, backups). */
+  /** Folder for everything beside the database (backups; originals of portfolios before schema 11, moved in on open). */
   dataDir: string
   /** Read-only app resources (taxonomy, fonts); defaults to `resources` in the working folder (the repository root). */
   resourcesDir?: string
@@ -36,6 +39,13 @@ export interface CoreOptions {
    * limits). Tests pass a fetcher that maps example.org to a local server.
    */
   fetchJson?: FetchJson
+  /**
+   * Worker threads for proof checks (JSON-LD canonicalisation and signatures), started on the
+   * first check: `script` is the built worker (the shells pass theirs; without it a built
+   * `verify-worker.js`/`.cjs` beside the bundle, else worker.ts through tsx in development and
+   * tests), `size` defaults to the cores, at most four. `false` checks in this thread.
+   */
+  verifyWorkers?: { script?: string; size?: number } | false
 }
 
 export interface Core {
@@ -56,6 +66,8 @@ export interface Core {
   readonly readOnly: ReadOnlyReason | null
   /** Resolves when no import batch is running. */
   idle(): Promise<void>
+  /** Every import batch's progress, after each chunk and when it ends (the desktop shell forwards it to the window); returns the unsubscribe. */
+  onImportProgress: ImportsService['onProgress']
   close(): void
 }
 
@@ -68,15 +80,21 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.mustExist ? { mustExist: true } : {}),
   })
-  const evidence = createEvidenceStore(db, join(options.dataDir, 'evidence'), now)
+  const evidence = createEvidenceStore(db, now)
+  // Originals of older versions lived in <dataDir>/evidence: move them into the portfolio (never into a damaged one).
+  if (!readOnly) moveLegacyOriginals(db, join(options.dataDir, 'evidence'), options.dbPath, log)
   const portfolio = createPortfolio(db, now)
   const settings = createSettings(db)
+  const trust = createTrustStore(db, now)
   const fetchJson = options.fetchJson ?? createOnlineFetcher({ timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 })
   // One verifier per mode, kept for the life of the core so resolved keys and contexts stay cached.
   const verifiers = new Map<boolean, Verifier>()
+  // Proof checks on worker threads, started by the first check (so reading commands start none).
+  const workers = options.verifyWorkers ?? {}
+  const proofChecks = workers === false ? undefined : createLazyProofCheckPool({ workerScript: workers.script, size: workers.size, log })
   const verifierFor = (online: boolean): Verifier => {
     let v = verifiers.get(online)
-    if (!v) verifiers.set(online, (v = createVerifier({ now, online, fetchJson })))
+    if (!v) verifiers.set(online, (v = createVerifier({ now, online, fetchJson, runner: proofChecks, trustList: trust.trustList })))
     return v
   }
   const imports: ImportsService = createImports({ db, portfolio, evidence, settings, now, log, verifierFor })
@@ -111,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     resume,
     schemaVersion: () => schemaVersion(db),
     loadDemo: () => loadDemo(db, portfolio, now),
+    trust,
   })
   const services = readOnly ? refuseWrites(handlers, options.dbPath) : handlers
 
@@ -132,7 +151,10 @@ export function createCore(options: CoreOptions): Core {
     backupPath,
     readOnly,
     idle,
+    onImportProgress: (listener) => imports.onProgress(listener),
     close: () => {
+      // Terminating is asynchronous but immediate; idle workers never held the process open.
+      void proofChecks?.close()
       if (db.open) db.close()
     },
   }
@@ -142,13 +164,13 @@ export function createCore(options: CoreOptions): Core {
 /** The channels that change the portfolio (or the data folder), by their verb. */
 const WRITE_VERBS = new Set([
   'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
-  'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove',
+  'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
 ])
 export const isWriteChannel = (channel: string) => WRITE_VERBS.has(channel.slice(channel.indexOf(':') + 1))
 
 /**
  * A read-only portfolio's services: changes are refused before they start (so an import
- * writes no evidence file either), and anything that still reaches the read-only connection
+ * stores no original either), and anything that still reaches the read-only connection
  * with a write (SQLITE_READONLY) is refused the same way.
  */
 function refuseWrites(services: Services, dbPath: string): Services {

@@ -6,11 +6,13 @@
 import { z } from 'zod'
 import * as s from './schemas'
 import * as imp from './imports'
+import * as t from './trust'
 import { VerificationResult } from './verification'
 import * as a from './analysis'
 import * as r from './resume'
 import type { Result } from './errors'
 import type { ExperienceInference } from './evidence'
+import type { TagGroup, TagReview } from './tags'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { requiredText, safeText } from './text-rules'
 
@@ -31,6 +33,11 @@ export const contract = {
   'credentials:create': { input: s.CredentialInput, output: s.Credential },
   'credentials:update': { input: z.object({ id: s.CredentialId, patch: s.CredentialPatch }), output: s.Credential },
   'credentials:delete': { input: ById(s.CredentialId), output: Deleted },
+  /**
+   * Settles two copies of one credential kept side by side (`conflictWith`): deletes `discard`
+   * and clears the mark, in one transaction; answers the kept credential.
+   */
+  'credentials:resolveConflict': { input: z.object({ keep: s.CredentialId, discard: s.CredentialId }), output: s.Credential },
 
   'projects:list': { input: s.ProjectListQuery, output: s.page(s.ProjectSummary) },
   'projects:get': { input: ById(s.ProjectId), output: s.Project },
@@ -69,7 +76,11 @@ export const contract = {
     output: z.array(s.SearchHit),
   },
 
-  /** Starts importing files and folders; the batch runs in the background (poll import:status). */
+  /**
+   * Starts importing files and folders; the batch runs in the background. The desktop window sees
+   * its progress as `import:progress` events (shared/files.ts SHELL_EVENTS); the window may not
+   * name paths here (electron/main/window-calls.ts).
+   */
   'import:start': { input: imp.ImportStart, output: z.object({ batchId: z.number().int() }) },
   /** Progress and per-file report of a batch; `waitMs` long-polls until the batch is done. */
   'import:status': {
@@ -78,6 +89,12 @@ export const contract = {
   },
   /** Removes what a batch added and restores what it updated. */
   'import:undo': { input: z.object({ batchId: z.number().int().min(1) }), output: imp.ImportReport },
+  /**
+   * Starts a new batch with the files an interrupted batch never reached (those whose paths
+   * still exist; files sent as contents are reported as not resumable). CONFLICT when the batch
+   * is not interrupted, was undone or was already resumed, or every file was processed.
+   */
+  'import:resume': { input: z.object({ batchId: z.number().int().min(1) }), output: z.object({ batchId: z.number().int() }) },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }), output: z.array(imp.ImportReport.omit({ items: true })) },
   /** A stored badge image as a data: URL for <img> (PNG or SVG, at most 5 MB). */
   'evidence:image': {
@@ -109,6 +126,24 @@ export const contract = {
     input: z.strictObject({ experienceId: s.ExperienceId, skillKey: requiredText(200, 'is required'), decision: z.enum(['pending', 'confirmed', 'rejected']) }),
     output: out<ExperienceInference>(),
   },
+  /**
+   * Skills taken from badge tags: the pending ones grouped by credential (newest import first),
+   * or every tag skill of one credential whatever its decision.
+   */
+  'tags:pending': {
+    input: z.strictObject({ credentialId: s.CredentialId.optional(), limit: z.number().int().min(1).max(1000).default(200) }).default({ limit: 200 }),
+    output: out<TagReview>(),
+  },
+  /**
+   * Accepts or rejects one tag skill of a credential (`pending` takes the decision back), or,
+   * without `skillId`, every pending one of that credential; answers the credential's tag skills.
+   */
+  'tags:decide': {
+    input: z
+      .strictObject({ credentialId: s.CredentialId, skillId: s.SkillId.optional(), decision: s.TagDecision })
+      .refine((v) => v.skillId !== undefined || v.decision !== 'pending', { path: ['skillId'], message: 'is required to take a decision back' }),
+    output: out<TagGroup>(),
+  },
   /** Spend and hours per skill across the portfolio. */
   'gap:costs': { input: None, output: out<a.CostReport>() },
   /** A plan for a role under constraints, computed but not saved. */
@@ -122,6 +157,15 @@ export const contract = {
   'plans:markDone': { input: z.strictObject({ stepId: a.StepId, credentialId: a.CredentialId.optional() }), output: out<a.SavedPlan>() },
   'plans:markUndone': { input: z.strictObject({ stepId: a.StepId }), output: out<a.SavedPlan>() },
   'plans:delete': { input: z.strictObject({ id: a.PlanId }), output: z.object({ id: z.number().int() }) },
+
+  /** The trust list: pinned issuer keys and imported issuer registries. */
+  'issuers:list': { input: None, output: out<t.TrustListView>() },
+  /** Pins a key for an issuer (the key that signed a credential, or one typed in); re-applies the list. */
+  'issuers:pin': { input: t.PinInput, output: out<t.TrustListView>() },
+  'issuers:unpin': { input: t.UnpinInput, output: out<t.TrustListView>() },
+  /** Imports an issuer registry in the DCC format from its JSON text (offline). */
+  'issuers:importRegistry': { input: t.RegistryImportInput, output: out<t.RegistryImportResult>() },
+  'issuers:removeRegistry': { input: t.RegistryRemoveInput, output: out<t.TrustListView>() },
 
   /** Imports an ESCO CSV folder, an O*NET text folder or a taxonomy pack (.json). */
   'taxonomy:import': { input: z.strictObject({ path: z.string().trim().min(1, 'is required').max(4096, 'must be at most 4096 characters') }), output: out<a.TaxonomyImportResult>() },

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LIMITS, MB } from './limits'
 import { cleanImportedText } from './text-rules'
+import { Trust } from './schemas'
 
 /** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
 const MAX_BASE64 = LIMITS.importBase64Chars
@@ -41,15 +42,36 @@ export const ImportItem = z.object({
   outcome: z.enum(IMPORT_OUTCOMES),
   credentialId: z.string().nullable(),
   title: z.string().nullable(),
-  /** For failures and duplicates: why, in plain words. */
+  /**
+   * Why, in plain words: for failures; for duplicates; for a copy kept beside another as a
+   * conflict; and for a file whose own checks found a problem (the failed check). Else null.
+   */
   reason: z.string().nullable(),
   warnings: z.array(z.string()),
+  /**
+   * How far this file's own copy can be trusted (trustOf its verification), also for a
+   * duplicate (the copy in the file, not the one kept). Null for failed files.
+   */
+  trust: Trust.nullable(),
+  /** verificationHeadline of this file's own copy: what was and was not checked. Null for failed files. */
+  headline: z.string().nullable(),
 })
 export type ImportItem = z.infer<typeof ImportItem>
 
+/**
+ * Where a batch stands. `running`: files are still being read (in this program or another);
+ * `done`: every file imported, updated or found a duplicate; `partial`: some files failed;
+ * `failed`: every file failed (or the batch could not start); `interrupted`: the program or
+ * the computer stopped while it ran, and the files it never reached are failed (it can be
+ * resumed with `import:resume`); `undone`: removed again with `import:undo` (whatever it was).
+ * In every state but `running`, imported + updated + duplicate + failed = total.
+ */
+export const IMPORT_STATES = ['running', 'done', 'partial', 'failed', 'interrupted', 'undone'] as const
+export type ImportState = (typeof IMPORT_STATES)[number]
+
 export const ImportReport = z.object({
   batchId: z.number().int(),
-  state: z.enum(['running', 'done', 'undone']),
+  state: z.enum(IMPORT_STATES),
   origin: z.enum(IMPORT_ORIGINS),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -57,6 +79,16 @@ export const ImportReport = z.object({
   total: z.number().int(),
   processed: z.number().int(),
   counts: z.object({ imported: z.number().int(), updated: z.number().int(), duplicate: z.number().int(), failed: z.number().int() }),
+  /**
+   * Why the batch stopped before reading every file, in plain words ("the disk is full", "the
+   * portfolio is busy: another program kept it locked", the import was interrupted); null when
+   * it did not stop early.
+   */
+  stopReason: z.string().nullable(),
+  /** The interrupted batch this one resumed, if it is a resume. */
+  resumedFrom: z.number().int().nullable(),
+  /** The batch that resumed this (interrupted) one; an interrupted batch is resumed at most once. */
+  resumedBy: z.number().int().nullable(),
   items: z.array(ImportItem),
 })
 export type ImportReport = z.infer<typeof ImportReport>

@@ -130,6 +130,24 @@ export type SkillRefInput = z.input<typeof SkillRefInput>
 // patch that omits `skills` must leave the skills alone. Create schemas add the defaults.
 const skillRefList = z.array(SkillRefInput).max(LIMITS.skillsPerRecord, `at most ${LIMITS.skillsPerRecord} skills`)
 
+/**
+ * Where a credential's skill came from: typed by the person, stated by the issuer (an alignment,
+ * a field of study, a learning outcome) or taken from a badge tag. Tags are loose words
+ * ("awesome", "online"), so a tag skill waits for the person's word: pending (not evidence),
+ * accepted (evidence like any other), rejected (hidden, and never added again by re-importing).
+ */
+export const SKILL_ORIGINS = ['typed', 'alignment', 'tag'] as const
+export const SkillOrigin = z.enum(SKILL_ORIGINS, { error: () => `must be one of: ${SKILL_ORIGINS.join(', ')}` })
+export type SkillOrigin = z.infer<typeof SkillOrigin>
+export const TAG_DECISIONS = ['pending', 'accepted', 'rejected'] as const
+export const TagDecision = z.enum(TAG_DECISIONS, { error: () => `must be one of: ${TAG_DECISIONS.join(', ')}` })
+export type TagDecision = z.infer<typeof TagDecision>
+
+/** A credential's skill: no `origin` keeps the origin of a link that exists, else it is typed. */
+export const CredentialSkillRefInput = SkillRefInput.extend({ origin: SkillOrigin.optional() })
+export type CredentialSkillRefInput = z.input<typeof CredentialSkillRefInput>
+const credentialSkillList = z.array(CredentialSkillRefInput).max(LIMITS.skillsPerRecord, `at most ${LIMITS.skillsPerRecord} skills`)
+
 const SkillFields = {
   name: SkillName,
   category: SkillCategory,
@@ -150,6 +168,12 @@ export const SkillLink = z.object({
   name: z.string(),
   category: SkillCategory,
   level: SkillLevel.nullable(),
+  /** Credentials only: where the link came from (absent on projects and work entries: typed). */
+  origin: SkillOrigin.optional(),
+  /** Tag links only: the person's word so far (rejected links are not listed). */
+  decision: z.enum(['pending', 'accepted']).optional(),
+  /** Tag links only: the tag as the badge wrote it ("k8s" for Kubernetes). */
+  tag: z.string().optional(),
 })
 export type SkillLink = z.infer<typeof SkillLink>
 
@@ -200,7 +224,7 @@ const CredentialFields = {
   verificationUrl: optionalUrl,
   description: optionalLong(LIMITS.longTextChars),
   notes: optionalLong(LIMITS.longTextChars),
-  skills: skillRefList,
+  skills: credentialSkillList,
 }
 
 /** Dates must be in order; checked on the whole record so a patch is checked after merging. */
@@ -232,7 +256,7 @@ export type CredentialPatch = z.input<typeof CredentialPatch>
  * One word for how far a credential can be trusted, derived from its verification (trustOf
  * and TRUST_WORDS in verdict.ts say which checks each needs and what it means).
  */
-export const TRUST_LEVELS = ['verified', 'status_unchecked', 'signed', 'unverified', 'expired', 'problem', 'self_reported'] as const
+export const TRUST_LEVELS = ['verified', 'status_unchecked', 'signed', 'unverified', 'expired', 'not_yet_valid', 'problem', 'self_reported'] as const
 export const Trust = z.enum(TRUST_LEVELS)
 export type Trust = z.infer<typeof Trust>
 
@@ -275,6 +299,12 @@ export const Credential = z.object({
   /** The latest offline/online check; null when never checked (typed in by hand). */
   verification: VerificationResult.nullable(),
   trust: Trust,
+  /**
+   * Another copy of the same credential kept beside this one because they verify differently
+   * (an import kept the worse-verified copy as a conflict rather than replacing or dropping
+   * either); shown on both copies. Settle it with `credentials:resolveConflict`. Null otherwise.
+   */
+  conflictWith: z.object({ id: z.string(), title: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -1,6 +1,7 @@
 /**
  * Importing 1,000 baked badges (a third each PNG, SVG and JSON, no signatures) from a folder,
  * timed from import:start to the last database commit, as a person dropping a folder sees it.
+ * The originals are stored in the portfolio, in the same transactions as the credentials.
  * The app is warm (it has imported a few other badges since it started): under tsx the first
  * batch also pays for compiling the lazily loaded modules, which the bundled app does not; that
  * first, cold batch is reported in the note.
@@ -66,13 +67,14 @@ export async function importBench(): Promise<BenchRow[]> {
     const report = await core.call('import:status', { batchId, waitMs: 30_000 })
     const elapsed = performance.now() - started
     imported = report.counts.imported
+    const originals = core.db.prepare<[], { n: number; bytes: number }>('SELECT count(*) AS n, coalesce(sum(length(bytes)), 0) AS bytes FROM original_blob').get()!
     const perSecond = Math.round((report.total / elapsed) * 1000)
     return [
       {
-        benchmark: 'import 1,000 baked badges (PNG/SVG/JSON) incl. commit',
+        benchmark: 'import 1,000 baked badges (PNG/SVG/JSON) incl. commit, originals in the portfolio',
         value: `${perSecond} files/s`,
-        target: '≥ 1,000 files/s',
-        note: `${ms(elapsed)} total, ${imported} imported, ${report.counts.failed} failed; first batch after start (30 files, cold): ${cold} files/s`,
+        target: '≥ 3,000 files/s',
+        note: `${ms(elapsed)} total, ${imported} imported, ${report.counts.failed} failed, ${originals.n} originals (${(originals.bytes / 1024).toFixed(0)} KiB) in the portfolio; first batch after start (30 files, cold): ${cold} files/s`,
       },
     ]
   } finally {

@@ -68,7 +68,7 @@ describe('skillfolio import', () => {
     const id = report.items[0].credentialId
     const verify = await cli('verify', id)
     expect(verify.code).toBe(0)
-    expect(verify.stdout).toMatch(/Signature\s+.+\n\s+Dates\s+valid/)
+    expect(verify.stdout).toMatch(/Signature\s+.+\n(?:.*\n)*?\s+Dates\s+valid/)
     const undo = await cli('import', '--undo', String(report.batchId))
     expect(undo.stdout).toMatch(/Undid import batch \d+: 1 removed/)
     expect(JSON.parse((await cli('--json', 'list', 'credentials')).stdout).total).toBe(0)

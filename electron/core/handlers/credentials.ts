@@ -1,7 +1,7 @@
 import type { Services } from '../../shared/contract'
 import type { CoreServices } from './services'
 
-type Channel = 'credentials:list' | 'credentials:get' | 'credentials:create' | 'credentials:update' | 'credentials:delete' | 'credentials:verify'
+type Channel = 'credentials:list' | 'credentials:get' | 'credentials:create' | 'credentials:update' | 'credentials:delete' | 'credentials:resolveConflict' | 'credentials:verify'
 
 export const credentialHandlers = ({ portfolio: { credentials }, imports }: CoreServices): Pick<Services, Channel> => ({
   'credentials:list': (q) => credentials.list(q),
@@ -9,6 +9,7 @@ export const credentialHandlers = ({ portfolio: { credentials }, imports }: Core
   'credentials:create': (input) => credentials.create(input),
   'credentials:update': (input) => credentials.update(input),
   'credentials:delete': (input) => credentials.remove(input),
+  'credentials:resolveConflict': (input) => credentials.resolveConflict(input),
   /** Re-runs the checks of an imported credential from its original file. */
   'credentials:verify': (input) => imports.verify(input),
 })

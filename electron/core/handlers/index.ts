@@ -11,6 +11,7 @@ import { evidenceHandlers } from './evidence'
 import { experienceHandlers } from './experience'
 import { gapHandlers } from './gap'
 import { importHandlers } from './import'
+import { issuerHandlers } from './issuers'
 import { planHandlers } from './plans'
 import { postingHandlers } from './postings'
 import { profileHandlers } from './profile'
@@ -20,6 +21,7 @@ import { roleHandlers } from './roles'
 import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
 import { skillHandlers } from './skills'
+import { tagHandlers } from './tags'
 import { taxonomyHandlers } from './taxonomy'
 import type { CoreServices } from './services'
 
@@ -36,7 +38,9 @@ export function createHandlers(s: CoreServices): Services {
     ...educationHandlers(s),
     ...searchHandlers(s),
     ...importHandlers(s),
+    ...issuerHandlers(s),
     ...evidenceHandlers(s),
+    ...tagHandlers(s),
     ...settingsHandlers(s),
     ...roleHandlers(s),
     ...postingHandlers(s),

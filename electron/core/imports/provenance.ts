@@ -1,6 +1,7 @@
 import type { Db } from '../db/open'
 import type { IssuerBasis, VerificationResult } from '../../shared/verification'
 import type { SourceColumns } from './to-credential'
+import type { Verdicts } from '../../shared/verdict'
 
 export interface ProvenanceRow extends SourceColumns {
   issuedAt: string | null
@@ -32,9 +33,14 @@ export function createProvenance(db: Db) {
   const byContent = db.prepare<[string], { id: number; title: string }>('SELECT id, title FROM credential WHERE content_sha256 = ? LIMIT 1')
   // A credential id is only taken as "the same credential" from the same issuer: real files reuse
   // example ids (urn:uuid:… copied from specs), and two issuers' ids never name one credential.
+  // Of copies kept side by side, the one the others conflict with is "the stored one".
   const bySourceId = db.prepare<{ sourceId: string; issuerId: string | null }, { id: number; title: string; issued_at: string | null }>(
-    'SELECT id, title, issued_at FROM credential WHERE source_id = @sourceId AND issuer_id IS @issuerId ORDER BY id LIMIT 1',
+    'SELECT id, title, issued_at FROM credential WHERE source_id = @sourceId AND issuer_id IS @issuerId ORDER BY conflict_of IS NOT NULL, id LIMIT 1',
   )
+  const storedVerdicts = db.prepare<[number], Pick<Verdicts, 'signature' | 'status' | 'issuer'>>(
+    'SELECT signature_verdict AS signature, status_verdict AS status, issuer_verdict AS issuer FROM credential_verification WHERE credential_id = ?',
+  )
+  const markConflict = db.prepare('UPDATE credential SET conflict_of = ? WHERE id = ?')
   const saveVerification = db.prepare(
     `INSERT INTO credential_verification (credential_id, signature_verdict, signature_detail, signature_method, signature_key_id,
        validity_verdict, validity_detail, valid_from, valid_until, status_verdict, status_detail, checked_at, online,
@@ -56,6 +62,10 @@ export function createProvenance(db: Db) {
     read: (id: number) => read.get(id),
     byContent: (sha: string) => byContent.get(sha),
     bySourceId: (sourceId: string, issuerId: string | null) => bySourceId.get({ sourceId, issuerId }),
+    /** The verdicts stored for a credential (what verificationRank needs); null when never checked. */
+    storedVerdicts: (id: number) => storedVerdicts.get(id) ?? null,
+    /** Marks `id` as a copy kept beside `of`, a copy of the same credential that verifies better. */
+    markConflict: (id: number, of: number) => markConflict.run(of, id),
     /** Stores the verdicts and lets them set the status a person sees (expired, revoked). */
     saveVerification(id: number, v: VerificationResult | null): void {
       if (!v) {
@@ -82,7 +92,7 @@ export function createProvenance(db: Db) {
         iid: v.issuer.issuerId,
         skey: v.issuer.signerKey,
         ks: v.issuer.keySource,
-        intrinsic: intrinsicBasis(v.issuer.basis),
+        intrinsic: intrinsicBasis(v.issuer),
       })
       const status = v.status.verdict === 'revoked' ? 'revoked' : v.validity.verdict === 'expired' ? 'expired' : 'earned'
       setStatus.run(status, id)
@@ -92,7 +102,7 @@ export function createProvenance(db: Db) {
 export type Provenance = ReturnType<typeof createProvenance>
 
 /** The binding the credential carries by itself, kept so pins and registries can be re-applied. */
-function intrinsicBasis(basis: IssuerBasis | null): IssuerBasis | null {
-  if (basis === 'registry') return 'did:key' // a registry only ever names a did:key issuer that signed itself
-  return basis === 'pinned' ? null : basis
+function intrinsicBasis(issuer: VerificationResult['issuer']): IssuerBasis | null {
+  if (issuer.basis === 'registry') return issuer.keySource === 'did:web' ? 'did:web' : 'did:key' // a registry adds to a did binding
+  return issuer.basis === 'pinned' ? null : issuer.basis
 }

@@ -1,19 +1,26 @@
 import type { Db } from '../db/open'
-import type { CredentialsVerifyInput, CredentialsVerifyOutput, ImportBatchesInput, ImportBatchesOutput, ImportStartInput, ImportStartOutput, ImportStatusInput, ImportStatusOutput, ImportUndoInput, ImportUndoOutput } from '../../shared/io'
-import type { ImportItem, ImportProgress } from '../../shared/imports'
+import type {
+  CredentialsVerifyInput, CredentialsVerifyOutput, ImportBatchesInput, ImportBatchesOutput, ImportResumeInput, ImportResumeOutput, ImportStartInput,
+  ImportStartOutput, ImportStatusInput, ImportStatusOutput, ImportUndoInput, ImportUndoOutput,
+} from '../../shared/io'
+import type { ImportItem, ImportProgress, ImportReport } from '../../shared/imports'
 import type { VerificationResult } from '../../shared/verification'
-import { badInput, conflict } from '../../shared/errors'
+import { AppError, badInput, conflict } from '../../shared/errors'
 import type { Logger } from '../log'
 import type { Portfolio } from '../portfolio'
-import type { EvidenceStore } from '../originals/store'
+import { sha256Of, type EvidenceStore } from '../originals/store'
 import type { SettingsService } from '../settings'
 import { toPublicId, toRowId } from '../portfolio/ids'
 import { readCredentialFile } from '../importers'
 import { ImportError, type ParsedCredential } from '../importers/types'
-import { expandSources, type PendingFile } from './sources'
+import { expandSources, type ExpandedFile } from './sources'
 import { toCredential } from './to-credential'
-import { createBatchStore } from './batches'
+import { createBatchStore, type KeptSource, type LiveState } from './batches'
+import { createBatchEndings } from './endings'
 import { createProvenance, type ProvenanceRow } from './provenance'
+import { storageProblem, withBusyRetry } from './storage-problems'
+import { claimBatch, currentOwner, interruptAbandoned, releaseBatch, stillRunning } from './recovery'
+import { chooseCopy, conflictReason, fileVerdict, isNewer, verdictsOf } from './copies'
 
 export interface Verifier {
   verify(parsed: ParsedCredential): Promise<VerificationResult>
@@ -40,10 +47,11 @@ type Prepared =
       position: number
       name: string
       size: number
-      /** The original file, already written to the evidence folder. */
+      /** The original file and its hash (the duplicate check); stored by `store`, in its transaction. */
       sha256: string
-      /** The badge image when it is not the file itself (a data: URI inside JSON), already written. */
-      image: { sha256: string; mediaType: string; size: number } | null
+      bytes: Uint8Array
+      /** The badge image when it is not the file itself (a data: URI inside JSON). */
+      image: { sha256: string; mediaType: string; size: number; bytes: Uint8Array } | null
       parsed: ParsedCredential
       verification: VerificationResult | null
     }
@@ -57,23 +65,35 @@ const MEDIA_TYPE: Record<string, string> = {
   url: 'text/plain',
 }
 
+/** When a chunk cannot be written for a reason that is not a storage problem (a bug): the words for it. */
+const UNEXPECTED_STOP = 'Skillfolio could not save to the portfolio (the problem was logged)'
+/** A file that was sent as its contents: nothing of it is kept, so it cannot be read again. */
+const CONTENTS_NOT_KEPT = 'This file was sent as its contents, which Skillfolio does not keep, so it cannot be resumed: add the file again to import it.'
+
 /**
  * Import batches. A batch runs in the background: files are read, parsed and verified a
  * chunk at a time outside any transaction (verification is async), then each chunk is
- * written in one transaction with a savepoint per file, so one bad file never stops or
- * undoes the others. Progress lives in memory while running; the per-file report in the
- * database, so it survives a restart and a batch can be undone later.
+ * written in one transaction (BEGIN IMMEDIATE, tried again while another program holds the
+ * lock), with a savepoint per file when a file of it fails, so one bad file never stops or
+ * undoes the others. Every file ends in the report: imported + updated + duplicate + failed =
+ * total. When the portfolio itself cannot be written (the disk is full, another program keeps
+ * it locked …), the batch stops and every file not written is failed with that reason. The
+ * expanded file list is kept with the batch, so a batch whose program died is found at the
+ * next open, marked interrupted, and can be resumed.
  */
 export function createImports(deps: ImportDeps) {
   const { db, portfolio, evidence, now, log } = deps
   const batches = createBatchStore(db)
   const provenance = createProvenance(db)
+  const owner = currentOwner()
   const running = new Map<number, { processed: number; done: Promise<void> }>()
+  const endings = createBatchEndings(db, batches, log)
+  const liveOf = (batchId: number): LiveState => ({ processed: running.get(batchId)?.processed, ...endings.kept(batchId) })
   const progressListeners = new Set<(progress: ImportProgress) => void>()
   /** Tells every listener where a batch stands (after each chunk and when it ends). */
   function emitProgress(batchId: number): void {
     if (progressListeners.size === 0) return
-    const r = batches.report(batchId, running.get(batchId)?.processed ?? null)
+    const r = batches.report(batchId, liveOf(batchId))
     const progress: ImportProgress = { batchId: r.batchId, state: r.state, total: r.total, processed: r.processed, counts: r.counts }
     for (const listener of progressListeners) {
       try {
@@ -84,8 +104,10 @@ export function createImports(deps: ImportDeps) {
     }
   }
   const stamp = () => now().toISOString()
+  // Batches left running by a program that died are interrupted, before anything else happens.
+  interruptAbandoned(db, batches, stamp(), log)
 
-  async function prepare(file: PendingFile | { name: string; error: string }, position: number, verifier: Verifier): Promise<Prepared> {
+  async function prepare(file: ExpandedFile, position: number, verifier: Verifier): Promise<Prepared> {
     if ('error' in file) return { ok: false, position, name: file.name, reason: file.error }
     let bytes: Uint8Array
     try {
@@ -107,34 +129,34 @@ export function createImports(deps: ImportDeps) {
     } catch (error) {
       log(`Verification failed on ${file.name}`, error)
     }
-    try {
-      const sha256 = await evidence.write(bytes)
-      const embedded = parsed.image && 'bytes' in parsed.image && parsed.image.bytes.byteLength > 0 ? parsed.image : null
-      const image = embedded ? { sha256: await evidence.write(embedded.bytes), mediaType: embedded.mediaType, size: embedded.bytes.byteLength } : null
-      return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, image, parsed, verification }
-    } catch (error) {
-      log(`Keeping the original of ${file.name} failed`, error)
-      return { ok: false, position, name: file.name, reason: 'The original file could not be saved in the data folder (is the disk full?); nothing was changed.' }
-    }
+    const sha256 = sha256Of(bytes)
+    const embedded = parsed.image && 'bytes' in parsed.image && parsed.image.bytes.byteLength > 0 ? parsed.image : null
+    const image = embedded ? { sha256: sha256Of(embedded.bytes), mediaType: embedded.mediaType, size: embedded.bytes.byteLength, bytes: embedded.bytes } : null
+    return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, bytes, image, parsed, verification }
   }
 
   /** Writes one prepared file; runs inside the chunk's transaction. */
   function store(batchId: number, p: Extract<Prepared, { ok: true }>): void {
-    const item = { batchId, position: p.position, fileName: p.name }
+    const verdict = fileVerdict(p.verification)
+    const item = { batchId, position: p.position, fileName: p.name, trust: verdict.trust, headline: verdict.headline }
     const same = provenance.byContent(p.sha256)
     if (same) {
       batches.record({ ...item, outcome: 'duplicate', credentialId: same.id, title: same.title, reason: `Already in your portfolio as “${same.title}”.`, warnings: [] })
       return
     }
     const { values, source, warnings } = toCredential(p.parsed)
-    const earlier = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
-    if (earlier && !isNewer(p.parsed.issuedOn, earlier.issued_at)) {
-      batches.record({ ...item, outcome: 'duplicate', credentialId: earlier.id, title: earlier.title, reason: `The same credential is already in your portfolio as “${earlier.title}” (this copy is not newer).`, warnings })
+    // The same credential id from the same issuer: the copy that verifies better wins, and a
+    // worse-verified copy never replaces a better one (see chooseCopy).
+    const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
+    const choice = stored ? chooseCopy(verdictsOf(p.verification), provenance.storedVerdicts(stored.id), isNewer(p.parsed.issuedOn, stored.issued_at)) : null
+    if (stored && choice === 'duplicate') {
+      batches.record({ ...item, outcome: 'duplicate', credentialId: stored.id, title: stored.title, reason: `The same credential is already in your portfolio as “${stored.title}” (this copy is not newer and does not verify better).`, warnings })
       return
     }
-    evidence.record(p.sha256, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream', p.size)
+    const earlier = choice === 'replace' ? stored : undefined
+    evidence.put(p.bytes, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream')
     const isImage = p.parsed.container === 'png' || p.parsed.container === 'svg'
-    if (p.image) evidence.record(p.image.sha256, `${p.name} (badge image)`, p.image.mediaType, p.image.size)
+    if (p.image) evidence.put(p.image.bytes, `${p.name} (badge image)`, p.image.mediaType)
     const imageSha = isImage ? p.sha256 : (p.image?.sha256 ?? null)
     const row: ProvenanceRow = { ...source, issuedAt: p.parsed.issuedOn, contentSha256: p.sha256, imageSha256: imageSha, warnings: JSON.stringify(warnings), batchId }
     let rowId: number
@@ -148,43 +170,111 @@ export function createImports(deps: ImportDeps) {
       portfolio.credentials.update({ id: before.id, patch: { ...values, skills } })
     } else {
       rowId = portfolio.credentials.insert(values)
+      if (stored && choice === 'conflict') provenance.markConflict(rowId, stored.id)
     }
     provenance.write(rowId, row)
     evidence.attach(rowId, p.sha256)
     if (imageSha && imageSha !== p.sha256) evidence.attach(rowId, imageSha)
     provenance.saveVerification(rowId, p.verification)
-    batches.record({ ...item, outcome: earlier ? 'updated' : 'imported', credentialId: rowId, title: values.title, reason: null, warnings, previous })
+    const reason = stored && choice === 'conflict' ? conflictReason(stored.title, verdict) : verdict.problem
+    batches.record({ ...item, outcome: earlier ? 'updated' : 'imported', credentialId: rowId, title: values.title, reason, warnings, previous })
   }
 
-  async function run(batchId: number, sources: ImportStartInput['sources'], job: { processed: number }): Promise<void> {
-    const files = await expandSources(sources)
-    batches.setTotal(batchId, files.length)
+  /** Creates the batch's row (owned by this program) and runs it in the background. */
+  function begin(origin: ImportReport['origin'], kept: readonly KeptSource[], resumedFrom: number | null, expand: () => Promise<ExpandedFile[]>): ImportStartOutput {
+    endings.writeKept()
+    let batchId: number
+    try {
+      batchId = batches.create({ origin, at: stamp(), owner, sources: kept, resumedFrom })
+    } catch (error) {
+      // A read-only portfolio's refusal is worded by the core (READ_ONLY); other storage problems here.
+      const problem = db.readonly ? null : storageProblem(error)
+      if (problem) throw new AppError('IO', `The import could not start: ${problem}. Nothing was changed.`)
+      throw error
+    }
+    claimBatch(db, batchId)
+    const job = { processed: 0, done: Promise.resolve() }
+    running.set(batchId, job)
+    job.done = run(batchId, expand, job)
+      .catch((error: unknown) => log(`Import batch ${batchId} stopped`, error))
+      .finally(() => {
+        running.delete(batchId)
+        releaseBatch(db, batchId)
+        emitProgress(batchId)
+      })
+    return { batchId }
+  }
+
+  /** Lists the files, keeps the list, imports them, and ends the batch with every file accounted for. */
+  async function run(batchId: number, expand: () => Promise<ExpandedFile[]>, job: { processed: number }): Promise<void> {
+    let files: ExpandedFile[] = []
+    let stop: string | null = null
+    try {
+      files = await expand()
+      await withBusyRetry(() => batches.setFiles(batchId, files))
+      if (files.length) stop = await importFiles(batchId, files, job)
+    } catch (error) {
+      stop = stopReasonFor(error, `Import batch ${batchId}`)
+    }
+    await endings.finish(batchId, files.map((f) => f.name), stop, stamp())
+  }
+
+  /** Imports chunk after chunk; answers why the batch had to stop early, or null. */
+  async function importFiles(batchId: number, files: readonly ExpandedFile[], job: { processed: number }): Promise<string | null> {
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
     const prepareChunk = (start: number) => Promise.all(files.slice(start, start + CHUNK).map((f, k) => prepare(f, start + k, verifier)))
-    // Pipelined: the next chunk is read, parsed, verified and kept on disk (I/O on libuv's
-    // threads) while this one is written to the database (synchronous, on this thread).
-    let next: Promise<Prepared[]> | null = files.length ? prepareChunk(0) : null
+    // Pipelined: the next chunk is read, parsed and verified (I/O on libuv's threads, proof
+    // checks on workers) while this one is written to the database (synchronous, on this thread).
+    let next: Promise<Prepared[]> | null = prepareChunk(0)
     for (let start = 0; next; start += CHUNK) {
-      const prepared = await next
+      const prepared: Prepared[] = await next
       next = start + CHUNK < files.length ? prepareChunk(start + CHUNK) : null
-      try {
-        writeChunk(batchId, prepared, false)
-      } catch {
-        // Something in the chunk failed to save: write it again file by file, each in its own
-        // savepoint, so only the file at fault is reported and nothing of it is kept.
-        writeChunk(batchId, prepared, true)
+      const stop = await writeChunk(batchId, prepared)
+      if (stop !== null) {
+        await next // the files being read are dropped, but not left running
+        return stop
       }
       job.processed += prepared.length
       emitProgress(batchId)
       await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
     }
+    return null
+  }
+
+  /**
+   * Writes one chunk in one transaction. When a file of it fails to save, the chunk is written
+   * again file by file, each in its own savepoint, so only the file at fault is failed. A
+   * storage problem (disk full, locked, damaged …) is not a file's fault: the chunk is not
+   * written, and its words are answered so the batch stops.
+   */
+  async function writeChunk(batchId: number, prepared: Prepared[]): Promise<string | null> {
+    try {
+      await withBusyRetry(() => writeTransaction(batchId, prepared, false))
+      return null
+    } catch (error) {
+      const problem = storageProblem(error)
+      if (problem) return problem
+    }
+    try {
+      await withBusyRetry(() => writeTransaction(batchId, prepared, true))
+      return null
+    } catch (error) {
+      return stopReasonFor(error, `Writing a chunk of import batch ${batchId}`)
+    }
+  }
+
+  /** The words for why a batch stops; anything but a storage problem is a bug, and logged. */
+  function stopReasonFor(error: unknown, what: string): string {
+    const problem = storageProblem(error)
+    if (!problem) log(`${what} failed`, error)
+    return problem ?? UNEXPECTED_STOP
   }
 
   /**
    * One transaction per chunk. Savepoints per file cost ~5x the insert itself, so they are
    * used only on the retry after a chunk failed as a whole.
    */
-  function writeChunk(batchId: number, prepared: Prepared[], isolate: boolean): void {
+  function writeTransaction(batchId: number, prepared: Prepared[], isolate: boolean): void {
     db.transaction(() => {
       for (const p of prepared) {
         if (!p.ok) {
@@ -195,6 +285,7 @@ export function createImports(deps: ImportDeps) {
           try {
             db.transaction(() => store(batchId, p))()
           } catch (error) {
+            if (storageProblem(error)) throw error
             log(`Storing ${p.name} failed`, error)
             batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: p.parsed.title, reason: 'The credential could not be saved (the problem was logged); nothing was changed.', warnings: [] })
           }
@@ -205,33 +296,56 @@ export function createImports(deps: ImportDeps) {
 
   return {
     start({ sources, origin }: ImportStartInput): ImportStartOutput {
-      const batchId = batches.create(origin, stamp())
-      const job = { processed: 0, done: Promise.resolve() }
-      job.done = run(batchId, sources, job)
-        .catch((error) => log(`Import batch ${batchId} stopped`, error))
-        .finally(() => {
-          batches.finish(batchId, stamp())
-          running.delete(batchId)
-          emitProgress(batchId)
-        })
-      running.set(batchId, job)
-      return { batchId }
+      const kept = sources.map((source): KeptSource => ('path' in source ? { path: source.path } : { name: source.name }))
+      return begin(origin, kept, null, () => expandSources(sources))
+    },
+
+    /**
+     * A new batch with the files an interrupted batch never reached: read again from their
+     * paths (a file gone since is reported as not found); files sent as contents are failed
+     * with the reason they cannot be resumed.
+     */
+    resume({ batchId }: ImportResumeInput): ImportResumeOutput {
+      endings.writeKept()
+      const batch = batches.requireBatch(batchId)
+      if (running.has(batchId) || batch.state === 'running') throw conflict('This import is still running; only an interrupted import can be resumed.')
+      if (batch.undone_at) throw conflict('This import was undone; import the files again instead of resuming it.')
+      if (batch.state !== 'interrupted') throw conflict('Only an interrupted import can be resumed: this one finished.')
+      const resumedBy = batches.resumedBy(batchId)
+      if (resumedBy !== null) throw conflict(`This import was already resumed (import ${resumedBy}).`)
+      const left: Array<{ name: string; path: string | null }> = batches.unprocessed(batchId).map((f) => ({ name: f.file_name, path: f.path }))
+      // Stopped before its files were listed: list what was asked for again.
+      if (left.length === 0 && batch.total === 0) for (const s of batches.keptSources(batch)) left.push('path' in s ? { name: s.path, path: s.path } : { name: s.name, path: null })
+      if (left.length === 0) throw conflict('Every file of this import was read before it stopped: there is nothing to resume.')
+      if (left.every((f) => f.path === null)) throw conflict('The files this import did not reach were sent as their contents, which Skillfolio does not keep: add them again to import them.')
+      const kept = left.map((f): KeptSource => (f.path === null ? { name: f.name } : { path: f.path }))
+      return begin(batch.source, kept, batchId, () => expandLeft(left))
     },
 
     async status({ batchId, waitMs }: ImportStatusInput): Promise<ImportStatusOutput> {
-      batches.requireBatch(batchId)
+      endings.writeKept()
+      const batch = batches.requireBatch(batchId)
+      // Another program's import that died while this one was open (a killed `skillfolio import`).
+      if (batch.state === 'running' && !running.has(batchId) && !stillRunning(db, batch)) interruptAbandoned(db, batches, stamp(), log)
       const job = running.get(batchId)
-      if (job && waitMs > 0) await Promise.race([job.done, new Promise((resolve) => setTimeout(resolve, waitMs))])
-      return batches.report(batchId, running.get(batchId)?.processed ?? null)
+      if (job && waitMs > 0) {
+        // The timer is cleared when the batch ends first, so a finished wait holds no process open.
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([job.done, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))])
+        clearTimeout(timer)
+      }
+      return batches.report(batchId, liveOf(batchId))
     },
 
     batches({ limit }: ImportBatchesInput): ImportBatchesOutput {
-      return batches.recent(limit, (id) => running.get(id)?.processed ?? null)
+      endings.writeKept()
+      return batches.recent(limit, liveOf)
     },
 
     undo({ batchId }: ImportUndoInput): ImportUndoOutput {
+      endings.writeKept()
       const batch = batches.requireBatch(batchId)
-      if (running.has(batchId)) throw conflict('This import is still running; undo it when it has finished.')
+      if (running.has(batchId) || (batch.state === 'running' && stillRunning(db, batch))) throw conflict('This import is still running; undo it when it has finished.')
       if (batch.undone_at) throw conflict('This import was already undone.')
       db.transaction(() => {
         const items = batches.rawItems(batchId)
@@ -247,7 +361,7 @@ export function createImports(deps: ImportDeps) {
         }
         batches.markUndone(batchId, stamp())
       })()
-      return batches.report(batchId)
+      return batches.report(batchId, liveOf(batchId))
     },
 
     async verify({ id }: CredentialsVerifyInput): Promise<CredentialsVerifyOutput> {
@@ -288,11 +402,14 @@ export function createImports(deps: ImportDeps) {
   }
 }
 
-/** A copy replaces what is stored only when it was issued later (re-issued, renewed). */
-function isNewer(candidate: string | null, stored: string | null): boolean {
-  if (!candidate) return false
-  if (!stored) return true
-  return Date.parse(candidate) > Date.parse(stored)
+/** Each file an interrupted batch never reached, found again at its path (or failed when it was sent as contents). */
+async function expandLeft(left: ReadonlyArray<{ name: string; path: string | null }>): Promise<ExpandedFile[]> {
+  const out: ExpandedFile[] = []
+  for (const f of left) {
+    if (f.path === null) out.push({ name: f.name, path: null, error: CONTENTS_NOT_KEPT })
+    else out.push(...(await expandSources([{ path: f.path }])))
+  }
+  return out
 }
 
 export type ImportsService = ReturnType<typeof createImports>

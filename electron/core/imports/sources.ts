@@ -4,11 +4,22 @@ import type { ImportSource } from '../../shared/imports'
 import { LIMITS, MB } from '../../shared/limits'
 import { ImportError } from '../importers/types'
 
-/** A file waiting to be read; `problem` is set when it cannot even be opened. */
+/**
+ * A file waiting to be read. `path` is where it is on disk, kept with the batch so a file
+ * never reached can be named and read again on resume; null for contents sent by the window.
+ */
 export interface PendingFile {
   name: string
+  path: string | null
   load: () => Promise<Uint8Array>
 }
+/** A file found but not readable (missing, too large, a link …): `error` says why. */
+export interface UnreadableFile {
+  name: string
+  path: string | null
+  error: string
+}
+export type ExpandedFile = PendingFile | UnreadableFile
 
 const MAX_FILE_BYTES = LIMITS.importFileBytes
 const MAX_FILES = LIMITS.importFiles
@@ -19,14 +30,14 @@ const MAX_DEPTH = LIMITS.importFolderDepth
  * Folders are walked recursively, skipping hidden entries and links (a link could loop
  * or point anywhere); the walk stops at 10,000 files.
  */
-export async function expandSources(sources: readonly ImportSource[]): Promise<Array<PendingFile | { name: string; error: string }>> {
-  const out: Array<PendingFile | { name: string; error: string }> = []
-  const push = (item: PendingFile | { name: string; error: string }) => {
+export async function expandSources(sources: readonly ImportSource[]): Promise<ExpandedFile[]> {
+  const out: ExpandedFile[] = []
+  const push = (item: ExpandedFile) => {
     if (out.length < MAX_FILES) out.push(item)
   }
   for (const source of sources) {
     if ('base64' in source) {
-      push({ name: source.name, load: async () => decodeBase64(source.base64, source.name) })
+      push({ name: source.name, path: null, load: async () => decodeBase64(source.base64, source.name) })
       continue
     }
     await walk(source.path, 0, push)
@@ -34,32 +45,32 @@ export async function expandSources(sources: readonly ImportSource[]): Promise<A
   return out
 }
 
-async function walk(path: string, depth: number, push: (item: PendingFile | { name: string; error: string }) => void): Promise<void> {
+async function walk(path: string, depth: number, push: (item: ExpandedFile) => void): Promise<void> {
   let info
   try {
     info = await lstat(path)
   } catch {
-    push({ name: basename(path) || path, error: 'The file could not be found or opened.' })
+    push({ name: basename(path) || path, path, error: 'The file could not be found or opened.' })
     return
   }
   if (info.isSymbolicLink()) {
-    push({ name: basename(path), error: 'This is a shortcut (symbolic link); drop the file it points to instead.' })
+    push({ name: basename(path), path, error: 'This is a shortcut (symbolic link); drop the file it points to instead.' })
   } else if (info.isDirectory()) {
     if (depth >= MAX_DEPTH) return
     let entries: string[]
     try {
       entries = (await readdir(path)).sort()
     } catch {
-      push({ name: basename(path), error: 'The folder could not be read (no permission?).' })
+      push({ name: basename(path), path, error: 'The folder could not be read (no permission?).' })
       return
     }
     for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), depth + 1, push)
   } else if (info.isFile()) {
     const name = basename(path)
-    if (info.size > MAX_FILE_BYTES) push({ name, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.` })
-    else push({ name, load: () => readFile(path) })
+    if (info.size > MAX_FILE_BYTES) push({ name, path, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.` })
+    else push({ name, path, load: () => readFile(path) })
   } else {
-    push({ name: basename(path), error: 'This is not a regular file.' })
+    push({ name: basename(path), path, error: 'This is not a regular file.' })
   }
 }
 

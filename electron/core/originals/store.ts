@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { access, mkdir, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { hash } from 'node:crypto'
 import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
 
@@ -10,78 +7,59 @@ export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 export interface EvidenceStore {
   /**
-   * Writes bytes under their SHA-256 (once per content) and returns the hash. Asynchronous and
-   * outside any transaction, so a batch import writes many files in parallel; `record` then
-   * registers the file inside the caller's transaction.
+   * Keeps bytes in the portfolio under their SHA-256 (once per content; the first name and type
+   * recorded stay) and returns the hash. Synchronous: call it inside the transaction that writes
+   * the records using the file, so both are saved or neither is.
    */
-  write(bytes: Uint8Array): Promise<string>
-  record(sha256: string, fileName: string, mediaType: string, sizeBytes: number): void
+  put(bytes: Uint8Array, fileName: string, mediaType: string): string
   attach(credentialId: number, sha256: string): void
   get(sha256: string): Buffer
   /** A recorded PNG or SVG as a data: URL; refuses other types and anything over 5 MB. */
   imageDataUrl(sha256: string): { mediaType: string; dataUrl: string }
-  pathOf(sha256: string): string
 }
 
 const IMAGE_TYPES = new Set(['image/png', 'image/svg+xml'])
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
-export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+/** One-shot `hash` is about a third cheaper than createHash for files of a few kB (badges). */
+export const sha256Of = (bytes: Uint8Array) => hash('sha256', bytes, 'hex')
+
+export const isSha256 = (text: string) => /^[0-9a-f]{64}$/.test(text)
 
 /**
- * Original files kept byte-for-byte in a content-addressed folder (`ab/abcdef…`): the same
- * badge dropped twice is stored once, and a file never changes under its name. A file whose
- * database transaction later rolls back stays on disk unreferenced, which is harmless.
+ * Original files kept byte-for-byte as content-addressed blobs in the portfolio (original_blob),
+ * their metadata in evidence_file: the same badge dropped twice is stored once.
  */
-export function createEvidenceStore(db: Db, root: string, now: () => Date): EvidenceStore {
-  const recordStmt = db.prepare(
+export function createEvidenceStore(db: Db, now: () => Date): EvidenceStore {
+  const insertBlob = db.prepare<[string, Uint8Array]>('INSERT INTO original_blob (sha256, bytes) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING')
+  const recordFile = db.prepare<[{ sha256: string; fileName: string; mediaType: string; size: number; at: string }]>(
     `INSERT INTO evidence_file (sha256, file_name, media_type, size_bytes, added_at)
      VALUES (@sha256, @fileName, @mediaType, @size, @at) ON CONFLICT (sha256) DO NOTHING`,
   )
-  const link = db.prepare('INSERT OR IGNORE INTO credential_evidence (credential_id, sha256) VALUES (?, ?)')
+  const link = db.prepare<[number, string]>('INSERT OR IGNORE INTO credential_evidence (credential_id, sha256) VALUES (?, ?)')
   const info = db.prepare<[string], { media_type: string; size_bytes: number }>('SELECT media_type, size_bytes FROM evidence_file WHERE sha256 = ?')
-  const madeDirs = new Set<string>()
-  let tmpCounter = 0
+  const readBlob = db.prepare<[string], Buffer>('SELECT bytes FROM original_blob WHERE sha256 = ?').pluck()
+
   const get = (sha256: string): Buffer => {
-    const file = pathOf(sha256)
-    if (!existsSync(file)) throw notFound(`The evidence file ${sha256.slice(0, 12)}… is missing from the data folder.`)
-    return readFileSync(file)
-  }
-  function pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw badInput(`"${sha256}" is not a SHA-256 hash`)
-    return join(root, sha256.slice(0, 2), sha256)
+    if (!isSha256(sha256)) throw badInput(`"${sha256}" is not a SHA-256 hash`)
+    const bytes = readBlob.get(sha256)
+    if (!bytes) throw notFound(`The original file ${sha256.slice(0, 12)}… is not in this portfolio.`)
+    return bytes
   }
   return {
-    pathOf,
-    async write(bytes) {
+    put(bytes, fileName, mediaType) {
       if (bytes.byteLength > MAX_EVIDENCE_BYTES) throw badInput('The file is larger than 20 MB.')
       const sha256 = sha256Of(bytes)
-      const file = pathOf(sha256)
-      const dir = join(root, sha256.slice(0, 2))
-      if (!madeDirs.has(dir)) {
-        await mkdir(dir, { recursive: true })
-        madeDirs.add(dir)
-      }
-      const exists = await access(file).then(
-        () => true,
-        () => false,
-      )
-      if (!exists) {
-        // Write then rename, so a crash never leaves a half-written file under a valid hash.
-        const tmp = `${file}.${process.pid}.${tmpCounter++}.tmp`
-        await writeFile(tmp, bytes)
-        await rename(tmp, file)
-      }
+      insertBlob.run(sha256, bytes)
+      recordFile.run({ sha256, fileName, mediaType, size: bytes.byteLength, at: now().toISOString() })
       return sha256
-    },
-    record(sha256, fileName, mediaType, sizeBytes) {
-      recordStmt.run({ sha256, fileName, mediaType, size: sizeBytes, at: now().toISOString() })
     },
     attach(credentialId, sha256) {
       link.run(credentialId, sha256)
     },
     get,
     imageDataUrl(sha256) {
+      if (!isSha256(sha256)) throw badInput(`"${sha256}" is not a SHA-256 hash`)
       const row = info.get(sha256)
       if (!row) throw notFound('There is no such file in this portfolio.')
       if (!IMAGE_TYPES.has(row.media_type)) throw badInput('This file is not a PNG or SVG image.')

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { CredentialsCreateInput, CredentialsCreateOutput, CredentialsDeleteInput, CredentialsDeleteOutput, CredentialsGetInput, CredentialsGetOutput, CredentialsListInput, CredentialsListOutput, CredentialsUpdateInput, CredentialsUpdateOutput } from '../../shared/io'
+import type { CredentialsCreateInput, CredentialsCreateOutput, CredentialsDeleteInput, CredentialsDeleteOutput, CredentialsGetInput, CredentialsGetOutput, CredentialsListInput, CredentialsListOutput, CredentialsUpdateInput, CredentialsUpdateOutput, CredentialsResolveConflictInput, CredentialsResolveConflictOutput } from '../../shared/io'
 import {
   credentialDateProblems,
   type Credential,
@@ -9,12 +9,14 @@ import {
   type CredentialValues,
   type SkillLink,
 } from '../../shared/schemas'
-import { badInput, notFound } from '../../shared/errors'
+import { badInput, conflict, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
 import { ftsQuery, parseJsonArray } from './text'
 import { createFtsFilter } from './fts-filter'
-import type { ResolvedSkill, SkillsService } from './skills'
+import { COUNTED_CREDENTIAL_LINK, type ResolvedSkill, type SkillsService } from './skills'
+import { createCredentialSkillWriter } from './credential-skills'
+import { createTagReview } from './tag-review'
 import { trustOf } from '../../shared/verdict'
 import type { IssuerBasis, IssuerVerdict, KeySource, SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../shared/verification'
 import type { SearchIndex } from './search-index'
@@ -50,6 +52,8 @@ export interface CredentialRow {
   achievement_type: string | null
   image_sha256: string | null
   import_warnings: string
+  /** Set on a copy kept beside a better-verified copy of the same credential (see imports). */
+  conflict_of: number | null
 }
 
 export interface VerificationRow {
@@ -120,8 +124,9 @@ export const CREDENTIAL_ORDER = {
   hours: 'c.hours IS NULL, c.hours DESC, c.id DESC',
 } as const
 
+// The list shows the skills that count (pending and rejected badge tags wait in the tag review).
 const SKILL_NAMES = `(SELECT json_group_array(name) FROM (SELECT s.name FROM credential_skill cs JOIN skill s ON s.id = cs.skill_id
-   WHERE cs.credential_id = c.id ORDER BY cs.position, s.name COLLATE NOCASE)) AS skill_names`
+   WHERE cs.credential_id = c.id AND ${COUNTED_CREDENTIAL_LINK} ORDER BY cs.position, s.name COLLATE NOCASE)) AS skill_names`
 
 function rowToValues(row: CredentialRow): Omit<CredentialValues, 'skills'> {
   return {
@@ -174,7 +179,14 @@ export function credentialEvidenceSql(scope: 'one' | 'all'): string {
 /** The full credential as `credentials:get` returns it, from its row and what it links to. */
 export function toCredential(
   row: CredentialRow,
-  parts: { skills: SkillLink[]; projects: readonly CredentialLinkRow[]; evidence: readonly EvidenceRow[]; verification: VerificationRow | undefined },
+  parts: {
+    skills: SkillLink[]
+    projects: readonly CredentialLinkRow[]
+    evidence: readonly EvidenceRow[]
+    verification: VerificationRow | undefined
+    /** The other copy it conflicts with (either direction); omitted by readers that do not show conflicts. */
+    conflictWith?: { id: number; title: string } | undefined
+  },
 ): Credential {
   const verification = toVerification(parts.verification)
   return {
@@ -190,6 +202,7 @@ export function toCredential(
         ? { signature: verification.signature.verdict, validity: verification.validity.verdict, status: verification.status.verdict, issuer: verification.issuer.verdict }
         : null,
     ),
+    conflictWith: parts.conflictWith ? { id: toPublicId('credential', parts.conflictWith.id), title: parts.conflictWith.title } : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -256,13 +269,15 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
      WHERE id = @id`,
   )
   const deleteRow = db.prepare('DELETE FROM credential WHERE id = ?')
-  const clearSkills = db.prepare('DELETE FROM credential_skill WHERE credential_id = ?')
-  const linkSkill = db.prepare(
-    'INSERT INTO credential_skill (credential_id, skill_id, level, position) VALUES (@credentialId, @skillId, @level, @position)',
-  )
+  const skillLinks = createCredentialSkillWriter(db)
   const projectsOf = db.prepare<[number], CredentialLinkRow>(credentialProjectsSql('one'))
   const verificationOf = db.prepare<[number], VerificationRow>('SELECT * FROM credential_verification WHERE credential_id = ?')
   const evidenceOf = db.prepare<[number], EvidenceRow>(credentialEvidenceSql('one'))
+  // Either side of a conflict names the other: the copy kept as a conflict, or the one it conflicts with.
+  const conflictOf = db.prepare<[number], { id: number; title: string }>(
+    'SELECT o.id, o.title FROM credential c JOIN credential o ON o.id = c.conflict_of OR o.conflict_of = c.id WHERE c.id = ? ORDER BY o.id LIMIT 1',
+  )
+  const repointConflicts = db.prepare('UPDATE credential SET conflict_of = @keep WHERE conflict_of = @discard AND id <> @keep')
 
   function requireRow(rowId: number, publicId: string): CredentialRow {
     const row = byId.get(rowId)
@@ -275,9 +290,9 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
     if (problems.length) throw badInput(`${problems[0]!.path}: ${problems[0]!.message}`, problems)
   }
 
+  /** Keeps where each skill came from and the person's word on badge tags (credential-skills.ts). */
   function writeSkills(credentialId: number, resolved: ResolvedSkill[]): void {
-    clearSkills.run(credentialId)
-    resolved.forEach((s, position) => linkSkill.run({ credentialId, skillId: s.skillId, level: s.level, position }))
+    skillLinks.write(credentialId, resolved)
   }
 
   function read(rowId: number): Credential {
@@ -287,6 +302,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
       projects: projectsOf.all(rowId),
       evidence: evidenceOf.all(rowId),
       verification: verificationOf.get(rowId),
+      conflictWith: conflictOf.get(rowId),
     })
   }
 
@@ -302,6 +318,8 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
   return {
     insert,
     read,
+    /** Skills taken from badge tags: list, accept, reject (tag-review.ts). */
+    tags: createTagReview(db, now),
 
     list(q: CredentialsListInput): CredentialsListOutput {
       const where: string[] = []
@@ -360,6 +378,26 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
         index.credential(rowId)
       })()
       return { id }
+    },
+
+    /**
+     * Settles two copies kept side by side: deletes `discard`, and whatever conflicted with it
+     * now conflicts with `keep` (the mark between the two goes with the deleted copy).
+     */
+    resolveConflict({ keep, discard }: CredentialsResolveConflictInput): CredentialsResolveConflictOutput {
+      const keepId = toRowId('credential', keep)
+      const discardId = toRowId('credential', discard)
+      if (keepId === discardId) throw badInput('discard: must be another credential than the one to keep')
+      return db.transaction(() => {
+        const kept = requireRow(keepId, keep)
+        const discarded = requireRow(discardId, discard)
+        if (kept.conflict_of !== discardId && discarded.conflict_of !== keepId)
+          throw conflict(`“${kept.title}” and “${discarded.title}” are not marked as conflicting copies of one credential.`)
+        repointConflicts.run({ keep: keepId, discard: discardId })
+        deleteRow.run(discardId) // conflict_of of the kept copy is cleared by ON DELETE SET NULL
+        index.credential(discardId)
+        return read(keepId)
+      })()
     },
 
     count(): number {

@@ -96,8 +96,19 @@ export function readPortfolioSnapshot(db: Db): PortfolioSnapshot {
     const credentialProjects = byOwner(q.credentialProjects.all())
     const credentialEvidence = byOwner(q.credentialEvidence.all())
     const verifications = new Map(q.verifications.all().map((v) => [v.credential_id, v]))
-    const credentials = q.credentials.all().map((row) =>
+    const rows = q.credentials.all()
+    const titles = new Map(rows.map((r) => [r.id, r.title]))
+    // The other copy of a conflict, as credentials:get finds it: the lowest id among the copy this
+    // row points to and the copies pointing to it.
+    const lowestPointing = new Map<number, number>()
+    for (const r of rows) if (r.conflict_of !== null) lowestPointing.set(r.conflict_of, Math.min(r.id, lowestPointing.get(r.conflict_of) ?? Infinity))
+    const conflictWith = (r: (typeof rows)[number]) => {
+      const other = Math.min(r.conflict_of ?? Infinity, lowestPointing.get(r.id) ?? Infinity)
+      return other === Infinity ? undefined : { id: other, title: titles.get(other)! }
+    }
+    const credentials = rows.map((row) =>
       toCredential(row, {
+        conflictWith: conflictWith(row),
         skills: credentialSkills.get(row.id) ?? [],
         projects: credentialProjects.get(row.id) ?? [],
         evidence: credentialEvidence.get(row.id) ?? [],

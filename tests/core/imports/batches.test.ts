@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
@@ -50,7 +50,7 @@ describe('import batches', () => {
       { name: 'viz.json', base64: b64(assertion('a2', 'Dashboards 101', '2024-03-01')) },
       { name: 'broken.png', base64: b64('{"not": "a png" ') },
     ])
-    expect(report.state).toBe('done')
+    expect(report.state).toBe('partial') // one file failed
     expect(report.counts).toEqual({ imported: 2, updated: 0, duplicate: 0, failed: 1 })
     const failed = report.items.find((i) => i.outcome === 'failed')!
     expect(failed.fileName).toBe('broken.png')
@@ -62,7 +62,9 @@ describe('import batches', () => {
     expect(credential.source).toMatchObject({ format: 'ob2', sourceId: 'urn:uuid:a1', recipientIdentity: 'maya@example.org', recipientHashed: false })
     expect(credential.verification).not.toBeNull()
     const original = credential.evidence.find((e) => e.fileName === 'sql.json')!
-    expect(readFileSync(p.core.evidence.pathOf(original.sha256), 'utf8')).toBe(JSON.stringify(good))
+    expect(p.core.evidence.get(original.sha256).toString('utf8')).toBe(JSON.stringify(good))
+    // The originals are in the portfolio: nothing but the portfolio file (and its WAL) in the data folder.
+    expect(readdirSync(p.dir).filter((f) => !f.startsWith('portfolio.sqlite'))).toEqual([])
   })
 
   it('reports a re-import as duplicates and changes nothing', async () => {

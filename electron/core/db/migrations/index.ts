@@ -13,6 +13,9 @@ import * as m0006 from './0006_resume_variants'
 import * as m0007 from './0007_experience_evidence'
 import * as m0008 from './0008_skill_keys'
 import * as m0009 from './0009_issuer_binding'
+import * as m0010 from './0010_import_accounting'
+import * as m0011 from './0011_original_blobs'
+import * as m0012 from './0012_skill_origin'
 
 export interface Migration {
   version: number
@@ -30,4 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007_experience_evidence', up: m0007.up },
   { version: 8, name: '0008_skill_keys', up: m0008.up },
   { version: 9, name: '0009_issuer_binding', up: m0009.up },
+  { version: 10, name: '0010_import_accounting', up: m0010.up },
+  { version: 11, name: '0011_original_blobs', up: m0011.up },
+  { version: 12, name: '0012_skill_origin', up: m0012.up },
 ]
