@@ -154,11 +154,14 @@ export function onlyReads(command: Command, subject: string | undefined, values:
     case 'plan':
       return values.save !== true
     case 'profile':
+    case 'settings':
       return subject === undefined
     case 'resumes':
       return subject === undefined || subject === 'list'
     case 'evidence':
       return subject === 'inferred'
+    case 'tags':
+      return subject === undefined || subject === 'list'
     case 'taxonomy':
       return subject === 'sources' || subject === 'export'
     default:

@@ -6,11 +6,14 @@ import { search } from './search'
 import { profile } from './profile'
 import { demo, info } from './info'
 import { importCommand, verifyCommand } from './imports'
+import { issuersCommand } from './issuers'
 import { evidenceCommand, fitCommand, gapCommand, planCommand, rolesCommand, taxonomyCommand } from './analysis'
 import { reportCommand, resumeCommand, resumesCommand } from './resume'
+import { tagsCommand } from './tags'
+import { settingsCommand } from './settings'
 
 /** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
-export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, info, demo]
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, issuersCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, tagsCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, settingsCommand, info, demo]
 
 export function findCommand(word: string): Command | null {
   const w = word.toLowerCase()

@@ -15,7 +15,7 @@ export interface EvidenceReads {
   skills: { all(): SkillRow[] }
   /** One row of ten JSON arrays (columnar): far fewer JS objects than one row per credential. */
   credentials: { get(): string[] }
-  /** "credId,skillId,credId,skillId,…" in one string. */
+  /** "credId,skillId,credId,skillId,…" in one string: links that count (not pending or rejected badge tags). */
   credentialSkills: { get(): string | null }
   projects: { all(): ProjectRow[] }
   projectSkills: { get(): string | null }
@@ -43,7 +43,12 @@ export function evidenceReads(db: Db): EvidenceReads {
                 json_group_array(v.issuer_verdict)
            FROM credential c LEFT JOIN credential_verification v ON v.credential_id = c.id`,
       ) as EvidenceReads['credentials'],
-      credentialSkills: pluck(`SELECT group_concat(credential_id || ',' || skill_id) FROM credential_skill`) as EvidenceReads['credentialSkills'],
+      // Only links that count: a badge tag waits for the person's word (pending) or was rejected
+      // (migration 0012). linkedSkills below still sees every link, so a skill made from a tag is
+      // never "typed with nothing behind it" (self-reported evidence).
+      credentialSkills: pluck(
+        `SELECT group_concat(credential_id || ',' || skill_id) FROM credential_skill WHERE decision IS NULL OR decision = 'accepted'`,
+      ) as EvidenceReads['credentialSkills'],
       projects: raw(`SELECT id, title, started_on, ended_on, summary FROM project`) as EvidenceReads['projects'],
       projectSkills: pluck(`SELECT group_concat(project_id || ',' || skill_id) FROM project_skill`) as EvidenceReads['projectSkills'],
       experience: raw(`SELECT id, organization, title, started_on, ended_on, description FROM experience ORDER BY id`) as EvidenceReads['experience'],

@@ -183,7 +183,7 @@ export function readOb2(doc: JsonObject, ctx: ReadContext): ParsedCredential {
     out.issuer = readIssuer(get(badge, 'issuer'))
     const badgeId = str(get(badge, 'id'))
     out.urls.badge = isHttpUrl(badgeId) ? badgeId : null
-    addAlignments(out.skills, get(badge, 'alignment') ?? get(badge, 'alignments'))
+    addAlignments(out, get(badge, 'alignment') ?? get(badge, 'alignments'), out.title)
     addTags(out.skills, get(badge, 'tags'))
     const badgeExtensions = readExtensions(badge)
     if (badgeExtensions) out.extensions = { ...badgeExtensions, ...out.extensions }

@@ -9,7 +9,7 @@
  * nested achievement, and `contents` (count and titles of what it bundles).
  */
 import { decodeJws, credentialOfJwt } from './jws'
-import { type CredentialFormat, type ParsedCredential, type ParsedSkill } from './types'
+import { type CredentialFormat, type ParsedCredential } from './types'
 import {
   type Json,
   type JsonObject,
@@ -94,12 +94,12 @@ export function readSubjectRecipient(subject: JsonObject | null, ctx: ReadContex
   return recipient
 }
 
-function addAchievementSkills(skills: ParsedSkill[], achievement: JsonObject): void {
-  addAlignments(skills, get(achievement, 'alignment') ?? get(achievement, 'alignments'))
-  addTags(skills, get(achievement, 'tag') ?? get(achievement, 'tags'))
+function addAchievementSkills(out: Pick<ParsedCredential, 'skills' | 'otherAlignments'>, achievement: JsonObject): void {
+  addAlignments(out, get(achievement, 'alignment') ?? get(achievement, 'alignments'), text(get(achievement, 'name')))
+  addTags(out.skills, get(achievement, 'tag') ?? get(achievement, 'tags'))
   for (const key of ['fieldOfStudy', 'specialization']) {
     const name = text(get(achievement, key))
-    if (name !== null) addSkill(skills, { name, framework: null, code: null, url: null, source: 'field' })
+    if (name !== null) addSkill(out.skills, { name, framework: null, code: null, url: null, source: 'field' })
   }
 }
 
@@ -179,7 +179,7 @@ export function readVc(doc: JsonObject, ctx: ReadContext, claims: JsonObject | n
       specialization: text(get(achievement, 'specialization')),
       creditsAvailable: typeof credits === 'number' && Number.isFinite(credits) ? credits : null,
     }
-    addAchievementSkills(out.skills, achievement)
+    addAchievementSkills(out, achievement)
     if (out.image === null) out.image = imageOf(get(achievement, 'image'), warnings)
     const achievementId = str(get(achievement, 'id'))
     if (achievementId !== null && /^https?:\/\//i.test(achievementId)) out.urls.badge = achievementId
@@ -203,13 +203,13 @@ function readClr(out: ParsedCredential, subject: JsonObject | null, ctx: ReadCon
       const achievement = nestedSubject ? firstOf(get(nestedSubject, 'achievement')) : null
       const title = text(get(nested, 'name')) ?? (achievement ? text(get(achievement, 'name')) : null)
       if (title !== null) credentialTitles.push(title)
-      if (achievement) addAchievementSkills(out.skills, achievement)
+      if (achievement) addAchievementSkills(out, achievement)
     }
     for (const a of asArray(get(subject, 'achievement'))) {
       if (!isObject(a)) continue
       const name = text(get(a, 'name'))
       if (name !== null) achievementTitles.push(name)
-      addAchievementSkills(out.skills, a)
+      addAchievementSkills(out, a)
     }
   }
   out.contents = { credentialCount: count, credentialTitles, achievementTitles }

@@ -2,6 +2,7 @@
  * What every importer produces from one file, whatever its format. The importer only reads;
  * storing (with duplicate detection) and verification happen elsewhere.
  */
+import type { AlignmentKind, AlignmentVerdict } from './alignments'
 
 export type CredentialFormat =
   | 'ob0.5' // legacy Open Badges 0.5
@@ -23,6 +24,18 @@ export interface ParsedSkill {
   code: string | null
   url: string | null
   source: 'alignment' | 'tag' | 'skill' | 'field'
+}
+
+/** An alignment that names a level, a qualification, a credit scheme … rather than a skill. */
+export interface ParsedAlignment {
+  name: string
+  framework: string | null
+  code: string | null
+  url: string | null
+  /** OB 3.0 `targetType`, if stated. */
+  type: string | null
+  kind: Exclude<AlignmentKind, 'skill'>
+  rule: AlignmentVerdict['rule']
 }
 
 export interface ParsedCredential {
@@ -60,7 +73,10 @@ export interface ParsedCredential {
      */
     identifiers?: { identity: string; type: string | null; hashed: boolean; salt: string | null }[]
   }
+  /** Skills the file names: competency alignments, tags, fields of study, learning outcomes. */
   skills: ParsedSkill[]
+  /** Alignments that are not skills (alignments.ts says which), when there are any. */
+  otherAlignments?: ParsedAlignment[]
   /** The badge image: bytes when embedded (data: URI or the baked file itself), else a URL. */
   image: { bytes: Uint8Array; mediaType: string } | { url: string } | null
   /** Links the file itself declares: hosted assertion URL, badge class URL, evidence. */

@@ -11,6 +11,7 @@ import {
   type ParsedCredential,
   type ParsedSkill,
 } from './types'
+import { classifyAlignment } from './alignments'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type JsonObject = { [key: string]: Json }
@@ -235,19 +236,31 @@ export function addSkill(skills: ParsedSkill[], skill: ParsedSkill): void {
   if (!same) skills.push(skill)
 }
 
-/** Alignments: OB 2.0/3.0 `targetName`… and the OB 1.0 `name`/`url`/`description` form. */
-export function addAlignments(skills: ParsedSkill[], v: Json | undefined): void {
+/**
+ * Alignments: OB 2.0/3.0 `targetName`… and the OB 1.0 `name`/`url`/`description` form. Those
+ * naming a competency become skills; levels, qualifications, credit schemes, classifications
+ * and bare codes are kept apart in `otherAlignments` (rules: alignments.ts). `badgeName` is the
+ * badge's or achievement's own name (an alignment repeating it points at the badge itself).
+ */
+export function addAlignments(out: Pick<ParsedCredential, 'skills' | 'otherAlignments'>, v: Json | undefined, badgeName: string | null): void {
   for (const a of asArray(v)) {
     if (!isObject(a)) continue
     const name = text(get(a, 'targetName')) ?? text(get(a, 'name'))
     if (name === null) continue
-    addSkill(skills, {
+    const target = {
       name,
       framework: text(get(a, 'targetFramework')) ?? text(get(a, 'framework')),
       code: str(get(a, 'targetCode')) ?? str(get(a, 'code')),
       url: idOf(get(a, 'targetUrl')) ?? idOf(get(a, 'url')),
-      source: 'alignment',
-    })
+    }
+    const type = str(get(a, 'targetType'))
+    const { kind, rule } = classifyAlignment({ ...target, type }, badgeName)
+    if (kind === 'skill') {
+      addSkill(out.skills, { ...target, source: 'alignment' })
+      continue
+    }
+    const others = (out.otherAlignments ??= [])
+    if (!others.some((o) => o.name === name && o.framework === target.framework && o.code === target.code && o.url === target.url)) others.push({ ...target, type, kind, rule })
   }
 }
 

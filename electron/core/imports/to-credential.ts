@@ -1,7 +1,9 @@
 import { CredentialInput } from '../../shared/schemas'
 import { cleanImportedText } from '../../shared/text-rules'
-import type { CredentialKind, CredentialValues } from '../../shared/schemas'
-import type { ParsedCredential } from '../importers/types'
+import type { CredentialKind, CredentialValues, SkillOrigin } from '../../shared/schemas'
+import type { ParsedCredential, ParsedSkill } from '../importers/types'
+import { KIND_WORDS } from '../importers/alignments'
+import { chooseTitle } from '../importers/naming'
 import { skillKey } from '../skills'
 
 /** Source columns stored beside the credential (see migration 0004). */
@@ -74,13 +76,15 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
   const warnings = [...parsed.warnings]
   const clean = cleaner(warnings)
   const issuerName = blankToNull(clean(parsed.issuer.name, 'issuer name'))
-  const title =
-    blankToNull(clean(parsed.title, 'title')) ??
-    blankToNull(clean(parsed.credentialName, 'title')) ??
-    (issuerName ? `Credential from ${issuerName}` : 'Badge (its name is not in the file)')
-  // Link-only files already carry the importer's own warning about the missing name.
-  if (!parsed.title && parsed.document !== null) warnings.push('The file does not name the achievement, so the title says who issued it.')
-  const skills = dedupe(parsed.skills.map((s) => (clean(s.name, 'skill names') ?? '').trim()).filter((n) => n.length > 0 && n.length <= 120)).slice(0, 200)
+  const chosen = chooseTitle(parsed)
+  const title = blankToNull(clean(chosen.title, 'title')) ?? chosen.title
+  const titleNote = titleWarning(chosen, parsed.document !== null)
+  if (titleNote) warnings.push(titleNote)
+  const alignmentNote = alignmentWarning(parsed)
+  if (alignmentNote) warnings.push(alignmentNote)
+  const skills = dedupe(
+    parsed.skills.map((s) => ({ name: (clean(s.name, 'skill names') ?? '').trim(), origin: ORIGIN[s.source] })).filter((s) => s.name.length > 0 && s.name.length <= 120),
+  ).slice(0, 200)
   const code = clean(parsed.sourceId, 'credential id')
   const draft: Record<string, unknown> = {
     title: clip(title, 300),
@@ -94,7 +98,7 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
     credentialCode: code && code.length <= 200 ? code : null,
     verificationUrl: httpUrl(parsed.urls.verify),
     description: clip(clean(parsed.description, 'description', true), 20_000),
-    skills: skills.map((name) => ({ name })),
+    skills,
   }
   const schema = CredentialInput
   let result = schema.safeParse(draft)
@@ -131,13 +135,54 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
   }
 }
 
-/** One name per skill, as the skills module keys them ("Power-BI" and "power bi" are one). */
-function dedupe(names: string[]): string[] {
-  const seen = new Set<string>()
-  return names.filter((n) => {
-    const key = skillKey(n)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+/**
+ * Where an imported skill came from: badge tags are loose words the person reviews; alignments,
+ * fields of study and learning outcomes are the issuer's structured statements.
+ */
+const ORIGIN: Record<ParsedSkill['source'], SkillOrigin> = { tag: 'tag', alignment: 'alignment', field: 'alignment', skill: 'alignment' }
+
+/**
+ * One entry per skill, as the skills module keys them ("Power-BI" and "power bi" are one), in
+ * the order first named; a skill both aligned and tagged is the issuer's alignment, not a tag.
+ */
+function dedupe(skills: { name: string; origin: SkillOrigin }[]): { name: string; origin: SkillOrigin }[] {
+  const byKey = new Map<string, { name: string; origin: SkillOrigin }>()
+  for (const s of skills) {
+    const key = skillKey(s.name)
+    const seen = byKey.get(key)
+    if (!seen) byKey.set(key, { ...s })
+    else if (seen.origin === 'tag' && s.origin !== 'tag') seen.origin = s.origin
+  }
+  return [...byKey.values()]
+}
+
+/** A name from the file inside a warning: one line, under the text rule, at most 80 characters. */
+const named = (name: string) => `“${clip(cleanImportedText(name, false).text, 80)}”`
+
+/** Says why the title is not the badge's own name; null when it is. */
+function titleWarning(chosen: ReturnType<typeof chooseTitle>, hasDocument: boolean): string | null {
+  // Link-only files already carry the importer's own warning about the missing name.
+  if (!hasDocument) return null
+  const placeholder = chosen.skipped.length ? `Its name (${chosen.skipped.map(named).join(', ')}) says nothing about it, so` : null
+  switch (chosen.source) {
+    case 'name':
+      return null
+    case 'issuer-date':
+    case 'issuer-undated':
+      return placeholder ? `${placeholder} it is titled by its issuer and date of issue.` : 'The file does not name the badge, so it is titled by its issuer and date of issue.'
+    case 'untitled':
+      return 'The file names neither the badge nor its issuer, so it is called “Untitled credential”; rename it when you know what it is.'
+  }
+}
+
+/** "2 alignments name a level or a qualification (EQF level 5, …), not a skill, …"; null when there are none. */
+function alignmentWarning(parsed: ParsedCredential): string | null {
+  const others = parsed.otherAlignments ?? []
+  if (!others.length) return null
+  const kinds = [...new Set(others.map((o) => KIND_WORDS[o.kind]))]
+  const names = others.slice(0, 3).map((o) => named(o.name)).join(', ') + (others.length > 3 ? ', …' : '')
+  const what = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}` : kinds[0]
+  return others.length === 1
+    ? `The alignment ${names} names ${what}, not a skill, so it was not added as a skill.`
+    : `${others.length} alignments name ${what}, not skills (${names}), so they were not added as skills.`
 }

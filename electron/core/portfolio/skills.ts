@@ -1,6 +1,6 @@
 import type { Db } from '../db/open'
 import type { SkillsCreateInput, SkillsCreateOutput, SkillsDeleteInput, SkillsDeleteOutput, SkillsGetInput, SkillsGetOutput, SkillsListInput, SkillsListOutput, SkillsMergeInput, SkillsMergeOutput, SkillsSuggestInput, SkillsSuggestOutput, SkillsUpdateInput, SkillsUpdateOutput } from '../../shared/io'
-import type { Skill, SkillCategory, SkillLevel, SkillLink } from '../../shared/schemas'
+import type { Skill, SkillCategory, SkillLevel, SkillLink, SkillOrigin } from '../../shared/schemas'
 import { conflict, notFound } from '../../shared/errors'
 import { statementCache } from '../db/statements'
 import { toPublicId, toRowId } from './ids'
@@ -22,10 +22,19 @@ export interface SkillRow {
   updated_at: string
 }
 
+/**
+ * A credential's skill link that counts: typed, an issuer's alignment, or an accepted badge tag.
+ * Pending tags wait for the person's word and rejected ones are kept only so a re-import does not
+ * add them back (migration 0012); neither counts anywhere a skill's backing is shown.
+ */
+export const COUNTED_CREDENTIAL_LINK = `(decision IS NULL OR decision = 'accepted')`
+/** Shown on the credential (pending tags marked as such); rejected tags are not. */
+const SHOWN_CREDENTIAL_LINK = `(l.decision IS NULL OR l.decision <> 'rejected')`
+
 export const SKILL_COLUMNS = `
   s.id, s.name, s.category, s.description, s.taxonomy_uri, s.created_at, s.updated_at,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM skill_alias WHERE skill_id = s.id ORDER BY alias COLLATE NOCASE)) AS aliases,
-  (SELECT count(*) FROM credential_skill WHERE skill_id = s.id) AS credential_count,
+  (SELECT count(*) FROM credential_skill WHERE skill_id = s.id AND ${COUNTED_CREDENTIAL_LINK}) AS credential_count,
   (SELECT count(*) FROM project_skill WHERE skill_id = s.id) AS project_count,
   (SELECT count(*) FROM experience_skill WHERE skill_id = s.id) AS experience_count`
 
@@ -65,6 +74,10 @@ export interface SkillLinkRow {
   name: string
   category: SkillCategory
   level: SkillLevel | null
+  /** Credential links only (NULL for projects and work entries). */
+  origin: SkillOrigin | null
+  decision: 'pending' | 'accepted' | null
+  tag: string | null
 }
 
 /**
@@ -74,12 +87,22 @@ export interface SkillLinkRow {
  */
 export function skillLinksSql(owner: SkillLinkOwner, scope: 'one' | 'all'): string {
   const { table, owner: column } = LINK_TABLES[owner]
-  return `SELECT l.${column} AS owner, s.id, s.name, s.category, l.level FROM ${table} l JOIN skill s ON s.id = l.skill_id
-    ${scope === 'one' ? `WHERE l.${column} = ? ORDER BY` : `ORDER BY l.${column},`} l.position, s.name COLLATE NOCASE, s.id`
+  const credential = owner === 'credential'
+  const origin = credential ? 'l.origin, l.decision, l.tag' : 'NULL AS origin, NULL AS decision, NULL AS tag'
+  const where = [scope === 'one' ? `l.${column} = ?` : '', credential ? SHOWN_CREDENTIAL_LINK : ''].filter(Boolean).join(' AND ')
+  return `SELECT l.${column} AS owner, s.id, s.name, s.category, l.level, ${origin} FROM ${table} l JOIN skill s ON s.id = l.skill_id
+    ${where ? `WHERE ${where}` : ''} ORDER BY ${scope === 'one' ? '' : `l.${column}, `}l.position, s.name COLLATE NOCASE, s.id`
 }
 
 export function toSkillLink(r: SkillLinkRow): SkillLink {
-  return { id: toPublicId('skill', r.id), name: r.name, category: r.category, level: r.level }
+  const link: SkillLink = { id: toPublicId('skill', r.id), name: r.name, category: r.category, level: r.level }
+  if (r.origin === null) return link
+  link.origin = r.origin
+  if (r.origin === 'tag') {
+    link.decision = r.decision === 'accepted' ? 'accepted' : 'pending'
+    if (r.tag !== null) link.tag = r.tag
+  }
+  return link
 }
 
 /** Rows of `skillLinksSql(owner, 'all')` as owner row id -> links, order kept. */
@@ -96,7 +119,16 @@ export function groupSkillLinks(rows: readonly SkillLinkRow[]): Map<number, Skil
 export interface ResolvedSkill {
   skillId: number
   level: SkillLevel | null
+  /** Credentials: where the mention came from; null when the caller did not say (keep what the link has). */
+  origin: SkillOrigin | null
+  /** The text as written, for tag mentions ("k8s"). */
+  tag: string | null
 }
+
+const ORIGIN_STRENGTH: Record<SkillOrigin, number> = { tag: 1, alignment: 2, typed: 3 }
+/** Of two mentions of one skill, the firmer origin wins: typed over an alignment over a tag. */
+export const firmerOrigin = (a: SkillOrigin | null, b: SkillOrigin | null): SkillOrigin | null =>
+  a === null ? b : b === null ? a : ORIGIN_STRENGTH[b] > ORIGIN_STRENGTH[a] ? b : a
 
 export type SkillsService = ReturnType<typeof createSkills>
 
@@ -134,7 +166,7 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
   )
   const credentialsOf = db.prepare<[number], { id: number; title: string; level: SkillLevel | null }>(
     `SELECT c.id, c.title, cs.level FROM credential_skill cs JOIN credential c ON c.id = cs.credential_id
-      WHERE cs.skill_id = ? ORDER BY coalesce(c.earned_on, c.created_at) DESC, c.id DESC`,
+      WHERE cs.skill_id = ? AND (cs.decision IS NULL OR cs.decision = 'accepted') ORDER BY coalesce(c.earned_on, c.created_at) DESC, c.id DESC`,
   )
   const projectsOf = db.prepare<[number], { id: number; title: string; level: SkillLevel | null }>(
     `SELECT p.id, p.title, ps.level FROM project_skill ps JOIN project p ON p.id = ps.project_id
@@ -149,10 +181,16 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
     project: db.prepare<[number], SkillLinkRow>(skillLinksSql('project', 'one')),
     experience: db.prepare<[number], SkillLinkRow>(skillLinksSql('experience', 'one')),
   }
+  // Two links of one credential merge into one: the firmer origin and its decision win.
+  const firmness = (t: string) =>
+    `CASE WHEN ${t}.origin = 'typed' THEN 4 WHEN ${t}.origin = 'alignment' THEN 3 WHEN ${t}.decision = 'accepted' THEN 2 WHEN ${t}.decision = 'pending' THEN 1 ELSE 0 END`
+  const firmer = (column: string) =>
+    `${column} = CASE WHEN ${firmness('excluded')} > ${firmness('credential_skill')} THEN excluded.${column} ELSE credential_skill.${column} END`
   const moveCredentialLinks = db.prepare(
-    `INSERT INTO credential_skill (credential_id, skill_id, level, position)
-       SELECT credential_id, @target, level, position FROM credential_skill WHERE skill_id = @source
-       ON CONFLICT (credential_id, skill_id) DO UPDATE SET level = coalesce(credential_skill.level, excluded.level)`,
+    `INSERT INTO credential_skill (credential_id, skill_id, level, position, origin, decision, tag, decided_at)
+       SELECT credential_id, @target, level, position, origin, decision, tag, decided_at FROM credential_skill WHERE skill_id = @source
+       ON CONFLICT (credential_id, skill_id) DO UPDATE SET level = coalesce(credential_skill.level, excluded.level),
+         ${['origin', 'decision', 'tag', 'decided_at'].map(firmer).join(', ')}`,
   )
   const moveProjectLinks = db.prepare(
     `INSERT INTO project_skill (project_id, skill_id, level, position)
@@ -208,12 +246,18 @@ export function createSkills(db: Db, now: () => Date, index: SearchIndex) {
      * by name or alias, else a new one. Duplicates collapse to the first mention.
      * Must run inside the caller's transaction.
      */
-    resolve(refs: ReadonlyArray<{ name: string; level: SkillLevel | null }>): ResolvedSkill[] {
+    resolve(refs: ReadonlyArray<{ name: string; level: SkillLevel | null; origin?: SkillOrigin | undefined }>): ResolvedSkill[] {
       const out = new Map<number, ResolvedSkill>()
       for (const ref of refs) {
         const hit = idByKey.get({ key: skillKey(ref.name) })
         const skillId = hit ? hit.id : insert(ref.name, 'other', null)
-        if (!out.has(skillId)) out.set(skillId, { skillId, level: ref.level })
+        const origin = ref.origin ?? null
+        const seen = out.get(skillId)
+        if (!seen) out.set(skillId, { skillId, level: ref.level, origin, tag: origin === 'tag' ? ref.name.trim() : null })
+        else {
+          seen.origin = firmerOrigin(seen.origin, origin)
+          if (seen.origin === 'tag') seen.tag ??= ref.name.trim()
+        }
       }
       return [...out.values()]
     },

@@ -667,7 +667,8 @@ function check(c: ParsedCredential, f: Facts, bytes: Uint8Array): void {
   if (f.achievement) expect(c.achievement).toMatchObject(f.achievement)
   if (f.identifiers) expect(c.recipient.identifiers).toMatchObject(f.identifiers)
   const names = (source: string) => c.skills.filter((s) => s.source === source).map((s) => s.name)
-  if (f.alignments) expect(names('alignment')).toEqual(f.alignments)
+  // Every alignment the file holds: those naming a skill, then levels, programmes … (alignments.ts).
+  if (f.alignments) expect([...names('alignment'), ...(c.otherAlignments ?? []).map((a) => a.name)]).toEqual(f.alignments)
   if (f.alignmentFramework) expect(c.skills.find((s) => s.source === 'alignment')?.framework).toBe(f.alignmentFramework)
   if (f.tags) expect(names('tag')).toEqual(f.tags)
   if (f.fields) expect(names('field')).toEqual(expect.arrayContaining(f.fields))

@@ -6,7 +6,6 @@ import { expiryOf, formatDate, formatHours, formatMoney, KIND_LABEL, plural, STA
 import { formatRoute } from '../../router'
 import type { Credential } from '../../shared'
 import { Button } from '../../ui/Button'
-import { SkillLinks } from '../../ui/SkillLinks'
 import { ConfirmDialog } from '../../ui/Dialog'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
@@ -14,6 +13,8 @@ import { DetailHeader, Properties, Section } from '../../ui/Layout'
 import { useToast } from '../../ui/Toast'
 import { TrustBadge } from '../../ui/Trust'
 import { SourceSection, VerificationSection } from './Verification'
+import { CredentialSkills } from './CredentialSkills'
+import { ConflictBanner } from './ConflictBanner'
 
 export function CredentialDetail({ id, onEdit, onDeleted }: { id: string; onEdit: () => void; onDeleted: () => void }) {
   const { data, error, loading, reload } = useQuery('credentials:get', { id })
@@ -101,6 +102,8 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
         <Stat label="Cost" value={formatMoney(c.cost) || '—'} />
       </div>
 
+      {c.conflictWith ? <ConflictBanner credential={c} onDiscarded={onDeleted} /> : null}
+
       {c.source ? <VerificationSection credential={c} /> : null}
 
       <Section title="Details">
@@ -117,11 +120,7 @@ function CredentialView({ credential: c, onEdit, onDeleted }: { credential: Cred
       </Section>
 
       <Section title={c.skills.length ? `Skills · ${c.skills.length}` : 'Skills'}>
-        {c.skills.length ? (
-          <SkillLinks skills={c.skills} />
-        ) : (
-          <p className="muted">No skills yet. Edit the credential to say what it proves.</p>
-        )}
+        <CredentialSkills credential={c} />
       </Section>
 
       {c.description ? (

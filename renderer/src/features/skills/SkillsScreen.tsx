@@ -11,8 +11,12 @@ import { DetailPane, ListPane } from '../../ui/Layout'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
+import { Icon } from '../../ui/Icon'
 import { SkillDetail } from './SkillDetail'
 import { SkillForm } from './SkillForm'
+import { TagReview } from './TagReview'
+import { openTagReview, TAG_REVIEW_ID } from './tag-review'
+import '../../styles/tags.css'
 
 type Sort = (typeof SKILL_SORTS)[number]
 const SORT_LABEL: Record<Sort, string> = { name: 'Name', evidence: 'Most evidence', recent: 'Newest first' }
@@ -28,10 +32,11 @@ export function SkillsScreen({ route }: { route: Route }) {
   const info = useQuery('app:info', {})
   const items = list.data?.items ?? []
   const isNew = route.id === 'new'
-  const selectedId = route.id && !isNew ? route.id : null
+  const isTagReview = route.id === TAG_REVIEW_ID
+  const selectedId = route.id && !isNew && !isTagReview ? route.id : null
   const add = () => navigate({ id: 'new' })
 
-  if (list.data && list.data.total === 0 && !q.trim() && !category && !isNew && !selectedId) {
+  if (list.data && list.data.total === 0 && !q.trim() && !category && !isNew && !selectedId && !isTagReview) {
     const empty = info.data ? info.data.counts.credentials + info.data.counts.projects === 0 : false
     return (
       <div className="screen screen-empty">
@@ -68,6 +73,7 @@ export function SkillsScreen({ route }: { route: Route }) {
           addLabel="New"
           onAdd={add}
         />
+        <TagReviewNotice current={isTagReview} />
         <ListResults
           label="Skills"
           query={list}
@@ -80,7 +86,9 @@ export function SkillsScreen({ route }: { route: Route }) {
         />
       </ListPane>
       <DetailPane label="Skill">
-        {isNew ? (
+        {isTagReview ? (
+          <TagReview credentialId={/^cred-\d+$/.test(route.params.credential ?? '') ? route.params.credential! : null} />
+        ) : isNew ? (
           <SkillForm key="new" onSaved={(s) => navigate({ id: s.id }, { replace: true })} onCancel={() => navigate({ id: null }, { replace: true })} />
         ) : selectedId && route.edit ? (
           <EditSkill id={selectedId} />
@@ -99,6 +107,21 @@ export function SkillsScreen({ route }: { route: Route }) {
         )}
       </DetailPane>
     </div>
+  )
+}
+
+/** "3 skills from badge tags to review": the way into the review while tags wait for it. */
+function TagReviewNotice({ current }: { current: boolean }) {
+  const { data } = useQuery('tags:pending', { limit: 1 })
+  if (!data?.pending) return null
+  return (
+    <button type="button" className={current ? 'tag-review-notice is-current' : 'tag-review-notice'} aria-current={current ? 'page' : undefined} onClick={openTagReview}>
+      <Icon name="hash" size={14} />
+      <span>
+        {plural(data.pending, 'skill')} from badge tags to review
+      </span>
+      <Icon name="chevronRight" size={14} />
+    </button>
   )
 }
 
