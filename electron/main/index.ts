@@ -4,10 +4,12 @@
  */
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron'
 import { createCore, type Core } from '../core/app'
 import { DB_FILE_NAME } from '../core/paths'
 import { registerIpc } from './ipc'
+import { forwardImportProgress, registerImportHandlers } from './imports'
+import { confirmOnlineChecks } from './online-checks'
 import { registerFileHandlers } from './save'
 import { installMenu } from './menu'
 import { resolveNativeBinding } from './native-binding'
@@ -126,6 +128,9 @@ export function start(): void {
           }),
           version: app.getVersion(),
           log,
+          // Built beside this bundle by electron-vite (the verify-worker input); inside app.asar
+          // in the packaged app, which worker threads read since Electron 18.
+          verifyWorkers: { script: join(__dirname, 'verify-worker.js') },
         })
       } catch (error) {
         log('Could not open the portfolio', error)
@@ -133,13 +138,16 @@ export function start(): void {
         app.quit()
         return
       }
-      registerIpc(ipcMain, core, { devUrl, log })
+      const windowOf = (event: IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender)
+      registerIpc(ipcMain, core, { devUrl, log, confirmOnlineChecks: (event) => confirmOnlineChecks(dialog, windowOf(event)) })
+      registerImportHandlers(ipcMain, { core, dialog, windowOf, devUrl, log })
+      forwardImportProgress(core, () => BrowserWindow.getAllWindows(), log)
       registerFileHandlers(ipcMain, {
         core,
         dialog,
         shell,
         defaultDir: () => app.getPath('documents'),
-        windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+        windowOf,
         devUrl,
         log,
       })

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { CHANNELS, type Channel } from '../shared/contract'
 import type { Result } from '../shared/errors'
 import { isTrustedUrl } from './security'
+import { wantsOnlineChecksOn, windowCallProblem } from './window-calls'
 
 /** What registerIpc needs from the core: the one validated entry point. */
 export interface Dispatcher {
@@ -12,6 +13,11 @@ export interface IpcOptions {
   /** The electron-vite dev server URL; trusted only when not packaged. */
   devUrl?: string
   log?: (message: string, error?: unknown) => void
+  /**
+   * Asks the person, with a native dialog owned by this process, whether online checks may be
+   * turned on (true: "Turn on"). Without it the window can never turn them on.
+   */
+  confirmOnlineChecks?: (event: IpcMainInvokeEvent) => Promise<boolean>
 }
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -36,11 +42,32 @@ export function senderProblem(event: SenderEvent, devUrl?: string): string | nul
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, core: Dispatcher, options: IpcOptions = {}): void {
   const log = options.log ?? ((message, error) => console.error(message, error))
+  /** One confirmation at a time: a second request while the dialog is up waits for its answer. */
+  let asking: Promise<boolean> | null = null
+
+  /** settings:update turning online checks on: only after the person confirmed in the native dialog. */
+  async function updateSettings(event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> {
+    if (!wantsOnlineChecksOn(raw)) return core.dispatch('settings:update', raw)
+    const current = await core.dispatch('settings:get', {})
+    if (current.ok && (current.value as { onlineChecks?: unknown }).onlineChecks === true) return core.dispatch('settings:update', raw)
+    const confirm = options.confirmOnlineChecks
+    let confirmed = false
+    if (confirm) {
+      asking ??= confirm(event).finally(() => (asking = null))
+      confirmed = await asking
+    }
+    if (confirmed) return core.dispatch('settings:update', raw)
+    // Not confirmed: everything else in the request still applies; online checks stay off.
+    const { onlineChecks: _refused, ...rest } = raw as Record<string, unknown>
+    return core.dispatch('settings:update', rest)
+  }
+
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, raw: unknown): Promise<Result<unknown>> => {
-      const problem = senderProblem(event, options.devUrl)
+      const problem = senderProblem(event, options.devUrl) ?? windowCallProblem(channel, raw)
       if (problem) return { ok: false, error: { code: 'FORBIDDEN', message: `Refused: ${problem}.` } }
       try {
+        if (channel === 'settings:update') return await updateSettings(event, raw)
         return await core.dispatch(channel, raw)
       } catch (error) {
         log(`Unexpected failure in ${channel}`, error)

@@ -6,18 +6,84 @@
  * The preload exposes these as `window.skillfolioFiles.savePdf` / `.openSaved`. The renderer
  * never sends bytes to be written and never names a path to open: `openSaved` takes only a path
  * the shell itself returned from a save in this session.
+ *
+ * Importing is the shell's too: the page hands File objects to `importFiles` (the preload turns
+ * them into paths) or asks for the native open dialog (`chooseImport`); it never names a path.
+ * Progress comes back as events (SHELL_EVENTS), not by polling.
  */
 import type { ReportSettingsInput, ResumeSettingsInput } from './resume'
 import type { Result } from './errors'
+import type { ImportProgress } from './imports'
+import { LIMITS, MB } from './limits'
 
-export const FILE_CHANNELS = { savePdf: 'files:savePdf', openSaved: 'files:openSaved' } as const
+export const FILE_CHANNELS = {
+  savePdf: 'files:savePdf',
+  openSaved: 'files:openSaved',
+  /**
+   * Preload -> main only: the paths the preload resolved from File objects the page handed to
+   * `importFiles` (plus the contents of Files with no path). The page has no way to send on it:
+   * the preload exposes no generic send, and `importFiles` takes File objects, never strings.
+   */
+  importFiles: 'files:importFiles',
+  /** Main shows the open dialog and imports what was picked; the paths never reach the page. */
+  chooseImport: 'files:chooseImport',
+} as const
+
+/** Main -> window events (webContents.send), received through the preload's `on…` functions. */
+export const SHELL_EVENTS = {
+  /** An import batch's ImportProgress, after every chunk and when the batch ends. */
+  importProgress: 'import:progress',
+} as const
+
+export type ImportFilesOrigin = 'drop' | 'dialog'
+
+/** A file that was not sent to the core, with the reason in plain words. */
+export interface ImportRefusal {
+  fileName: string
+  reason: string
+}
+
+/** What the preload sends main on FILE_CHANNELS.importFiles. */
+export interface ImportFilesRequest {
+  origin: ImportFilesOrigin
+  /** Disk paths from webUtils.getPathForFile: dropped or chosen files and folders. */
+  paths: string[]
+  /** Files with no path on disk (pasted, built in JavaScript): their bytes. */
+  contents: Array<{ name: string; bytes: Uint8Array }>
+}
+
+/** `batchId: null` when nothing was sent (every file refused, or the dialog was cancelled). */
+export interface ImportFilesResult {
+  batchId: number | null
+  refused: ImportRefusal[]
+}
+
+export type ChooseImportKind = 'files' | 'folder'
+
+/**
+ * The import half of `window.skillfolioFiles`. `F` is the DOM's File (this module is shared
+ * with code that has no DOM types).
+ */
+export interface ImportFilesApi<F> {
+  /** Imports File objects from a drop, a paste or an <input type=file>; anything else is refused. */
+  importFiles(files: readonly F[], origin: ImportFilesOrigin): Promise<Result<ImportFilesResult>>
+  /** The native open dialog (files, or one folder); what is picked is imported without passing through the page. */
+  chooseImport(kind: ChooseImportKind): Promise<Result<ImportFilesResult>>
+  /** Calls `listener` with every import batch's progress; returns the unsubscribe. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void
+}
+
+/** Same words as the core uses for a file that is too large. */
+export function tooLargeReason(bytes: number): string {
+  return `The file is ${(bytes / MB).toFixed(1)} MB; Skillfolio reads credential files up to ${LIMITS.importFileBytes / MB} MB.`
+}
 
 export type SavePdfRequest = { kind: 'resume'; settings: ResumeSettingsInput } | { kind: 'report'; settings: ReportSettingsInput }
 
 /** `saved: false` when the person cancelled the dialog. */
 export type SavePdfResult = { saved: false } | { saved: true; path: string; fileName: string; bytes: number }
 
-/** The save/open half of `window.skillfolioFiles` (the preload adds `getPathForFile`). */
+/** The save/open half of `window.skillfolioFiles`. */
 export interface SaveFilesApi {
   savePdf(request: SavePdfRequest): Promise<Result<SavePdfResult>>
   openSaved(path: string): Promise<Result<{ opened: true }>>

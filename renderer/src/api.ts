@@ -1,36 +1,40 @@
 /**
  * The only reader of `window.skillfolio` (the preload bridge in the desktop app, an HTTP
- * forwarder in the browser tests) and of `window.skillfolioFiles` (dropped file -> disk path,
- * desktop app only). Every call answers a Result envelope; `call` unwraps it into the value
- * or throws an ApiError that carries the error code and the field issues. `savePdf` and
- * `openSaved` are the shell's own calls (native save dialog, open a saved file).
+ * forwarder in the browser tests) and of `window.skillfolioFiles` (the shell's own calls).
+ * Every call answers a Result envelope; `call` unwraps it into the value or throws an ApiError
+ * that carries the error code and the field issues. `savePdf` and `openSaved` are the shell's
+ * own calls (native save dialog, open a saved file); `importFiles` and `chooseImport` import
+ * files the person dropped or picked (the page never learns or sends a path), and
+ * `onImportProgress` follows every batch without polling.
  */
-import type { Api, Channel, ErrorCode, FieldIssue, Input, Output, Result, SaveFilesApi, SavePdfRequest, SavePdfResult } from './shared'
+import type {
+  Api,
+  Channel,
+  ChooseImportKind,
+  ErrorCode,
+  FieldIssue,
+  ImportFilesApi,
+  ImportFilesOrigin,
+  ImportFilesResult,
+  ImportProgress,
+  Input,
+  Output,
+  Result,
+  SaveFilesApi,
+  SavePdfRequest,
+  SavePdfResult,
+} from './shared'
 
 /**
  * What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts); the
- * browser-test bridge installs only part of it, so every member is checked before use.
+ * browser-test bridge installs its own, so every member is checked before use.
  */
-interface FilesApi extends Partial<SaveFilesApi> {
-  getPathForFile?(file: File): string
-}
+type FilesApi = Partial<SaveFilesApi & ImportFilesApi<File>>
 
 declare global {
   interface Window {
     skillfolio?: Api
     skillfolioFiles?: FilesApi
-  }
-}
-
-/**
- * The disk path of a dropped or chosen file in the desktop app; '' when there is none (files
- * built in JavaScript, the browser tests, a bridge without the files API).
- */
-export function filePathOf(file: File): string {
-  try {
-    return window.skillfolioFiles?.getPathForFile?.(file) ?? ''
-  } catch {
-    return ''
   }
 }
 
@@ -101,6 +105,49 @@ export async function openSaved(path: string): Promise<void> {
     throw new ApiError('TRANSPORT', 'The file could not be opened. Try again.')
   }
   unwrap(result)
+}
+
+/**
+ * Imports files the person dropped, pasted or chose: the shell turns each File into its path on
+ * disk (or reads its contents when it has none) and starts one batch.
+ */
+export async function importFiles(list: readonly File[], origin: ImportFilesOrigin): Promise<ImportFilesResult> {
+  const api = window.skillfolioFiles
+  const run = api?.importFiles
+  if (!api || !run) throw new ApiError('NO_BRIDGE', 'Importing is not available in this window. Restart the app.')
+  let result: Result<ImportFilesResult>
+  try {
+    result = await run.call(api, [...list], origin)
+  } catch {
+    throw new ApiError('TRANSPORT', 'The files could not be handed over. Try again.')
+  }
+  return unwrap(result)
+}
+
+/** The system's open dialog; what is picked is imported by the shell. `batchId: null` when cancelled. */
+export async function chooseImport(kind: ChooseImportKind): Promise<ImportFilesResult> {
+  const api = window.skillfolioFiles
+  const run = api?.chooseImport
+  if (!api || !run) throw new ApiError('NO_BRIDGE', 'Choosing files is not available in this window. Restart the app.')
+  let result: Result<ImportFilesResult>
+  try {
+    result = await run.call(api, kind)
+  } catch {
+    throw new ApiError('TRANSPORT', 'The file chooser could not be opened. Try again.')
+  }
+  return unwrap(result)
+}
+
+/** Calls `listener` with every import batch's progress; returns the unsubscribe (a no-op without a shell). */
+export function onImportProgress(listener: (progress: ImportProgress) => void): () => void {
+  const api = window.skillfolioFiles
+  const on = api?.onImportProgress
+  if (!api || !on) return () => {}
+  try {
+    return on.call(api, listener)
+  } catch {
+    return () => {}
+  }
 }
 
 /** A sentence for a toast or a banner, without codes or stack traces. */

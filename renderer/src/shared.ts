@@ -5,7 +5,7 @@
 export * from '../../electron/shared/schemas'
 export type { Api, Channel, Input, Output } from '../../electron/shared/contract'
 export type { AppErrorShape, ErrorCode, FieldIssue, Result } from '../../electron/shared/errors'
-export type { ImportItem, ImportProgress, ImportReport, ImportSource, Settings } from '../../electron/shared/imports'
+export type { ImportItem, ImportProgress, ImportReport, ImportSource, ImportState, Settings } from '../../electron/shared/imports'
 export type { IssuerVerdict, SignatureVerdict, StatusVerdict, ValidityVerdict, VerificationResult } from '../../electron/shared/verification'
 export { TRUST_WORDS, failedCheck, humanDate, verificationHeadline } from '../../electron/shared/verdict'
 export type {
@@ -41,4 +41,5 @@ export type {
   ResumeTemplate,
   ResumeVariant,
 } from '../../electron/shared/resume'
-export type { SaveFilesApi, SavePdfRequest, SavePdfResult } from '../../electron/shared/files'
+export type { ChooseImportKind, ImportFilesApi, ImportFilesOrigin, ImportFilesResult, ImportRefusal, SaveFilesApi, SavePdfRequest, SavePdfResult } from '../../electron/shared/files'
+export { tooLargeReason } from '../../electron/shared/files'

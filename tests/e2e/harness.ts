@@ -32,12 +32,15 @@ export interface StartOptions extends OpenOptions {
   demo?: boolean
   /** Extra core options, e.g. a `fetchJson` that stands in for the issuers' web sites. */
   core?: Partial<CoreOptions>
+  /** Runs on the portfolio before the bridge starts (it may reopen the core, as a restart would). */
+  prepare?: (portfolio: TempPortfolio) => void | Promise<void>
 }
 
 export async function startApp(browser: Browser, options: StartOptions = {}): Promise<Running> {
   const coreErrors: string[] = []
   const portfolio = tempPortfolio({ now: () => new Date(), log: (message, error) => coreErrors.push(`${message}: ${String(error)}`), ...options.core })
   if (options.demo) await portfolio.core.call('app:loadDemo', {})
+  await options.prepare?.(portfolio)
   const bridge = await startBridge(portfolio.core)
   const app = await openApp(browser, bridge.url, options)
   const page = app.page

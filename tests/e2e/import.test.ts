@@ -1,14 +1,19 @@
 /**
  * Importing badges, end to end: files dropped onto the window (a DataTransfer built in the page,
- * as ELECTRON-NOTES §6 describes) or chosen with the file chooser go through the real core on a
- * temp portfolio; the Import screen shows progress and the per-file report; undo; the trust
- * badge, the Verification section and Re-verify; the Online checks setting.
+ * as ELECTRON-NOTES §6 describes) or picked in the (bridge's stand-in for the) native open
+ * dialog go through the real core on a temp portfolio; progress arrives as events, never by
+ * polling; the Import screen shows the per-file report with each file's verdict word; undo;
+ * an interrupted batch and Resume; the trust badge, the Verification section and Re-verify; the
+ * Online checks setting and its confirmation; a page script cannot import by path.
  *
  * Online checks are answered by `hostedFetch` (tests/helpers/badges.ts) instead of the issuer's
  * web site; holding its answers keeps a batch running long enough to see its progress.
  */
 import type { JSHandle, Page } from 'playwright-core'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname, uptime } from 'node:os'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { CLOUD, dropFiles, hostedFetch, PIPELINES, SIGNED_OB3, type TestFile } from '../helpers/badges'
 import { browserUnavailableReason } from '../helpers/browser'
@@ -115,9 +120,14 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     site.release()
     await batch(page).getByRole('heading', { name: 'Import of 3 files' }).waitFor()
     expect(await bar.count()).toBe(0)
-    expect(await batch(page).getAttribute('data-state')).toBe('done')
+    expect(await batch(page).getAttribute('data-state')).toBe('partial')
     expect(await page.locator('.import-counts').innerText()).toMatch(/Imported\s+2\s+Updated\s+0\s+Duplicates\s+0\s+Failed\s+1/i)
-    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('2 imported, 1 failed')
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('Imported 2 of 3 files; 1 failed')
+    expect(await batch(page).locator('.detail-eyebrow').innerText()).toMatch(/Some failed\s+Started \d{1,2} [A-Z][a-z]+ \d{4}, /)
+
+    // Progress came as events, not by polling: the report was fetched when the batch opened and once when it ended.
+    expect(r.bridge.events.filter((e) => e.batchId === batchId).map((e) => e.state)).toEqual(expect.arrayContaining(['running', 'partial']))
+    expect(r.bridge.calls.filter((c) => c === 'import:status').length).toBeLessThanOrEqual(3)
 
     // Failures first, with the file name and the reason in plain words.
     const sections = await batch(page).locator('.section-title').allInnerTexts()
@@ -132,13 +142,20 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     expect(await imported.count()).toBe(2)
     expect(await imported.getByRole('link').allInnerTexts()).toEqual(['Data Pipelines Practitioner', 'Cloud Security Basics'])
     expect(await imported.locator('.outcome-file').allInnerTexts()).toEqual(['data-pipelines.json', 'cloud-security.png'])
+    // Each file with its verdict word, and what was checked in words (also the badge's explanation).
+    expect(await imported.locator('[data-trust]').allInnerTexts()).toEqual(['Verified', 'Verified'])
+    const checked = await imported.locator('.outcome-checked').allInnerTexts()
+    expect(checked).toHaveLength(2)
+    for (const line of checked) expect(line).toMatch(/^Signature valid/)
+    expect(await imported.locator('[data-trust]').first().getAttribute('title')).toMatch(/^Signature valid/i)
+    expect(await failed.locator('[data-trust]').count()).toBe(0)
 
     // The sidebar counts were refreshed when the batch finished (no reload).
     await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('2')
     // The batch is in the recent list, selected.
     expect(await rows(page).count()).toBe(1)
     expect(await rows(page).first().getAttribute('aria-selected')).toBe('true')
-    expect(await rows(page).first().innerText()).toContain('2 imported, 1 failed')
+    expect(await rows(page).first().innerText()).toContain('Imported 2 of 3 files; 1 failed')
 
     // In the portfolio (checked online against the held-back "issuer"), and still there after a reload.
     const list = await portfolio.core.call('credentials:list', {})
@@ -171,7 +188,7 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     const hash = await r.waitForHash(/^#\/import\/\d+$/)
     expect(hash).toBe(`#/import/${first.batchId + 1}`)
     await batch(page).getByRole('heading', { name: 'Import of 3 files' }).waitFor()
-    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('2 duplicates, 1 failed')
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('Nothing new in 3 files: 2 already in your portfolio, 1 failed')
     const dupes = group(page, 'duplicate')
     expect(await dupes.count()).toBe(2)
     expect(await dupes.locator('.outcome-reason').first().innerText()).toMatch(/already in your portfolio as “Data Pipelines Practitioner”/i)
@@ -226,19 +243,31 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     await r.done()
   })
 
-  it('(d) imports files picked with the file chooser', async () => {
+  it('(d) imports what is picked in the native open dialog, with each file’s verdict word', async () => {
     const r = await start({ hash: '#/import' })
-    const { page, portfolio } = r
+    const { page, portfolio, bridge } = r
     await page.getByRole('heading', { name: 'Drop badges here to import them' }).waitFor()
     await page.getByRole('heading', { name: 'No imports yet' }).waitFor()
-    const signed = readFileSync(SIGNED_OB3)
-    await page.locator('input[data-import-input="files"]').setInputFiles([
-      ...dropFiles().map((f) => ({ name: f.name, mimeType: f.type, buffer: f.bytes })),
-      { name: 'signed-ob3.json', mimeType: 'application/json', buffer: signed },
-    ])
+    const folder = join(portfolio.dir, 'Downloads')
+    mkdirSync(folder)
+    const picked = [...dropFiles(), { name: 'signed-ob3.json', type: 'application/json', bytes: readFileSync(SIGNED_OB3) }].map((f) => {
+      writeFileSync(join(folder, f.name), f.bytes)
+      return join(folder, f.name)
+    })
+    const asked: string[] = []
+
+    // Cancel: nothing happens.
+    bridge.chooseAnswer = (kind) => (asked.push(kind), null)
+    await page.getByRole('button', { name: 'Choose files…' }).click()
+    await expect.poll(() => asked).toEqual(['files'])
+    expect(await r.hash()).toBe('#/import')
+
+    // The paths go from the dialog to the core; the page never sees them.
+    bridge.chooseAnswer = (kind) => (asked.push(kind), picked)
+    await page.getByRole('button', { name: 'Choose files…' }).click()
     const hash = await r.waitForHash(/^#\/import\/\d+$/)
     await batch(page).getByRole('heading', { name: 'Import of 4 files' }).waitFor()
-    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('3 imported, 1 failed')
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('Imported 3 of 4 files; 1 failed')
     expect(await batch(page).locator('.detail-eyebrow').innerText()).toContain('Chosen')
     const report = await portfolio.core.call('import:status', { batchId: Number(hash.split('/')[2]) })
     expect(report.origin).toBe('dialog')
@@ -248,7 +277,85 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
       ['broken.png', 'failed'],
       ['signed-ob3.json', 'imported'],
     ])
+    // Offline: the signed credential is Verified, the hosted badges need the issuer's site.
+    const imported = group(page, 'imported')
+    const verdicts = await imported.evaluateAll((rows) => rows.map((row) => [row.querySelector('.outcome-title')?.textContent, row.querySelector('[data-trust]')?.textContent]))
+    expect(verdicts).toEqual([
+      ['Data Pipelines Practitioner', 'Unverified'],
+      ['Cloud Security Basics', 'Unverified'],
+      ['Skillfolio Test Badge', 'Verified'],
+    ])
+    expect(await imported.filter({ hasText: 'Cloud Security Basics' }).locator('.outcome-checked').innerText()).toMatch(/online checks are off/)
+    expect(await group(page, 'failed').locator('.outcome-reason').innerText()).toMatch(/\S/)
+    expect(await page.evaluate('document.body.innerText')).not.toContain(folder) // no path reached the page
     await expect.poll(() => navCount(page, 'Credentials').innerText()).toBe('3')
+
+    // "Choose folder…" asks for a folder.
+    bridge.chooseAnswer = (kind) => (asked.push(kind), null)
+    await page.getByRole('button', { name: 'Folder…', exact: true }).click()
+    await expect.poll(() => asked).toEqual(['files', 'files', 'folder'])
+    await r.done()
+  })
+
+  it('refuses a page script that names a path, through the shell and through the contract', async () => {
+    const r = await start({ hash: '#/import' })
+    const { page, portfolio } = r
+    await page.getByRole('heading', { name: 'Drop badges here to import them' }).waitFor()
+    const viaShell = await page.evaluate(`window.skillfolioFiles.importFiles(['/etc/passwd'], 'drop')`)
+    expect(viaShell).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    const viaContract = await page.evaluate(`window.skillfolio['import:start']({ sources: [{ path: ${JSON.stringify(portfolio.dir)} }], origin: 'drop' })`)
+    expect(viaContract).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('cannot name files on disk') } })
+    expect(await portfolio.core.call('import:batches', {})).toEqual([])
+    await r.done()
+  })
+
+  it('(g) says how many files an interrupted import did not read, and Resume reads them', async () => {
+    const folder = { path: '' }
+    const r = await start({
+      hash: '#/import',
+      prepare: (p) => {
+        // A batch left running by a program that is gone (Skillfolio crashed): one file read, two not.
+        folder.path = join(p.dir, 'Downloads')
+        mkdirSync(folder.path)
+        const files = [dropFiles()[2]!, dropFiles()[0]!, { name: 'signed-ob3.json', type: 'application/json', bytes: readFileSync(SIGNED_OB3) }]
+        for (const f of files) writeFileSync(join(folder.path, f.name), f.bytes)
+        const db = p.core.db
+        const dead = spawnSync(process.execPath, ['-e', '0']).pid! // exited: no such process now
+        const id = Number(
+          db.prepare(`INSERT INTO import_batch (source, started_at, total, state, owner_pid, owner_host, owner_boot, sources) VALUES ('drop', ?, 3, 'running', ?, ?, ?, '[]')`)
+            .run(new Date().toISOString(), dead, hostname(), Math.round(Date.now() / 1000 - uptime())).lastInsertRowid,
+        )
+        files.forEach((f, k) => db.prepare('INSERT INTO import_file (batch_id, position, file_name, path) VALUES (?, ?, ?, ?)').run(id, k, f.name, join(folder.path, f.name)))
+        db.prepare(`INSERT INTO import_item (batch_id, position, file_name, outcome, reason) VALUES (?, 0, 'broken.png', 'failed', 'This is JSON, but not a badge.')`).run(id)
+        p.reopen() // the next start finds it interrupted
+      },
+    })
+    const { page, portfolio } = r
+    const [interrupted] = await portfolio.core.call('import:batches', {})
+    expect(interrupted!.state).toBe('interrupted')
+    expect(await rows(page).first().innerText()).toContain('Interrupted')
+    await rows(page).first().click()
+    await r.waitForHash(new RegExp(`^#/import/${interrupted!.batchId}$`))
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('Interrupted: 2 files were not read')
+    expect(await batch(page).locator('.banner-warning').innerText()).toContain('Resume reads the 2 files it had not reached')
+    const unread = batch(page).locator('.outcomes-list[data-outcome="unread"] > li')
+    expect(await unread.allInnerTexts()).toEqual(['data-pipelines.json', 'signed-ob3.json'])
+    expect(await group(page, 'failed').locator('.outcome-reason').allInnerTexts()).toEqual(['This is JSON, but not a badge.'])
+
+    // Keyboard: Tab reaches Resume, Enter resumes; the new batch opens and reads the two files.
+    await batch(page).getByRole('button', { name: 'Resume' }).focus()
+    await page.keyboard.press('Enter')
+    const hash = await r.waitForHash(new RegExp(`^#/import/(?!${interrupted!.batchId}$)\\d+$`))
+    await batch(page).getByRole('heading', { name: 'Import of 2 files' }).waitFor()
+    expect(await batch(page).locator('.detail-subtitle').innerText()).toBe('Imported 2 of 2 files')
+    expect(await batch(page).innerText()).toContain(`This import resumed import ${interrupted!.batchId}`)
+    expect(await group(page, 'imported').locator('[data-trust]').allInnerTexts()).toEqual(['Unverified', 'Verified'])
+
+    // The interrupted one now says where it went, and offers Resume no more.
+    await batch(page).getByRole('link', { name: `import ${interrupted!.batchId}` }).click()
+    await r.waitForHash(new RegExp(`^#/import/${interrupted!.batchId}$`))
+    await batch(page).locator('.banner-warning').getByText(`It was resumed as import ${hash.split('/')[2]}`).waitFor()
+    expect(await batch(page).getByRole('button', { name: 'Resume' }).count()).toBe(0)
     await r.done()
   })
 
@@ -273,7 +380,9 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     await detail.locator('[data-detail-title]').filter({ hasText: 'Skillfolio Test Badge' }).waitFor()
     expect(await detail.locator('.detail-header [data-trust]').innerText()).toBe('Verified')
     const verification = detail.locator('.section').filter({ has: page.getByRole('heading', { name: 'Verification' }) })
-    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Valid signature', 'In date', 'No revocation check'])
+    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Valid signature', 'Issuer confirmed', 'In date', 'No revocation check'])
+    // The headline names exactly what was checked.
+    expect(await verification.locator('.verification-summary').innerText()).toContain('Signature valid · issuer confirmed (did:key) · no revocation list')
     expect(await verification.innerText()).toContain('eddsa-rdfc-2022')
     expect(await verification.innerText()).toMatch(/Checked .* · offline/)
     const source = detail.locator('.section').filter({ has: page.getByRole('heading', { name: 'Imported from' }) })
@@ -283,7 +392,8 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     await rows(page).filter({ hasText: 'Cloud Security Basics' }).click()
     await detail.locator('[data-detail-title]').filter({ hasText: 'Cloud Security Basics' }).waitFor()
     expect(await detail.locator('.detail-header [data-trust]').innerText()).toBe('Unverified')
-    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Needs an online check', 'In date', 'Needs an online check'])
+    expect(await verification.locator('.verdict-label').allInnerTexts()).toEqual(['Needs an online check', 'Not checked', 'In date', 'Needs an online check'])
+    expect(await verification.locator('.verification-summary').innerText()).toContain('Signature not checked: online checks are off')
     expect(await verification.locator('.verdict-detail').first().innerText()).toContain('Turn on online checks')
     await verification.getByRole('link', { name: 'online checks' }).waitFor()
     expect(await source.innerText()).toContain('Open Badges 2.0 · baked PNG')
@@ -332,8 +442,19 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     expect(await toggle.isChecked()).toBe(false) // off by default
     expect(await page.locator('.setting').innerText()).toContain('Nothing else leaves this computer')
 
-    await toggle.check()
+    // Turning them on asks first (the native box in the app; the bridge answers here): Cancel leaves them off.
+    r.bridge.confirmOnlineChecks = () => false
+    await toggle.click()
+    await toast(page, 'Online checks stay off').waitFor()
+    expect(await toggle.isChecked()).toBe(false)
+    expect(r.bridge.confirmations).toBe(1)
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false })
+
+    r.bridge.confirmOnlineChecks = () => true
+    await toggle.click()
     await toast(page, 'Online checks are on').waitFor()
+    await expect.poll(() => toggle.isChecked()).toBe(true)
+    expect(r.bridge.confirmations).toBe(2)
     expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: true })
     await r.reload()
     expect(await r.hash()).toBe('#/settings')
@@ -343,6 +464,7 @@ describe.skipIf(unavailable !== null)('importing badges, end to end', () => {
     await page.getByRole('switch', { name: 'Online checks' }).focus()
     await page.keyboard.press('Space')
     await toast(page, /Online checks are off/).waitFor()
+    expect(r.bridge.confirmations).toBe(2) // turning off needs no confirmation
     await r.reload()
     await page.getByRole('switch', { name: 'Online checks' }).waitFor()
     await expect.poll(() => page.getByRole('switch', { name: 'Online checks' }).isChecked()).toBe(false)

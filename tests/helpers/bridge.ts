@@ -2,7 +2,11 @@
  * The browser test bridge: serves the built renderer (out/renderer) on 127.0.0.1 with the
  * same Content-Security-Policy as the app, and answers `POST /__bridge/<channel>` by
  * handing the JSON body to the real core's `dispatch` — the same entry the desktop shell's
- * IPC handlers use. Only the transport differs from the desktop app.
+ * IPC handlers use, after the same window rules (electron/main/window-calls.ts: no paths from
+ * the page; online checks only after a confirmation, answered here by `confirmOnlineChecks`).
+ * The shell's own calls are `POST /__files/<name>`, and import progress reaches the page as
+ * server-sent events on `GET /__events` (the desktop app sends them with webContents.send).
+ * Only the transport differs from the desktop app.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../../electron/core/app'
-import type { SavePdfRequest } from '../../electron/shared/files'
+import { isChannel } from '../../electron/shared/contract'
+import type { ChooseImportKind, SavePdfRequest } from '../../electron/shared/files'
+import type { ImportProgress } from '../../electron/shared/imports'
+import { wantsOnlineChecksOn, windowCallProblem } from '../../electron/main/window-calls'
 
 /** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
 export const RENDERER_CSP =
@@ -41,6 +48,17 @@ export interface Bridge {
   saved: string[]
   /** Paths the page asked the shell to open. */
   opened: string[]
+  /**
+   * Stand-in for the native open dialog ("Choose files…"): the paths it picks for a kind, or
+   * null for Cancel. What it picks is imported by the bridge, as main does.
+   */
+  chooseAnswer: (kind: ChooseImportKind) => string[] | null
+  /** Stand-in for the native "Turn on online checks?" box: true is "Turn on". */
+  confirmOnlineChecks: () => boolean
+  /** How many times that box was shown. */
+  confirmations: number
+  /** Every progress event sent to the page. */
+  events: ImportProgress[]
   close: () => Promise<void>
 }
 
@@ -55,6 +73,13 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
   const saveDir = mkdtempSync(join(tmpdir(), 'skillfolio-saved-'))
   const saved: string[] = []
   const opened: string[] = []
+  const events: ImportProgress[] = []
+  /** Open event streams (one per page load). */
+  const streams = new Set<ServerResponse>()
+  const unsubscribe = core.onImportProgress((progress) => {
+    events.push(progress)
+    for (const res of streams) res.write(`data: ${JSON.stringify(progress)}\n\n`)
+  })
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -65,6 +90,13 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/__events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
     if (url.pathname.startsWith('/__files/') && req.method === 'POST') {
       const raw = JSON.parse((await readBody(req)) || 'null') as unknown
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
@@ -85,7 +117,7 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
         raw = undefined
       }
       calls.push(channel)
-      const result = await core.dispatch(channel, raw)
+      const result = await windowDispatch(channel, raw)
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
       res.end(JSON.stringify(result))
       return
@@ -109,7 +141,40 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file))
   }
 
+  /** What main's IPC handlers do with a call from the window (electron/main/ipc.ts). */
+  async function windowDispatch(channel: string, raw: unknown): Promise<unknown> {
+    if (!isChannel(channel)) return core.dispatch(channel, raw)
+    const problem = windowCallProblem(channel, raw)
+    if (problem) return { ok: false, error: { code: 'FORBIDDEN', message: `Refused: ${problem}.` } }
+    if (channel === 'settings:update' && wantsOnlineChecksOn(raw) && !(await core.call('settings:get', {})).onlineChecks) {
+      bridge.confirmations++
+      if (!bridge.confirmOnlineChecks()) {
+        const { onlineChecks: _refused, ...rest } = raw as Record<string, unknown>
+        return core.dispatch(channel, rest)
+      }
+    }
+    return core.dispatch(channel, raw)
+  }
+
+  /** Starts a batch as main does for the preload and the open dialog. */
+  async function startImport(sources: Array<{ path: string } | { name: string; base64: string }>, origin: 'drop' | 'dialog'): Promise<unknown> {
+    const started = await core.dispatch('import:start', { sources, origin })
+    return started.ok ? { ok: true, value: { batchId: (started.value as { batchId: number }).batchId, refused: [] } } : started
+  }
+
   async function fileCall(name: string, raw: unknown): Promise<unknown> {
+    if (name === 'importFiles') {
+      // The page's half (bridgeScript) read the Files: a browser has no paths to give.
+      const { origin, files } = (raw ?? {}) as { origin?: unknown; files?: Array<{ name: string; base64: string }> }
+      if ((origin !== 'drop' && origin !== 'dialog') || !Array.isArray(files)) return { ok: false, error: { code: 'BAD_INPUT', message: 'The import request is malformed.' } }
+      return startImport(files, origin)
+    }
+    if (name === 'chooseImport') {
+      if (raw !== 'files' && raw !== 'folder') return { ok: false, error: { code: 'BAD_INPUT', message: 'Choose needs "files" or "folder".' } }
+      const picked = bridge.chooseAnswer(raw)
+      if (!picked?.length) return { ok: true, value: { batchId: null, refused: [] } }
+      return startImport(picked.map((path) => ({ path })), 'dialog')
+    }
     if (name === 'openSaved') {
       if (typeof raw !== 'string' || !saved.includes(raw)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Skillfolio only opens files it saved itself in this session.' } }
       opened.push(raw)
@@ -132,14 +197,20 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     server.listen(0, '127.0.0.1', () => ok())
   })
   const { port } = server.address() as AddressInfo
-  return {
+  const bridge: Bridge = {
     url: `http://127.0.0.1:${port}/`,
     calls,
     saveDir,
     saved,
     opened,
+    chooseAnswer: () => null,
+    confirmOnlineChecks: () => true,
+    confirmations: 0,
+    events,
     close: () =>
       new Promise<void>((ok) => {
+        unsubscribe()
+        for (const res of streams) res.end()
         server.closeAllConnections()
         server.close(() => {
           rmSync(saveDir, { recursive: true, force: true })
@@ -147,6 +218,7 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
         })
       }),
   }
+  return bridge
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

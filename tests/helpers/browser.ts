@@ -1,7 +1,8 @@
 /**
  * Debian's Chromium driven by playwright-core, with `window.skillfolio` installed before
  * the renderer loads: every contract channel becomes a function that POSTs its input to the
- * test bridge and resolves to the core's Result envelope (the preload does the same over IPC).
+ * test bridge and resolves to the core's Result envelope (the preload does the same over IPC);
+ * `window.skillfolioFiles` does the shell's calls and delivers import progress events.
  * Console errors, uncaught exceptions and CSP violations are collected so tests can fail on them.
  */
 import { existsSync } from 'node:fs'
@@ -109,10 +110,50 @@ export function bridgeScript(channels: readonly string[]): string {
       }).then((res) => res.json());
   }
   Object.defineProperty(window, 'skillfolio', { value: Object.freeze(api), configurable: false, writable: false });
-  // The shell's Save PDF / Open (the desktop app asks with a native dialog; the bridge saves into a temp folder).
+  // The shell's own calls (the desktop app's preload, electron/preload/index.ts): Save PDF / Open
+  // (the bridge saves into a temp folder), import Files (read here: a browser has no paths), the
+  // open dialog (answered by the bridge), and progress events (server-sent events).
   const fileCall = (name, body) =>
     fetch('/__files/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.json());
-  const files = { getPathForFile: () => '', savePdf: (request) => fileCall('savePdf', request), openSaved: (path) => fileCall('openSaved', path) };
+  const toBase64 = (bytes) => {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+  const importFiles = async (list, origin) => {
+    if (!Array.isArray(list) || !list.every((f) => f instanceof File))
+      return { ok: false, error: { code: 'BAD_INPUT', message: 'Only files dropped on the window, pasted or chosen in a file dialog can be imported.' } };
+    const files = [];
+    const refused = [];
+    for (const file of list) {
+      try {
+        files.push({ name: file.name || 'unnamed file', base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+      } catch {
+        refused.push({ fileName: file.name, reason: 'The file could not be read (is it a folder, or was it moved?).' });
+      }
+    }
+    if (!files.length) return { ok: true, value: { batchId: null, refused } };
+    const started = await fileCall('importFiles', { origin, files });
+    return started.ok ? { ok: true, value: { batchId: started.value.batchId, refused } } : started;
+  };
+  const progressListeners = new Set();
+  // Not on about:blank (the script runs in every document of the context).
+  if (location.protocol === 'http:') {
+    new EventSource('/__events').onmessage = (e) => {
+      const progress = JSON.parse(e.data);
+      for (const listener of progressListeners) listener(progress);
+    };
+  }
+  const files = {
+    savePdf: (request) => fileCall('savePdf', request),
+    openSaved: (path) => fileCall('openSaved', path),
+    importFiles,
+    chooseImport: (kind) => fileCall('chooseImport', kind),
+    onImportProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
+  };
   Object.defineProperty(window, 'skillfolioFiles', { value: Object.freeze(files), configurable: false, writable: false });
   document.addEventListener('securitypolicyviolation', (e) => {
     console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':' + e.lineNumber + ')');

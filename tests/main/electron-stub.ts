@@ -25,6 +25,10 @@ export class FakeEmitter {
 }
 
 export class FakeWebContents extends FakeEmitter {
+  destroyed = false
+  /** Events sent to the page (webContents.send). */
+  send = vi.fn((_channel: string, ..._args: unknown[]) => undefined)
+  isDestroyed = vi.fn(() => this.destroyed)
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler
@@ -104,6 +108,8 @@ function createStub() {
   }
 
   const exposed = new Map<string, unknown>()
+  /** ipcRenderer.on listeners by channel, so a test can play the main process sending an event. */
+  const rendererListeners = new Map<string, Listener[]>()
 
   const stub = {
     app,
@@ -116,10 +122,15 @@ function createStub() {
     shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
     dialog: {
       showErrorBox: vi.fn(),
-      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      /** The button a message box answers with (0: the first, e.g. "Turn on"). */
+      messageAnswer: 0,
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: stub.dialog.messageAnswer, checkboxChecked: false })),
       /** What the save dialog answers; a test sets the chosen path (or cancels). */
       saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
       showSaveDialog: vi.fn(async (..._args: unknown[]) => stub.dialog.saveAnswer),
+      /** What the open dialog answers; a test sets the picked paths (or cancels). */
+      openAnswer: { canceled: true, filePaths: [] } as { canceled: boolean; filePaths: string[] },
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => stub.dialog.openAnswer),
     },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
@@ -129,8 +140,29 @@ function createStub() {
     BrowserWindow: FakeBrowserWindow,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)) },
     exposed,
-    ipcRenderer: { invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })) },
-    webUtils: { getPathForFile: vi.fn((_file: unknown) => '/fake/badge.json') },
+    ipcRenderer: {
+      invoke: vi.fn(async (channel: string, input: unknown): Promise<unknown> => ({ ok: true, value: { channel, input } })),
+      on: vi.fn((channel: string, listener: Listener) => {
+        rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener])
+      }),
+      removeListener: vi.fn((channel: string, listener: Listener) => {
+        rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener))
+      }),
+    },
+    rendererListeners,
+    /** The main process sending `channel` to the page: calls the preload's ipcRenderer.on listeners. */
+    sendToRenderer(channel: string, ...args: unknown[]) {
+      for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'ipc-event-internals' }, ...args)
+    },
+    /** Where a File lives on disk ('' for one built in JavaScript); a test may change it. */
+    pathOfFile: (file: File): string => `/fake/${file.name}`,
+    webUtils: {
+      // Like Electron: anything but a File throws.
+      getPathForFile: vi.fn((file: unknown) => {
+        if (!(file instanceof File)) throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(file))
+        return stub.pathOfFile(file)
+      }),
+    },
 
     /** Back to a fresh recorder between tests. */
     reset() {
@@ -143,10 +175,14 @@ function createStub() {
       ipcHandlers.clear()
       protocolHandlers.clear()
       exposed.clear()
+      rendererListeners.clear()
       FakeBrowserWindow.created = []
       FakeBrowserWindow.loadResult = async () => undefined
       stub.nativeTheme.shouldUseDarkColors = false
       stub.dialog.saveAnswer = { canceled: true, filePath: '' }
+      stub.dialog.openAnswer = { canceled: true, filePaths: [] }
+      stub.dialog.messageAnswer = 0
+      stub.pathOfFile = (file: File) => `/fake/${file.name}`
     },
   }
   return stub

@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { stub } from './electron-stub'
+import type { MessageBoxOptions } from 'electron'
+import { FakeBrowserWindow, stub } from './electron-stub'
 import { CHANNELS, contract } from '../../electron/shared/contract'
 import { CHANNEL_NAMES } from '../../electron/shared/channels'
 import type { Result } from '../../electron/shared/errors'
 import { registerIpc, senderProblem, type Dispatcher } from '../../electron/main/ipc'
+import { confirmOnlineChecks } from '../../electron/main/online-checks'
+import { ONLINE_CHECKS_WARNING } from '../../electron/shared/online-checks'
 
 vi.mock('electron', async () => (await import('./electron-stub')).electronModule())
 
@@ -96,6 +99,110 @@ describe('IPC registration', () => {
   })
 })
 
+describe('calls the window may not make', () => {
+  beforeEach(() => stub.reset())
+
+  it('refuses import:start with path sources from the window, before the core sees them', async () => {
+    const core = fakeCore()
+    registerIpc(stub.ipcMain, core)
+    for (const sources of [[{ path: '/etc' }], [{ name: 'a.json', base64: 'e30=' }, { path: '/home/ada/.ssh' }], [{ path: '' }]]) {
+      const answer = await handlerFor('import:start')(from(TOP), { sources, origin: 'drop' })
+      expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('cannot name files on disk') } })
+    }
+    expect(core.dispatch).not.toHaveBeenCalled()
+  })
+
+  it('still passes file contents (pasted files) and malformed input on to the core, which validates them', async () => {
+    const core = fakeCore()
+    registerIpc(stub.ipcMain, core)
+    const contents = { sources: [{ name: 'a.json', base64: 'e30=' }], origin: 'drop' }
+    expect((await handlerFor('import:start')(from(TOP), contents)).ok).toBe(true)
+    for (const raw of [null, 'x', { sources: 'nope' }, { sources: [null, 3] }]) await handlerFor('import:start')(from(TOP), raw)
+    expect(core.dispatch.mock.calls.map((c) => c[1])).toEqual([contents, null, 'x', { sources: 'nope' }, { sources: [null, 3] }])
+  })
+
+  it('refuses taxonomy:import (it names a folder) from the window', async () => {
+    const core = fakeCore()
+    registerIpc(stub.ipcMain, core)
+    const answer = await handlerFor('taxonomy:import')(from(TOP), { path: '/home/ada' })
+    expect(!answer.ok && answer.error.code).toBe('FORBIDDEN')
+    expect(core.dispatch).not.toHaveBeenCalled()
+  })
+})
+
+describe('turning online checks on from the window', () => {
+  beforeEach(() => stub.reset())
+
+  /** A core holding just the setting. */
+  function settingsCore(initial = false) {
+    let onlineChecks = initial
+    const dispatch = vi.fn<Dispatcher['dispatch']>(async (channel, raw) => {
+      if (channel === 'settings:update') {
+        const patch = raw as { onlineChecks?: boolean }
+        if (patch.onlineChecks !== undefined) onlineChecks = patch.onlineChecks
+      }
+      return { ok: true, value: { onlineChecks } }
+    })
+    return { dispatch }
+  }
+  const update = (raw: unknown) => handlerFor('settings:update')(from(TOP), raw)
+
+  it('asks first, and turns them on only when the person confirms', async () => {
+    const core = settingsCore()
+    const confirm = vi.fn(async () => true)
+    registerIpc(stub.ipcMain, core, { confirmOnlineChecks: confirm })
+    expect(await update({ onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true } })
+    expect(confirm).toHaveBeenCalledOnce()
+  })
+
+  it('leaves them off when the person cancels, and when there is no one to ask', async () => {
+    for (const options of [{ confirmOnlineChecks: vi.fn(async () => false) }, {}]) {
+      stub.reset()
+      const core = settingsCore()
+      registerIpc(stub.ipcMain, core, options)
+      expect(await update({ onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: false } })
+      expect(core.dispatch).not.toHaveBeenCalledWith('settings:update', { onlineChecks: true })
+    }
+  })
+
+  it('turns them off without asking, and does not ask again when they are already on', async () => {
+    const confirm = vi.fn(async () => false)
+    const core = settingsCore(true)
+    registerIpc(stub.ipcMain, core, { confirmOnlineChecks: confirm })
+    expect(await update({ onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true } })
+    expect(await update({ onlineChecks: false })).toEqual({ ok: true, value: { onlineChecks: false } })
+    expect(confirm).not.toHaveBeenCalled()
+  })
+
+  it('shows one dialog for two requests made while it is up', async () => {
+    let answer = (_yes: boolean) => {}
+    const confirm = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)))
+    registerIpc(stub.ipcMain, settingsCore(), { confirmOnlineChecks: confirm })
+    const first = update({ onlineChecks: true })
+    const second = update({ onlineChecks: true })
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledOnce())
+    answer(true)
+    expect((await first).ok && (await second).ok).toBe(true)
+    expect(confirm).toHaveBeenCalledOnce()
+  })
+
+  it('uses a native warning box owned by the main process: what is fetched, from whom, what it reveals; Cancel is the default', async () => {
+    const win = new FakeBrowserWindow({})
+    stub.dialog.messageAnswer = 1
+    expect(await confirmOnlineChecks(stub.dialog, win as never)).toBe(false)
+    const [parent, options] = stub.dialog.showMessageBox.mock.calls[0] as [unknown, MessageBoxOptions]
+    expect(parent).toBe(win)
+    expect(options).toMatchObject({ type: 'warning', message: 'Turn on online checks?', buttons: ['Turn on', 'Cancel'], defaultId: 1, cancelId: 1 })
+    expect(options.detail).toBe(ONLINE_CHECKS_WARNING)
+    expect(options.detail).toMatch(/hosted badges/)
+    expect(options.detail).toMatch(/issuer’s web site/)
+    expect(options.detail).toMatch(/which of its credentials you hold/)
+    stub.dialog.messageAnswer = 0
+    expect(await confirmOnlineChecks(stub.dialog, null)).toBe(true)
+    expect(stub.dialog.showMessageBox.mock.calls[1]).toHaveLength(1) // no window: an app-modal box
+  })
+})
+
 describe('IPC against the real core', () => {
   let dir: string
   let core: Awaited<ReturnType<typeof openCore>>
@@ -131,6 +238,34 @@ describe('IPC against the real core', () => {
     }
     const badUpdate = await handlerFor('credentials:update')(from(TOP), { id: 42, patch: { title: '' } })
     expect(!badUpdate.ok && badUpdate.error.code).toBe('BAD_INPUT')
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('keeps online checks off unless the native dialog answers "Turn on"', async () => {
+    stub.reset()
+    registerIpc(stub.ipcMain, core, { confirmOnlineChecks: () => confirmOnlineChecks(stub.dialog, null) })
+    stub.dialog.messageAnswer = 1 // Cancel (also what Escape answers)
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: false } })
+    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: false })
+    stub.dialog.messageAnswer = 0 // Turn on
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true } })
+    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: true })
+    expect(stub.dialog.showMessageBox).toHaveBeenCalledTimes(2)
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: false })).toEqual({ ok: true, value: { onlineChecks: false } })
+    expect(stub.dialog.showMessageBox).toHaveBeenCalledTimes(2) // off needs no dialog
+  })
+
+  it('reads originals only by their SHA-256 hash: a path is bad input, an unknown hash is not found', async () => {
+    const before = snapshot()
+    for (const sha256 of ['../../../../etc/passwd', '/etc/passwd', 'evidence/abc', `${'a'.repeat(64)}/../x`, 'A'.repeat(64)]) {
+      const answer = await handlerFor('evidence:image')(from(TOP), { sha256 })
+      expect(!answer.ok && answer.error.code).toBe('BAD_INPUT')
+    }
+    const unknown = await handlerFor('evidence:image')(from(TOP), { sha256: 'a'.repeat(64) })
+    expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND')
+    // The other read of an original goes by a credential id, never by a name or path.
+    const verify = await handlerFor('credentials:verify')(from(TOP), { id: '/etc/passwd' })
+    expect(verify.ok).toBe(false)
     expect(snapshot()).toEqual(before)
   })
 

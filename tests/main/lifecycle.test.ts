@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stub } from './electron-stub'
-import { FILE_CHANNELS } from '../../electron/shared/files'
+import { FILE_CHANNELS, SHELL_EVENTS } from '../../electron/shared/files'
 import { CHANNELS } from '../../electron/shared/contract'
 import { AppError } from '../../electron/shared/errors'
 
@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-stub')).electronModule
 
 const core = vi.hoisted(() => ({
   createCore: vi.fn(),
-  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()) },
+  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()), onImportProgress: vi.fn((_listener: (progress: unknown) => void) => () => undefined) },
 }))
 vi.mock('../../electron/core/app', () => ({ createCore: core.createCore }))
 
@@ -83,6 +83,30 @@ describe('lifecycle', () => {
     const win = stub.BrowserWindow.created[0]!
     expect(win.loadURL).toHaveBeenCalledWith('app://bundle/index.html')
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.js$/)
+  })
+
+  it('forwards import progress from the core to the window as events', async () => {
+    await boot()
+    await vi.waitFor(() => expect(stub.BrowserWindow.created).toHaveLength(1))
+    expect(core.instance.onImportProgress).toHaveBeenCalledOnce()
+    const progress = { batchId: 2, state: 'done', total: 3, processed: 3, counts: { imported: 2, updated: 0, duplicate: 0, failed: 1 } }
+    core.instance.onImportProgress.mock.calls[0]![0](progress)
+    expect(stub.BrowserWindow.created[0]!.webContents.send).toHaveBeenCalledExactlyOnceWith(SHELL_EVENTS.importProgress, progress)
+  })
+
+  it('asks with a native dialog before the window turns online checks on', async () => {
+    core.instance.dispatch.mockImplementation(async (channel: string, raw: unknown) => ({ ok: true, value: channel === 'settings:get' ? { onlineChecks: false } : raw }))
+    await boot()
+    await vi.waitFor(() => expect(stub.BrowserWindow.created).toHaveLength(1))
+    const win = stub.BrowserWindow.created[0]!
+    const update = stub.ipcHandlers.get('settings:update')!
+    const sender = { senderFrame: { url: 'app://bundle/index.html', parent: null }, sender: win.webContents }
+    stub.dialog.messageAnswer = 1
+    expect(await update(sender, { onlineChecks: true })).toEqual({ ok: true, value: {} })
+    expect(stub.dialog.showMessageBox.mock.calls.at(-1)![0]).toBe(win) // attached to the asking window
+    stub.dialog.messageAnswer = 0
+    expect(await update(sender, { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true } })
+    core.instance.dispatch.mockReset()
   })
 
   it('uses the dev server only when not packaged', async () => {

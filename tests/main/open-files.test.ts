@@ -9,7 +9,7 @@ vi.mock('electron', async () => (await import('./electron-stub')).electronModule
 
 const core = vi.hoisted(() => ({
   createCore: vi.fn(),
-  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()) },
+  instance: { dispatch: vi.fn(), close: vi.fn(), idle: vi.fn(() => Promise.resolve()), onImportProgress: vi.fn(() => () => undefined) },
 }))
 vi.mock('../../electron/core/app', () => ({ createCore: core.createCore }))
 

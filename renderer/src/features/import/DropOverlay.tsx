@@ -3,12 +3,12 @@
  * happen; dropping them starts an import and opens it on the Import screen. Every file drag is
  * handled (dragover's default prevented) so a drop can never navigate the window away.
  * Nested elements fire dragenter/dragleave in pairs, so a counter tells when the drag has
- * really left the window.
+ * really left the window. Files pasted outside a text field are imported the same way.
  */
 import { useEffect, useState } from 'react'
 import { Icon } from '../../ui/Icon'
 import { useImportStore } from './ImportProvider'
-import { droppedItems } from './sources'
+import { droppedFiles } from './sources'
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
 
@@ -66,20 +66,29 @@ export function DropOverlay() {
       e.preventDefault()
       hide()
       if (blocked() || !e.dataTransfer) return
-      const items = droppedItems(e.dataTransfer) // now: the browser empties it after this handler
-      void store.start(items, 'drop')
+      const files = droppedFiles(e.dataTransfer) // now: the browser empties it after this handler
+      void store.start(files, 'drop')
+    }
+    const onPaste = (e: ClipboardEvent) => {
+      if (isEditable(e.target) || blocked() || !e.clipboardData) return
+      const files = droppedFiles(e.clipboardData)
+      if (!files.length) return
+      e.preventDefault()
+      void store.start(files, 'drop')
     }
 
     window.addEventListener('dragenter', onEnter)
     window.addEventListener('dragover', onOver)
     window.addEventListener('dragleave', onLeave)
     window.addEventListener('drop', onDrop)
+    window.addEventListener('paste', onPaste)
     return () => {
       if (idle) clearTimeout(idle)
       window.removeEventListener('dragenter', onEnter)
       window.removeEventListener('dragover', onOver)
       window.removeEventListener('dragleave', onLeave)
       window.removeEventListener('drop', onDrop)
+      window.removeEventListener('paste', onPaste)
     }
   }, [store])
 

@@ -44,7 +44,7 @@ export function useImports(): ImportSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
 
-/** The report of `batchId`, kept fresh (polled while it runs) as long as the caller is mounted. */
+/** The report of `batchId`, kept fresh (by progress events while it runs) as long as the caller is mounted. */
 export function useImportBatch(batchId: number | null) {
   const store = useImportStore()
   const snap = useImports()

@@ -1,24 +1,24 @@
 /**
- * Import: choose files or a folder (or drop them anywhere), the recent imports on the left and
- * the open one on the right, with its progress and per-file report. The batch id is in the URL
- * (#/import/7), so a reload comes back to the same report.
+ * Import: choose files or a folder with the system's dialog (or drop or paste them anywhere),
+ * the recent imports on the left and the open one on the right, with its progress and per-file
+ * report. The batch id is in the URL (#/import/7), so a reload comes back to the same report.
  */
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useQuery } from '../../data'
-import { formatDateTime, plural } from '../../format'
+import { plural } from '../../format'
 import { navigate, type Route } from '../../router'
-import type { ImportReport } from '../../shared'
+import type { ImportProgress, ImportReport } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
-import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
+import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane } from '../../ui/Layout'
 import { ListBox } from '../../ui/ListBox'
 import { Icon } from '../../ui/Icon'
 import { focusDetail } from '../../ui/focus'
 import { BatchView } from './BatchView'
 import { useImports, useImportStore } from './ImportProvider'
-import { chosenItems } from './sources'
-import { capitalise, ORIGIN_LABEL, reportSentence } from './words'
+import { StateBadge } from './StateBadge'
+import { humanMoment, ORIGIN_LABEL, stateSentence } from './words'
 
 type BatchSummary = Omit<ImportReport, 'items'>
 
@@ -26,28 +26,21 @@ export function ImportScreen({ route }: { route: Route }) {
   const store = useImportStore()
   const snap = useImports()
   const batches = useQuery('import:batches', { limit: 50 })
-  const filesInput = useRef<HTMLInputElement>(null)
-  const folderInput = useRef<HTMLInputElement>(null)
   const batchId = route.id && /^\d+$/.test(route.id) ? Number(route.id) : null
 
-  const chooseFiles = () => filesInput.current?.click()
-  const chooseFolder = () => folderInput.current?.click()
+  // The system's open dialog: the shell imports what is picked; the page never sees the paths.
+  const chooseFiles = () => void store.choose('files')
+  const chooseFolder = () => void store.choose('folder')
 
   // Ctrl/Cmd+N on this screen opens the file chooser.
   useEffect(() => {
-    const open = () => filesInput.current?.click()
+    const open = () => void store.choose('files')
     document.addEventListener('skillfolio:new', open)
     return () => document.removeEventListener('skillfolio:new', open)
-  }, [])
-
-  const onChosen = (input: HTMLInputElement) => {
-    const items = chosenItems(input.files)
-    input.value = '' // choosing the same files again fires change again
-    void store.start(items, 'dialog')
-  }
+  }, [store])
 
   // Live numbers for batches this window is following; the list query refreshes when they end.
-  const list: BatchSummary[] = (batches.data ?? []).map((b) => snap.reports.get(b.batchId) ?? b)
+  const list: BatchSummary[] = (batches.data ?? []).map((b) => snap.reports.get(b.batchId) ?? withLive(b, snap.progress.get(b.batchId)))
   const nothingSent = snap.refused.get(0) ?? []
 
   return (
@@ -63,26 +56,7 @@ export function ImportScreen({ route }: { route: Route }) {
               Files…
             </Button>
           </div>
-          <p className="list-toolbar-hint">Or drop files and folders anywhere in the window.</p>
-          <input
-            ref={filesInput}
-            type="file"
-            multiple
-            hidden
-            aria-label="Choose badge files"
-            data-import-input="files"
-            onChange={(e) => onChosen(e.currentTarget)}
-          />
-          <input
-            ref={folderInput}
-            type="file"
-            multiple
-            hidden
-            aria-label="Choose a folder of badges"
-            data-import-input="folder"
-            {...{ webkitdirectory: '' }}
-            onChange={(e) => onChosen(e.currentTarget)}
-          />
+          <p className="list-toolbar-hint">Or drop or paste files and folders anywhere in the window.</p>
         </div>
         <div className="list-scroll">
           <h2 className="list-heading">Recent imports</h2>
@@ -129,32 +103,23 @@ export function ImportScreen({ route }: { route: Route }) {
   )
 }
 
+/** A listed batch with the latest progress event laid over it (batches this window does not follow). */
+function withLive(b: BatchSummary, live: ImportProgress | undefined): BatchSummary {
+  if (!live || b.state !== 'running') return b
+  return { ...b, state: live.state, total: live.total, processed: live.processed, counts: live.counts }
+}
+
 function BatchRow({ b }: { b: BatchSummary }) {
-  const running = b.state === 'running'
   return (
-    <div className="batch-row">
+    <div className="batch-row" data-state={b.state}>
       <div className="batch-row-head">
         <div className="row-title">{plural(b.total, 'file')}</div>
-        {running ? (
-          <Badge tone="accent">
-            <span className="spinner spinner-xs" aria-hidden="true" /> Running
-          </Badge>
-        ) : b.state === 'undone' ? (
-          <Badge icon="undo">Undone</Badge>
-        ) : b.counts.failed ? (
-          <Badge tone="danger" icon="alert">
-            {b.counts.failed} failed
-          </Badge>
-        ) : (
-          <Badge tone="success" icon="check">
-            Done
-          </Badge>
-        )}
+        <StateBadge state={b.state} />
       </div>
       <div className="batch-row-line">
-        {formatDateTime(b.startedAt)} · {ORIGIN_LABEL[b.origin]}
+        {humanMoment(b.startedAt)} · {ORIGIN_LABEL[b.origin]}
       </div>
-      <div className="batch-row-line">{running ? `Importing… ${b.processed} of ${b.total}` : capitalise(reportSentence(b))}</div>
+      <div className="batch-row-line">{stateSentence(b)}</div>
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { useInvalidate, useQuery } from '../../data'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
 import { useToast } from '../../ui/Toast'
+import { TrustedIssuers } from './TrustedIssuers'
 
 export function SettingsScreen() {
   const settings = useQuery('settings:get', {})
@@ -18,6 +19,7 @@ export function SettingsScreen() {
         </header>
         {settings.error && !settings.data ? <ErrorBanner error={settings.error} onRetry={settings.reload} /> : null}
         {settings.data ? <OnlineChecks on={settings.data.onlineChecks} /> : settings.loading ? <Loading /> : null}
+        <TrustedIssuers />
         {info.data ? (
           <section className="card" aria-labelledby="settings-data">
             <div className="card-head">
@@ -54,7 +56,8 @@ export function SettingsScreen() {
 
 function OnlineChecks({ on: stored }: { on: boolean }) {
   const id = useId()
-  // The switch moves at once; it goes back if saving fails.
+  // Turning off moves the switch at once (it goes back if saving fails); turning on waits for
+  // the answer to the confirmation the app shows first.
   const [on, setOn] = useState(stored)
   const [seen, setSeen] = useState(stored)
   if (seen !== stored) {
@@ -68,14 +71,15 @@ function OnlineChecks({ on: stored }: { on: boolean }) {
 
   const toggle = async (next: boolean) => {
     if (saving) return
-    setOn(next)
+    if (!next) setOn(false)
     setSaving(true)
     setFailure(null)
     try {
       const saved = await call('settings:update', { onlineChecks: next })
       setOn(saved.onlineChecks)
       invalidate()
-      toast.show(saved.onlineChecks ? 'Online checks are on' : 'Online checks are off: Skillfolio stays offline')
+      if (next && !saved.onlineChecks) toast.show('Online checks stay off', 'info')
+      else toast.show(saved.onlineChecks ? 'Online checks are on' : 'Online checks are off: Skillfolio stays offline')
     } catch (error) {
       setOn(!next)
       setFailure(error)
@@ -106,6 +110,10 @@ function OnlineChecks({ on: stored }: { on: boolean }) {
             <li>issuer keys and did:web documents, to check signatures,</li>
             <li>revocation and status lists, to see whether a credential was withdrawn.</li>
           </ul>
+          <p className="setting-desc">
+            Each request tells that site which of its credentials you hold. Skillfolio asks you to confirm before turning this
+            on.
+          </p>
           <p className="setting-desc setting-private">
             <Icon name="shieldCheck" size={14} />
             Nothing else leaves this computer: your portfolio, files and notes are never uploaded.

@@ -1,0 +1,122 @@
+import { PassThrough } from 'node:stream'
+import { existsSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ONLINE_CHECKS_WARNING } from '../../electron/shared/online-checks'
+import { tempPortfolio, type TempPortfolio } from './harness'
+
+let t: TempPortfolio
+/** What the command wrote to the real stderr (the terminal's warning and question go there). */
+let terminal: string
+
+/** Stands in for a terminal on stdin; `answer` is typed once the question was asked (null: Ctrl+D). */
+function fakeTerminal(answer: string | null) {
+  const input = Object.assign(new PassThrough(), { isTTY: true })
+  vi.spyOn(process, 'stdin', 'get').mockReturnValue(input as unknown as typeof process.stdin)
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    terminal += String(chunk)
+    if (String(chunk).endsWith('[y/N] ')) setImmediate(() => (answer === null ? input.end() : input.write(`${answer}\n`)))
+    return true
+  })
+}
+/** stdin as a pipe or a file: nobody to ask. */
+function noTerminal() {
+  const input = Object.assign(new PassThrough(), { isTTY: undefined })
+  vi.spyOn(process, 'stdin', 'get').mockReturnValue(input as unknown as typeof process.stdin)
+}
+
+beforeEach(() => {
+  t = tempPortfolio()
+  terminal = ''
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  t.cleanup()
+})
+
+const onlineChecks = async () => (await t.run('--json', 'settings')).json<{ onlineChecks: boolean }>().onlineChecks
+
+describe('skillfolio settings', () => {
+  it('prints the settings, and as JSON; a missing portfolio is not created', async () => {
+    const missing = await t.run('settings')
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/No portfolio at/)
+    expect(existsSync(t.db)).toBe(false)
+    await t.run('settings', 'online', 'off')
+    const text = await t.run('settings')
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/^Online checks\s+off \(everything is checked on this computer\)\n$/)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+  })
+
+  it('turns online checks on after a "y" on the terminal, showing the shared warning first', async () => {
+    fakeTerminal('y')
+    const run = await t.run('settings', 'online', 'on')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('Online checks are on.\n')
+    expect(terminal).toBe(`${ONLINE_CHECKS_WARNING}\n\nTurn on online checks? [y/N] `)
+    expect(terminal).toMatch(/which of its credentials you hold/)
+    vi.restoreAllMocks()
+    expect(await onlineChecks()).toBe(true)
+  })
+
+  it.each([['n'], [''], ['maybe'], [null]])('leaves them off for the answer %j (Enter means no)', async (answer) => {
+    fakeTerminal(answer)
+    const run = await t.run('settings', 'online', 'on')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe('Online checks stay off.\n')
+    vi.restoreAllMocks()
+    expect(await onlineChecks()).toBe(false)
+  })
+
+  it('without a terminal, refuses to turn them on unless --yes is given, and then prints the warning', async () => {
+    noTerminal()
+    const refused = await t.run('settings', 'online', 'on')
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/stdin is not a terminal, so add --yes/)
+    expect(existsSync(t.db)).toBe(false) // refused before the portfolio was opened
+
+    const yes = await t.run('settings', 'online', 'on', '--yes')
+    expect(yes.code).toBe(0)
+    expect(yes.stdout).toBe(`Online checks are on.\n\n${ONLINE_CHECKS_WARNING}\n`)
+    expect(await onlineChecks()).toBe(true)
+    expect((await t.run('settings', 'online', 'on', '-y')).stdout).toBe('Online checks are already on.\n')
+  })
+
+  it('answers --json with the settings', async () => {
+    noTerminal()
+    const on = await t.run('--json', 'settings', 'online', 'on', '--yes')
+    expect(on.json()).toEqual({ onlineChecks: true })
+    const off = await t.run('--json', 'settings', 'online', 'OFF')
+    expect(off.json()).toEqual({ onlineChecks: false })
+  })
+
+  it('turns them off without asking', async () => {
+    noTerminal()
+    await t.run('settings', 'online', 'on', '--yes')
+    const off = await t.run('settings', 'online', 'off')
+    expect(off.code).toBe(0)
+    expect(off.stdout).toBe('Online checks are off: Skillfolio stays offline.\n')
+    expect(await onlineChecks()).toBe(false)
+  })
+
+  it.each([
+    [['settings', 'online'], /settings online needs on or off/],
+    [['settings', 'online', 'yes'], /needs on or off.*got yes/],
+    [['settings', 'online', 'on', 'now'], /settings online needs on or off/],
+    [['settings', 'colour'], /settings: unknown .*colour.*a setting: online/],
+    [['settings', 'online', 'off', '--yes-please'], /unknown option --yes-please/],
+  ])('refuses %j as bad usage without touching the portfolio', async (argv, message) => {
+    noTerminal()
+    const run = await t.run(...argv)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(message)
+    expect(existsSync(t.db)).toBe(false)
+  })
+
+  it('is listed in --help, and its help shows the warning', async () => {
+    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off\n/)
+    const help = await t.run('help', 'settings')
+    expect(help.stdout).toContain('Usage: skillfolio settings\n       skillfolio settings online on|off [--yes]')
+    expect(help.stdout).toContain(ONLINE_CHECKS_WARNING)
+  })
+})
