@@ -23,7 +23,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // Proof checks on worker threads (electron/core/verify/pool.ts): out/main/verify-worker.js,
+          // the same CommonJS output as index.js with the same packages left to node_modules.
+          'verify-worker': resolve(__dirname, 'electron/core/verify/worker.ts'),
+        },
+      },
     },
   },
   preload: {

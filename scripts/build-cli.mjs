@@ -1,7 +1,9 @@
 // Bundles the `skillfolio` command line (electron/cli/main.ts) into out/cli/index.cjs,
-// which bin/skillfolio.cjs loads. Native and runtime-file-reading packages stay external
-// and are resolved from node_modules at run time (better-sqlite3 keeps its Node-ABI build
-// there; see ARCHITECTURE.md, "Native module").
+// which bin/skillfolio.cjs loads, and the proof-check worker (electron/core/verify/worker.ts)
+// into out/cli/verify-worker.cjs, which the verification pool finds beside the bundle.
+// Native and runtime-file-reading packages stay external and are resolved from node_modules
+// at run time (better-sqlite3 keeps its Node-ABI build there; see ARCHITECTURE.md, "Native
+// module").
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -11,8 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 await build({
-  entryPoints: [join(root, 'electron/cli/main.ts')],
-  outfile: join(root, 'out/cli/index.cjs'),
+  entryPoints: { index: join(root, 'electron/cli/main.ts'), 'verify-worker': join(root, 'electron/core/verify/worker.ts') },
+  outdir: join(root, 'out/cli'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -25,4 +28,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 })
-console.log('built out/cli/index.cjs')
+console.log('built out/cli/index.cjs and out/cli/verify-worker.cjs')

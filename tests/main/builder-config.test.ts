@@ -64,6 +64,17 @@ describe('electron-builder.yml', () => {
     expect((c.linux as { target: string[] }).target).toEqual(['AppImage', 'deb'])
   })
 
+  it('ships the verification worker inside app.asar, beside the main bundle', () => {
+    const c = config ?? {}
+    // out/** holds out/main/verify-worker.js and its chunks; Electron's worker threads read app.asar
+    // (electron/electron spec/asar-spec.ts, "should start worker thread from asar file"), so no
+    // asarUnpack is needed for it.
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toMatch(/^ {2}- out\/\*\*$/m)
+    expect((c.asarUnpack as string[] | undefined) ?? ['**/*.node']).toEqual(['**/*.node'])
+    const source = readFileSync(join(root, 'electron', 'main', 'index.ts'), 'utf8')
+    expect(source).toContain("verifyWorkers: { script: join(__dirname, 'verify-worker.js') }")
+  })
+
   it('main loads the native module from where the yml puts it', () => {
     const source = readFileSync(join(root, 'electron', 'main', 'native-binding.ts'), 'utf8')
     expect(source).toContain("join(input.resourcesPath, 'native', NATIVE_FILE)")
@@ -78,4 +89,24 @@ describe('electron-builder.yml', () => {
       await expect(validateConfiguration({ ...config, asarUnpak: ['x'] }, new DebugLogger(false))).rejects.toThrow(/unknown property/)
     },
   )
+})
+
+describe('build entries of the verification worker', () => {
+  it('electron-vite builds electron/core/verify/worker.ts as out/main/verify-worker.js', async () => {
+    // By path: the config belongs to the node tsconfig project, not to the tests'.
+    const { default: config } = (await import(join(root, 'electron.vite.config.ts'))) as { default: { main?: { build?: { outDir?: string; rollupOptions?: { input?: Record<string, string> } } } } }
+    expect(config.main?.build?.outDir).toBe('out/main')
+    const input = config.main?.build?.rollupOptions?.input ?? {}
+    expect(input.index).toBe(join(root, 'electron', 'main', 'index.ts'))
+    expect(input['verify-worker']).toBe(join(root, 'electron', 'core', 'verify', 'worker.ts'))
+  })
+
+  it('the CLI bundle builds it as out/cli/verify-worker.cjs, beside index.cjs', () => {
+    const script = readFileSync(join(root, 'scripts', 'build-cli.mjs'), 'utf8')
+    expect(script).toContain("'verify-worker': join(root, 'electron/core/verify/worker.ts')")
+    expect(script).toContain("outdir: join(root, 'out/cli')")
+    expect(script).toContain("outExtension: { '.js': '.cjs' }")
+    // pool.ts looks for these names beside the bundle when no script is given (the CLI gives none).
+    expect(readFileSync(join(root, 'electron', 'core', 'verify', 'pool.ts'), 'utf8')).toContain("['verify-worker.js', 'verify-worker.cjs']")
+  })
 })

@@ -1,9 +1,12 @@
 /**
  * A small pool of worker threads for proof checks, so verification of many credentials uses
  * every core. In the built app, pass the path of the bundled worker (worker.ts built as its own
- * entry, one CommonJS file is fine). In development and tests (vitest, tsx) the TypeScript worker
- * is loaded through tsx. A worker that cannot start is not restarted; when none can, `ready()`
+ * entry, one CommonJS file is fine); without one, a `verify-worker.js`/`.cjs` beside this code
+ * (the bundle) is used, and in development and tests (vitest, tsx) the TypeScript worker is
+ * loaded through tsx. A worker that cannot start is not restarted; when none can, `ready()`
  * rejects and `run()` rejects, and the verifier falls back to checking in its own thread.
+ *
+ * createCore uses `createLazyProofCheckPool`: threads start on the first proof check only.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,7 +14,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { ProofCheck, ProofTask } from './data-integrity'
+import { checkProofs, clearCanonicalCache, type ProofCheck, type ProofTask } from './data-integrity'
 import type { ProofCheckRunner } from './verifier'
 
 export interface ProofCheckPoolOptions {
@@ -60,8 +63,30 @@ function tsxEsmApi(pkg: { exports?: unknown }): string {
   return path
 }
 
+/** The names the build gives the worker entry: electron-vite (out/main) and the CLI bundle (out/cli). */
+const BUILT_WORKERS = ['verify-worker.js', 'verify-worker.cjs']
+
+const LOADER_FLAGS = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader'])
+
+/**
+ * The parent's Node options without its preloads and module hooks: a built worker is plain
+ * JavaScript, and tsx's hooks (when the parent runs TypeScript: benchmarks, tests) would only
+ * slow its start, several times over.
+ */
+function withoutLoaders(argv: readonly string[]): string[] {
+  const kept: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (LOADER_FLAGS.has(arg)) i++
+    else if (!LOADER_FLAGS.has(arg.split('=')[0]!)) kept.push(arg)
+  }
+  return kept
+}
+
 function spawn(workerScript: string | undefined, resourceLimits: { maxYoungGenerationSizeMb: number }): Worker {
-  if (workerScript) return new Worker(workerScript, { resourceLimits })
+  // Bundled (out/main/index.js, out/cli/index.cjs), this code's folder holds the built worker.
+  const built = workerScript ?? BUILT_WORKERS.map((name) => join(__dirname, name)).find((path) => existsSync(path))
+  if (built) return new Worker(built, { resourceLimits, execArgv: withoutLoaders(process.execArgv) })
   const source = join(__dirname, 'worker.ts')
   if (!existsSync(source)) throw new Error('No worker script was given and worker.ts is not beside the verifier.')
   // Development and tests only: tsx compiles the TypeScript worker on the fly.
@@ -172,6 +197,82 @@ export function createProofCheckPool(options: ProofCheckPoolOptions = {}): Proof
         job.reject(new Error('The verification pool was closed.'))
       }
       await Promise.all(slots.map((s) => s.worker.terminate()))
+    },
+  }
+}
+
+export interface LazyProofCheckPoolOptions extends ProofCheckPoolOptions {
+  /** Told once when no worker can start (verification then runs in this thread). */
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface LazyProofCheckPool extends ProofCheckRunner {
+  /** Whether threads were started (they are on the first proof check, not before). */
+  readonly started: boolean
+  /** Forgets the canonical forms remembered here and in every worker (for benchmarks). */
+  clearCaches(): Promise<void>
+  /** Terminates the workers; later checks run in this thread. Never rejects. */
+  close(): Promise<void>
+}
+
+/**
+ * Each worker holds its own copy of the JSON-LD libraries, contexts and caches (about 40 MB);
+ * past four, memory grows faster than a portfolio-sized import gains.
+ */
+export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()))
+
+/**
+ * The pool as the core uses it: no thread until the first proof check (a CLI `list` starts
+ * none), and every check answered even when the workers cannot start, crash or were closed:
+ * it then runs in this thread, one at a time (hundreds interleaved are slower than in turn).
+ */
+export function createLazyProofCheckPool(options: LazyProofCheckPoolOptions = {}): LazyProofCheckPool {
+  const { log, ...poolOptions } = options
+  let pool: ProofCheckPool | null = null
+  let started = false
+  let unavailable = false
+  let closed = false
+  let localTail: Promise<unknown> = Promise.resolve()
+  const local = (task: ProofTask): Promise<ProofCheck[]> => {
+    const result = localTail.then(() => checkProofs(task))
+    localTail = result.catch(() => undefined)
+    return result
+  }
+  const giveUp = (error: unknown) => {
+    if (unavailable || closed) return
+    unavailable = true
+    log?.('Verification workers could not start; verifying in the main thread instead', error)
+    const dead = pool
+    pool = null
+    void dead?.close().catch(() => undefined)
+  }
+  return {
+    get started() {
+      return started
+    },
+    run(task) {
+      if (closed || unavailable) return local(task)
+      if (!pool) {
+        started = true
+        try {
+          pool = createProofCheckPool({ ...poolOptions, size: poolOptions.size ?? DEFAULT_POOL_SIZE })
+        } catch (error) {
+          giveUp(error)
+          return local(task)
+        }
+        pool.ready().catch(giveUp)
+      }
+      return pool.run(task).catch(() => local(task))
+    },
+    async clearCaches() {
+      clearCanonicalCache()
+      await pool?.clearCaches().catch(() => undefined)
+    },
+    async close() {
+      closed = true
+      const open = pool
+      pool = null
+      await open?.close().catch(() => undefined)
     },
   }
 }

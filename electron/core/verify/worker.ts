@@ -1,8 +1,11 @@
 /**
  * Worker-thread entry: runs proof checks (the CPU-heavy part: JSON-LD canonicalisation and
  * Ed25519) for the pool in pool.ts. The pool keeps several tasks queued here so the worker never
- * waits for the main thread; they run two at a time (many interleaved canonicalisations are
- * slower than the same work in turn). Each worker keeps its own caches for as long as it lives.
+ * waits for the main thread; they run one at a time (interleaved canonicalisations are slower
+ * than the same work in turn). Each worker keeps its own caches for as long as it lives.
+ *
+ * Built as an entry of its own: out/main/verify-worker.js (electron-vite) and
+ * out/cli/verify-worker.cjs (scripts/build-cli.mjs); it imports nothing from the shells.
  */
 import { parentPort } from 'node:worker_threads'
 import { checkProofs, clearCanonicalCache, type ProofTask } from './data-integrity'
