@@ -417,7 +417,21 @@ export async function checkBlockcertsSignature(certificate: Obj, options: { onli
   const receipt = found.receipt
   const others = found.otherProofs.length ? ` Its other proof (${found.otherProofs.join(', ')}) is of a kind Skillfolio does not check.` : ''
 
-  const computed = await blockcertsHash(found.unsigned)
+  let computed = await blockcertsHash(found.unsigned)
+  // Some issuers hash a certificate before adding its status entry (credentialStatus, e.g. a
+  // StatusList2021Entry whose context the certificate does not carry). When the full
+  // certificate does not match but the same without its status fields does, the content is
+  // intact; only the status entry is not covered by the receipt, and the detail says so.
+  let statusNote = ''
+  const matchesReceipt = (h: BlockcertsHash) => h.kind === 'hash' && HEX64.test(receipt.targetHash) && h.hash === receipt.targetHash.toLowerCase()
+  if (!matchesReceipt(computed) && computed.kind !== 'error' && found.unsigned.credentialStatus !== undefined) {
+    const { credentialStatus: _status, ...withoutStatus } = found.unsigned
+    const retried = await blockcertsHash(withoutStatus)
+    if (matchesReceipt(retried)) {
+      computed = retried
+      statusNote = ' The issuer hashed it without its status entry (credentialStatus), so that entry is not covered by the receipt and could have been changed.'
+    }
+  }
   if (computed.kind === 'error') {
     const why = computed.missingContext
       ? `it names a JSON-LD context Skillfolio does not bundle (${computed.missingContext})`
@@ -438,7 +452,7 @@ export async function checkBlockcertsSignature(certificate: Obj, options: { onli
   }
   if (root !== receipt.merkleRoot.toLowerCase()) return sig('invalid', "The certificate's blockchain receipt is broken: its Merkle path does not lead to its Merkle root.", method)
 
-  const matches = `The content matches its blockchain receipt (hash and Merkle path checked offline).`
+  const matches = `The content matches its blockchain receipt (hash and Merkle path checked offline).${statusNote}`
   const real = receipt.anchors.filter((a) => !a.mock)
   if (real.length === 0) {
     const mock = receipt.anchors.length > 0

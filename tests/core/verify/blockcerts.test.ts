@@ -170,6 +170,30 @@ describe('Blockcerts v3 built here', () => {
     }
   })
 
+  it('a status entry the issuer added after hashing does not make an intact certificate "changed", and the detail says it is not covered', async () => {
+    const status = { id: 'https://issuer.skillfolio.test/status/1#7', type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: 'https://issuer.skillfolio.test/status/1' }
+    const anchored = await anchorV3(v3Credential())
+    const result = await verify({ ...anchored, credentialStatus: status })
+    expect(result.signature.verdict).toBe('needs_network')
+    expect(result.signature.detail).toMatch(/content matches its blockchain receipt/)
+    expect(result.signature.detail).toMatch(/without its status entry \(credentialStatus\), so that entry is not covered/)
+    // Anything else changed is still caught, status entry or not.
+    const subject = anchored.credentialSubject as Obj
+    const tampered = await verify({ ...anchored, credentialStatus: status, credentialSubject: { ...subject, name: 'Someone Else' } })
+    expect(tampered.signature.verdict).toBe('invalid')
+    // A certificate hashed with its status entry still matches without the note.
+    const whole = await verify(
+      await anchorV3(
+        v3Credential({
+          '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/blockcerts/v3', { RevocationList: 'https://w3id.org/openbadges#RevocationList' }],
+          credentialStatus: { id: 'https://issuer.skillfolio.test/revocations#1', type: 'RevocationList' },
+        }),
+      ),
+    )
+    expect(whole.signature.detail).toMatch(/content matches its blockchain receipt/)
+    expect(whole.signature.detail).not.toMatch(/status entry/)
+  })
+
   it('the DataIntegrityProof form (cryptosuite merkle-proof-2019, VC 2.0) is read the same way', async () => {
     const credential = v3Credential({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/blockcerts/v3.2'], validFrom: '2025-03-01T09:00:00Z' })
     delete credential.issuanceDate
