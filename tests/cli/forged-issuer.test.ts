@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../electron/cli/index'
+import { runIn } from './harness'
 import { TRUST_WORDS } from '../../electron/shared/verdict'
 import { achievementCredential } from '../fixtures/verify/sign'
 import { newKey, signJwt, signLd } from '../helpers/forge'
@@ -20,12 +20,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-async function cli(...argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(['--db', db, ...argv], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: dir, now: () => new Date('2026-11-28T12:00:00Z') })
-  return { code, stdout, stderr }
-}
+const cli = (...argv: string[]) => runIn(dir, {}, ['--db', db, ...argv])
 
 const credential = (issuer: { id: string; name: string }, n: number) => ({
   ...achievementCredential({ did: issuer.id } as never, { n, name: `${issuer.name} certificate ${n}` }),

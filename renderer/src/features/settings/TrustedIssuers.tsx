@@ -3,7 +3,7 @@
  * confirms) and issuer registries they imported, each removable; a registry file is read here
  * and only its text crosses the bridge.
  */
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { call, errorMessage } from '../../api'
 import { humanDate } from '../../shared'
 import { useInvalidate, useQuery } from '../../data'
@@ -77,38 +77,33 @@ export function TrustedIssuers() {
           <h3 className="subhead">Pinned keys</h3>
           {data.pins.length ? (
             <ul className="trust-list" aria-label="Pinned keys">
-              {data.pins.map((p) => (
-                <li key={`${p.issuerId} ${p.signerKey}`} className="trust-row">
-                  <div className="trust-row-main">
-                    <div className="trust-row-title">{p.label ?? p.issuerId}</div>
-                    <div className="trust-row-meta">
-                      {p.label ? <span className="mono-id">{p.issuerId}</span> : null}
-                      <span className="mono-id" title={p.signerKey}>
-                        key {shortKey(p.signerKey)}
-                      </span>
-                      <span>
-                        pinned {humanDate(p.pinnedAt)}
-                        {p.source === 'online' ? ' after an online check' : ''} · confirms {plural(p.credentials, 'credential')}
-                      </span>
-                    </div>
-                  </div>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    icon="x"
-                    busy={busy === `pin ${p.issuerId} ${p.signerKey}`}
-                    aria-label={`Remove the pinned key of ${p.label ?? p.issuerId}`}
-                    onClick={() =>
-                      void act(`pin ${p.issuerId} ${p.signerKey}`, async () => {
+              {data.pins.map((p) => {
+                const who = p.label ?? p.issuerId
+                const key = `pin ${p.issuerId} ${p.signerKey}`
+                return (
+                  <TrustRow
+                    key={key}
+                    title={who}
+                    removeLabel={`Remove the pinned key of ${who}`}
+                    busy={busy === key}
+                    onRemove={() =>
+                      void act(key, async () => {
                         await call('issuers:unpin', { issuerId: p.issuerId, signerKey: p.signerKey })
-                        return `Removed the pinned key of ${p.label ?? p.issuerId}`
+                        return `Removed the pinned key of ${who}`
                       })
                     }
                   >
-                    Remove
-                  </Button>
-                </li>
-              ))}
+                    {p.label ? <span className="mono-id">{p.issuerId}</span> : null}
+                    <span className="mono-id" title={p.signerKey}>
+                      key {shortKey(p.signerKey)}
+                    </span>
+                    <span>
+                      pinned {humanDate(p.pinnedAt)}
+                      {p.source === 'online' ? ' after an online check' : ''} · confirms {plural(p.credentials, 'credential')}
+                    </span>
+                  </TrustRow>
+                )
+              })}
             </ul>
           ) : (
             <p className="muted">No pinned keys. Open a credential whose issuer is not confirmed and choose “Pin this key for the issuer…” if you know the key is theirs.</p>
@@ -117,31 +112,22 @@ export function TrustedIssuers() {
           {data.registries.length ? (
             <ul className="trust-list" aria-label="Issuer registries">
               {data.registries.map((r) => (
-                <li key={r.name} className="trust-row">
-                  <div className="trust-row-main">
-                    <div className="trust-row-title">{r.name}</div>
-                    <div className="trust-row-meta">
-                      <span>
-                        {plural(r.entries, 'issuer')} · imported {humanDate(r.importedAt)}
-                      </span>
-                    </div>
-                  </div>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    icon="x"
-                    busy={busy === `registry ${r.name}`}
-                    aria-label={`Remove the registry ${r.name}`}
-                    onClick={() =>
-                      void act(`registry ${r.name}`, async () => {
-                        await call('issuers:removeRegistry', { name: r.name })
-                        return `Removed the registry “${r.name}”`
-                      })
-                    }
-                  >
-                    Remove
-                  </Button>
-                </li>
+                <TrustRow
+                  key={r.name}
+                  title={r.name}
+                  removeLabel={`Remove the registry ${r.name}`}
+                  busy={busy === `registry ${r.name}`}
+                  onRemove={() =>
+                    void act(`registry ${r.name}`, async () => {
+                      await call('issuers:removeRegistry', { name: r.name })
+                      return `Removed the registry “${r.name}”`
+                    })
+                  }
+                >
+                  <span>
+                    {plural(r.entries, 'issuer')} · imported {humanDate(r.importedAt)}
+                  </span>
+                </TrustRow>
               ))}
             </ul>
           ) : (
@@ -150,5 +136,20 @@ export function TrustedIssuers() {
         </>
       )}
     </section>
+  )
+}
+
+/** One entry of the trust list: what it is, facts about it, and Remove. */
+function TrustRow({ title, removeLabel, busy, onRemove, children }: { title: string; removeLabel: string; busy: boolean; onRemove: () => void; children: ReactNode }) {
+  return (
+    <li className="trust-row">
+      <div className="trust-row-main">
+        <div className="trust-row-title">{title}</div>
+        <div className="trust-row-meta">{children}</div>
+      </div>
+      <Button size="sm" variant="ghost" icon="x" busy={busy} aria-label={removeLabel} onClick={onRemove}>
+        Remove
+      </Button>
+    </li>
   )
 }
