@@ -249,3 +249,36 @@ describe('importing a badge whose name holds control characters', () => {
     await run('--json', 'import', file)
   })
 })
+
+describe('the trust list, tag review and settings with hostile text', () => {
+  it('refuses a hostile pin label, cleans hostile registry names, and prints every list escaped', async () => {
+    const registry = join(p.dir, 'registry.json')
+    writeFileSync(
+      registry,
+      JSON.stringify({
+        meta: { name: `Registry${HOSTILE}` },
+        registry: { 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK': { name: `Example University${HOSTILE}`, url: 'https://example.edu', location: `Boston${HOSTILE}` } },
+      }),
+    )
+    const imported = await run('issuers', 'import-registry', registry)
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).not.toContain('aGFja2Vk\u0007')
+    await run('--json', 'issuers', 'import-registry', registry)
+    const listed = await run('issuers')
+    expect(listed.stdout).toMatch(/Issuer registries[\s\S]*Registry/)
+    await run('--json', 'issuers')
+    // A label is typed text: the one text rule refuses it, quoting it escaped.
+    const refused = await run('issuers', 'pin', '--issuer', 'https://example.edu/i', '--key', 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', '--label', `Label${HOSTILE}`)
+    expect(refused.code).toBe(2)
+    const pinned = await run('issuers', 'pin', '--issuer', `https://example.edu/i${HOSTILE}`, '--key', 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')
+    expect(pinned.code).not.toBe(0) // an issuer id is text too
+    await run('issuers', 'remove-registry', `Registry${HOSTILE}`)
+  })
+
+  it('prints tag review and settings escaped', async () => {
+    await run('tags')
+    await run('--json', 'tags')
+    await run('settings')
+    await run('--json', 'settings')
+  })
+})
