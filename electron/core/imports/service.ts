@@ -168,11 +168,12 @@ export function createImports(deps: ImportDeps) {
       // Keep skills the person added by hand; add what the newer copy names.
       const skills = [...before.skills.map((s) => ({ name: s.name, level: s.level })), ...values.skills]
       portfolio.credentials.update({ id: before.id, patch: { ...values, skills } })
+      provenance.write(rowId, row)
     } else {
-      rowId = portfolio.credentials.insert(values)
+      // Where it came from is written with the row (one write, not an insert and an update).
+      rowId = portfolio.credentials.insert(values, row)
       if (stored && choice === 'conflict') provenance.markConflict(rowId, stored.id)
     }
-    provenance.write(rowId, row)
     evidence.attach(rowId, p.sha256)
     if (imageSha && imageSha !== p.sha256) evidence.attach(rowId, imageSha)
     provenance.saveVerification(rowId, p.verification)
