@@ -20,7 +20,7 @@ import { createBatchEndings } from './endings'
 import { createProvenance, type ProvenanceRow } from './provenance'
 import { storageProblem, withBusyRetry } from './storage-problems'
 import { claimBatch, currentOwner, interruptAbandoned, releaseBatch, stillRunning } from './recovery'
-import { chooseCopy, conflictReason, fileVerdict, isNewer, verdictsOf } from './copies'
+import { chooseCopy, conflictReason, fileVerdict, isNewer, verdictsOf, type FileVerdict } from './copies'
 
 export interface Verifier {
   verify(parsed: ParsedCredential): Promise<VerificationResult>
@@ -54,6 +54,9 @@ type Prepared =
       image: { sha256: string; mediaType: string; size: number; bytes: Uint8Array } | null
       parsed: ParsedCredential
       verification: VerificationResult | null
+      /** The words for its checks, and its record (or why it has none), made before the write transaction. */
+      verdict: FileVerdict
+      record: ReturnType<typeof toCredential> | { error: unknown }
     }
 
 const MEDIA_TYPE: Record<string, string> = {
@@ -132,19 +135,28 @@ export function createImports(deps: ImportDeps) {
     const sha256 = sha256Of(bytes)
     const embedded = parsed.image && 'bytes' in parsed.image && parsed.image.bytes.byteLength > 0 ? parsed.image : null
     const image = embedded ? { sha256: sha256Of(embedded.bytes), mediaType: embedded.mediaType, size: embedded.bytes.byteLength, bytes: embedded.bytes } : null
-    return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, bytes, image, parsed, verification }
+    // Needs no database, so it is done here rather than inside the chunk's transaction; a file
+    // it fails on still fails when it is stored (after the duplicate check, as before).
+    let record: Extract<Prepared, { ok: true }>['record']
+    try {
+      record = toCredential(parsed)
+    } catch (error) {
+      record = { error }
+    }
+    return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, bytes, image, parsed, verification, verdict: fileVerdict(verification), record }
   }
 
   /** Writes one prepared file; runs inside the chunk's transaction. */
   function store(batchId: number, p: Extract<Prepared, { ok: true }>): void {
-    const verdict = fileVerdict(p.verification)
+    const { verdict } = p
     const item = { batchId, position: p.position, fileName: p.name, trust: verdict.trust, headline: verdict.headline }
     const same = provenance.byContent(p.sha256)
     if (same) {
       batches.record({ ...item, outcome: 'duplicate', credentialId: same.id, title: same.title, reason: `Already in your portfolio as “${same.title}”.`, warnings: [] })
       return
     }
-    const { values, source, warnings } = toCredential(p.parsed)
+    if ('error' in p.record) throw p.record.error
+    const { values, source, warnings } = p.record
     // The same credential id from the same issuer: the copy that verifies better wins, and a
     // worse-verified copy never replaces a better one (see chooseCopy).
     const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
@@ -154,9 +166,9 @@ export function createImports(deps: ImportDeps) {
       return
     }
     const earlier = choice === 'replace' ? stored : undefined
-    evidence.put(p.bytes, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream')
+    evidence.put(p.bytes, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream', p.sha256)
     const isImage = p.parsed.container === 'png' || p.parsed.container === 'svg'
-    if (p.image) evidence.put(p.image.bytes, `${p.name} (badge image)`, p.image.mediaType)
+    if (p.image) evidence.put(p.image.bytes, `${p.name} (badge image)`, p.image.mediaType, p.image.sha256)
     const imageSha = isImage ? p.sha256 : (p.image?.sha256 ?? null)
     const row: ProvenanceRow = { ...source, issuedAt: p.parsed.issuedOn, contentSha256: p.sha256, imageSha256: imageSha, warnings: JSON.stringify(warnings), batchId }
     let rowId: number
