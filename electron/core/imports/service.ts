@@ -37,8 +37,19 @@ export interface ImportDeps {
   verifierFor: (online: boolean) => Verifier
 }
 
-/** Files read, parsed and verified together before one database transaction writes them. */
-const CHUNK = 64
+/**
+ * Files are read, parsed and verified a group at a time (at most this many files and bytes,
+ * and at least one file) while the group before is written.
+ */
+const GROUP_FILES = 256
+const GROUP_BYTES = 16 * 1024 * 1024
+/**
+ * A write transaction (a chunk) takes files until it has run this long, then commits: few,
+ * large transactions (fewer commits and full-text segments) that still leave the thread to the
+ * window several times a second, whatever the machine's speed or load. Each chunk is followed
+ * by a progress event.
+ */
+const CHUNK_MS = 40
 
 type Prepared =
   | { ok: false; position: number; name: string; reason: string }
@@ -232,45 +243,49 @@ export function createImports(deps: ImportDeps) {
     await endings.finish(batchId, files.map((f) => f.name), stop, stamp())
   }
 
-  /** Imports chunk after chunk; answers why the batch had to stop early, or null. */
+  /** Imports group after group, chunk after chunk; answers why the batch had to stop early, or null. */
   async function importFiles(batchId: number, files: readonly ExpandedFile[], job: { processed: number }): Promise<string | null> {
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
-    const prepareChunk = (start: number) => Promise.all(files.slice(start, start + CHUNK).map((f, k) => prepare(f, start + k, verifier)))
-    // Pipelined: the next chunk is read, parsed and verified (I/O on libuv's threads, proof
-    // checks on workers) while this one is written to the database (synchronous, on this thread).
-    let next: Promise<Prepared[]> | null = prepareChunk(0)
-    for (let start = 0; next; start += CHUNK) {
+    const groups = groupsOf(files)
+    const prepareGroup = (g: number) => Promise.all(files.slice(groups[g]!.start, groups[g]!.end).map((f, k) => prepare(f, groups[g]!.start + k, verifier)))
+    // Pipelined: the next group is read, parsed and verified (I/O on libuv's threads, proof
+    // checks on workers, parsing between chunks) while this one is written to the database
+    // (synchronous, on this thread).
+    let next: Promise<Prepared[]> | null = prepareGroup(0)
+    for (let g = 0; next; g++) {
       const prepared: Prepared[] = await next
-      next = start + CHUNK < files.length ? prepareChunk(start + CHUNK) : null
-      const stop = await writeChunk(batchId, prepared)
-      if (stop !== null) {
-        await next // the files being read are dropped, but not left running
-        return stop
+      next = g + 1 < groups.length ? prepareGroup(g + 1) : null
+      for (let from = 0; from < prepared.length; ) {
+        const written = await writeChunk(batchId, prepared, from)
+        if (typeof written === 'string') {
+          await next // the files being read are dropped, but not left running
+          return written
+        }
+        from += written
+        job.processed += written
+        emitProgress(batchId)
+        await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
       }
-      job.processed += prepared.length
-      emitProgress(batchId)
-      await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
     }
     return null
   }
 
   /**
-   * Writes one chunk in one transaction. When a file of it fails to save, the chunk is written
-   * again file by file, each in its own savepoint, so only the file at fault is failed. A
-   * storage problem (disk full, locked, damaged …) is not a file's fault: the chunk is not
-   * written, and its words are answered so the batch stops.
+   * Writes one chunk, `prepared` from `from` on, in one transaction; answers how many files it
+   * wrote, or the words for why the batch must stop. When a file of it fails to save, the chunk
+   * is written again file by file, each in its own savepoint, so only the file at fault is
+   * failed. A storage problem (disk full, locked, damaged …) is not a file's fault: the chunk is
+   * not written, and its words are answered so the batch stops.
    */
-  async function writeChunk(batchId: number, prepared: Prepared[]): Promise<string | null> {
+  async function writeChunk(batchId: number, prepared: Prepared[], from: number): Promise<number | string> {
     try {
-      await withBusyRetry(() => writeTransaction(batchId, prepared, false))
-      return null
+      return await withBusyRetry(() => writeTransaction(batchId, prepared, from, false))
     } catch (error) {
       const problem = storageProblem(error)
       if (problem) return problem
     }
     try {
-      await withBusyRetry(() => writeTransaction(batchId, prepared, true))
-      return null
+      return await withBusyRetry(() => writeTransaction(batchId, prepared, from, true))
     } catch (error) {
       return stopReasonFor(error, `Writing a chunk of import batch ${batchId}`)
     }
@@ -284,12 +299,16 @@ export function createImports(deps: ImportDeps) {
   }
 
   /**
-   * One transaction per chunk. Savepoints per file cost ~5x the insert itself, so they are
-   * used only on the retry after a chunk failed as a whole.
+   * One transaction per chunk: files from `from` on, until CHUNK_MS have passed (at least one
+   * file); answers how many it wrote. Savepoints per file cost ~5x the insert itself, so they
+   * are used only on the retry after a chunk failed as a whole.
    */
-  function writeTransaction(batchId: number, prepared: Prepared[], isolate: boolean): void {
-    db.transaction(() => {
-      for (const p of prepared) {
+  function writeTransaction(batchId: number, prepared: Prepared[], from: number, isolate: boolean): number {
+    return db.transaction(() => {
+      const started = performance.now()
+      let end = from
+      do {
+        const p = prepared[end++]!
         if (!p.ok) {
           batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: null, reason: p.reason, warnings: [] })
         } else if (!isolate) {
@@ -303,7 +322,8 @@ export function createImports(deps: ImportDeps) {
             batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: p.parsed.title, reason: 'The credential could not be saved (the problem was logged); nothing was changed.', warnings: [] })
           }
         }
-      }
+      } while (end < prepared.length && performance.now() - started < CHUNK_MS)
+      return end - from
     })()
   }
 
@@ -413,6 +433,24 @@ export function createImports(deps: ImportDeps) {
     provenance.write(rowId, previous.provenance)
     provenance.saveVerification(rowId, c.verification)
   }
+}
+
+/** Consecutive runs of files, each at most GROUP_FILES files and GROUP_BYTES bytes (a larger file is a group of its own). */
+function groupsOf(files: readonly ExpandedFile[]): Array<{ start: number; end: number }> {
+  const groups: Array<{ start: number; end: number }> = []
+  let start = 0
+  let bytes = 0
+  files.forEach((f, i) => {
+    const size = 'size' in f ? f.size : 0
+    if (i > start && (i - start >= GROUP_FILES || bytes + size > GROUP_BYTES)) {
+      groups.push({ start, end: i })
+      start = i
+      bytes = 0
+    }
+    bytes += size
+  })
+  if (files.length > start) groups.push({ start, end: files.length })
+  return groups
 }
 
 /** Each file an interrupted batch never reached, found again at its path (or failed when it was sent as contents). */

@@ -11,6 +11,8 @@ import { ImportError } from '../importers/types'
 export interface PendingFile {
   name: string
   path: string | null
+  /** Its size in bytes as listed (what `load` will read, give or take a change on disk meanwhile). */
+  size: number
   load: () => Promise<Uint8Array>
 }
 /** A file found but not readable (missing, too large, a link …): `error` says why. */
@@ -37,7 +39,7 @@ export async function expandSources(sources: readonly ImportSource[]): Promise<E
   }
   for (const source of sources) {
     if ('base64' in source) {
-      push({ name: source.name, path: null, load: async () => decodeBase64(source.base64, source.name) })
+      push({ name: source.name, path: null, size: Math.floor((source.base64.length * 3) / 4), load: async () => decodeBase64(source.base64, source.name) })
       continue
     }
     await walk(source.path, 0, push)
@@ -68,7 +70,7 @@ async function walk(path: string, depth: number, push: (item: ExpandedFile) => v
   } else if (info.isFile()) {
     const name = basename(path)
     if (info.size > MAX_FILE_BYTES) push({ name, path, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.` })
-    else push({ name, path, load: () => readFile(path) })
+    else push({ name, path, size: info.size, load: () => readFile(path) })
   } else {
     push({ name: basename(path), path, error: 'This is not a regular file.' })
   }
