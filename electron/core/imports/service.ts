@@ -304,7 +304,7 @@ export function createImports(deps: ImportDeps) {
    * are used only on the retry after a chunk failed as a whole.
    */
   function writeTransaction(batchId: number, prepared: Prepared[], from: number, isolate: boolean): number {
-    return db.transaction(() => {
+    return db.transaction(() => portfolio.batchIndex(() => {
       const started = performance.now()
       let end = from
       do {
@@ -324,7 +324,7 @@ export function createImports(deps: ImportDeps) {
         }
       } while (end < prepared.length && performance.now() - started < CHUNK_MS)
       return end - from
-    })()
+    }))()
   }
 
   return {
