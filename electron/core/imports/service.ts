@@ -44,6 +44,14 @@ export interface ImportDeps {
 const GROUP_FILES = 256
 const GROUP_BYTES = 16 * 1024 * 1024
 /**
+ * A group's files are all read at once (libuv's threads; a completed read only keeps the bytes),
+ * then parsed in order in slices of about this long, the thread handed back between slices, so
+ * parsing never adds more than a slice to the longest pause a chunk's write makes. Verification
+ * is started for each file as it is parsed and awaited at the group's end (proof checks run on
+ * workers meanwhile).
+ */
+const PARSE_SLICE_MS = 8
+/**
  * A write transaction (a chunk) takes files until it has run this long, then commits: few,
  * large transactions (fewer commits and full-text segments) that still leave the thread to the
  * window several times a second, whatever the machine's speed or load. Each chunk is followed
@@ -122,27 +130,31 @@ export function createImports(deps: ImportDeps) {
   // Batches left running by a program that died are interrupted, before anything else happens.
   interruptAbandoned(db, batches, stamp(), log)
 
-  async function prepare(file: ExpandedFile, position: number, verifier: Verifier): Promise<Prepared> {
+  /** Reads one file: its bytes, or why it has none. */
+  async function load(file: ExpandedFile, position: number): Promise<Uint8Array | Extract<Prepared, { ok: false }>> {
     if ('error' in file) return { ok: false, position, name: file.name, reason: file.error }
-    let bytes: Uint8Array
     try {
-      bytes = await file.load()
+      return await file.load()
     } catch (error) {
       return { ok: false, position, name: file.name, reason: error instanceof ImportError ? error.message : 'The file could not be read from disk.' }
     }
+  }
+
+  /** Parses a file read (synchronously, before its first await), then verifies it and makes its record. */
+  async function prepare(name: string, position: number, bytes: Uint8Array, verifier: Verifier): Promise<Prepared> {
     let parsed: ParsedCredential
     try {
-      parsed = readCredentialFile(bytes, file.name)
+      parsed = readCredentialFile(bytes, name)
     } catch (error) {
-      if (error instanceof ImportError) return { ok: false, position, name: file.name, reason: error.message }
-      log(`Importer failed on ${file.name}`, error)
-      return { ok: false, position, name: file.name, reason: 'Skillfolio could not read this file (the problem was logged).' }
+      if (error instanceof ImportError) return { ok: false, position, name: name, reason: error.message }
+      log(`Importer failed on ${name}`, error)
+      return { ok: false, position, name: name, reason: 'Skillfolio could not read this file (the problem was logged).' }
     }
     let verification: VerificationResult | null = null
     try {
       verification = await verifier.verify(parsed)
     } catch (error) {
-      log(`Verification failed on ${file.name}`, error)
+      log(`Verification failed on ${name}`, error)
     }
     const sha256 = sha256Of(bytes)
     const embedded = parsed.image && 'bytes' in parsed.image && parsed.image.bytes.byteLength > 0 ? parsed.image : null
@@ -155,7 +167,7 @@ export function createImports(deps: ImportDeps) {
     } catch (error) {
       record = { error }
     }
-    return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, bytes, image, parsed, verification, verdict: fileVerdict(verification), record }
+    return { ok: true, position, name: name, size: bytes.byteLength, sha256, bytes, image, parsed, verification, verdict: fileVerdict(verification), record }
   }
 
   /** Writes one prepared file; runs inside the chunk's transaction. */
@@ -248,14 +260,27 @@ export function createImports(deps: ImportDeps) {
   async function importFiles(batchId: number, files: readonly ExpandedFile[], job: { processed: number }): Promise<string | null> {
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
     const groups = groupsOf(files)
-    const prepareGroup = (g: number) => Promise.all(files.slice(groups[g]!.start, groups[g]!.end).map((f, k) => prepare(f, groups[g]!.start + k, verifier)))
+    const prepareGroup = async ({ start, end }: { start: number; end: number }): Promise<Prepared[]> => {
+      const reads = files.slice(start, end).map((f, k) => load(f, start + k))
+      const prepared: Array<Promise<Prepared>> = []
+      let slice = performance.now()
+      for (let k = 0; k < reads.length; k++) {
+        const read = await reads[k]!
+        prepared.push(read instanceof Uint8Array ? prepare(files[start + k]!.name, start + k, read, verifier) : Promise.resolve(read))
+        if (performance.now() - slice >= PARSE_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve))
+          slice = performance.now()
+        }
+      }
+      return Promise.all(prepared)
+    }
     // Pipelined: the next group is read, parsed and verified (I/O on libuv's threads, proof
     // checks on workers, parsing between chunks) while this one is written to the database
     // (synchronous, on this thread).
-    let next: Promise<Prepared[]> | null = prepareGroup(0)
+    let next: Promise<Prepared[]> | null = prepareGroup(groups[0]!)
     for (let g = 0; next; g++) {
       const prepared: Prepared[] = await next
-      next = g + 1 < groups.length ? prepareGroup(g + 1) : null
+      next = g + 1 < groups.length ? prepareGroup(groups[g + 1]!) : null
       for (let from = 0; from < prepared.length; ) {
         const written = await writeChunk(batchId, prepared, from)
         if (typeof written === 'string') {
