@@ -58,6 +58,12 @@ const PARSE_SLICE_MS = 8
  * by a progress event.
  */
 const CHUNK_MS = 40
+/**
+ * …or until it holds this many bytes of originals: what a commit costs grows with the bytes it
+ * writes (and SQLite copies the log into the file once it passes ~4 MB), which the time spent
+ * before the commit does not show when the files are large images.
+ */
+const CHUNK_BYTES = 2 * 1024 * 1024
 
 type Prepared =
   | { ok: false; position: number; name: string; reason: string }
@@ -325,16 +331,18 @@ export function createImports(deps: ImportDeps) {
   }
 
   /**
-   * One transaction per chunk: files from `from` on, until CHUNK_MS have passed (at least one
-   * file); answers how many it wrote. Savepoints per file cost ~5x the insert itself, so they
-   * are used only on the retry after a chunk failed as a whole.
+   * One transaction per chunk: files from `from` on, until CHUNK_MS have passed or CHUNK_BYTES
+   * were taken (at least one file); answers how many it wrote. Savepoints per file cost ~5x the
+   * insert itself, so they are used only on the retry after a chunk failed as a whole.
    */
   function writeTransaction(batchId: number, prepared: Prepared[], from: number, isolate: boolean): number {
     return db.transaction(() => portfolio.batchIndex(() => {
       const started = performance.now()
       let end = from
+      let bytes = 0
       do {
         const p = prepared[end++]!
+        if (p.ok) bytes += p.size + (p.image?.size ?? 0)
         if (!p.ok) {
           batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: null, reason: p.reason, warnings: [] })
         } else if (!isolate) {
@@ -348,7 +356,7 @@ export function createImports(deps: ImportDeps) {
             batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: p.parsed.title, reason: 'The credential could not be saved (the problem was logged); nothing was changed.', warnings: [] })
           }
         }
-      } while (end < prepared.length && performance.now() - started < CHUNK_MS)
+      } while (end < prepared.length && bytes < CHUNK_BYTES && performance.now() - started < CHUNK_MS)
       return end - from
     }))()
   }
