@@ -125,6 +125,20 @@ export function safeText({ max, multiline = false, trim = true }: TextOptions): 
   return schema.max(max, `must be at most ${max} characters`)
 }
 
+/**
+ * Whether `value` is already what `safeText(options)` stores: accepted by the rule, with nothing
+ * to normalise or trim, and within `max`. Then the schema would give it back unchanged, so a
+ * caller whose text was cleaned first (imports) can skip the schema; anything else goes through it.
+ */
+export function isStoredText(value: string, { max, multiline = false, trim = true }: TextOptions): boolean {
+  return (
+    value.length <= max &&
+    (!trim || value.trim() === value) &&
+    (!multiline || normaliseLineBreaks(value) === value) &&
+    textProblem(value, multiline) === null
+  )
+}
+
 /** Text that must be given: `required` is the message for an empty value ("Title is required"). */
 export const requiredText = (max: number, required: string, options: Omit<TextOptions, 'max'> = {}): z.ZodString =>
   safeText({ max, ...options }).min(1, required)
