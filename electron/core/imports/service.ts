@@ -212,13 +212,14 @@ export function createImports(deps: ImportDeps) {
       portfolio.credentials.update({ id: before.id, patch: { ...values, skills } })
       provenance.write(rowId, row)
     } else {
-      // Where it came from is written with the row (one write, not an insert and an update).
-      rowId = portfolio.credentials.insert(values, row)
+      // Where it came from, and the status its checks give, are written with the row (one
+      // write, not an insert and two updates).
+      rowId = portfolio.credentials.insert({ ...values, status: provenance.statusAfter(values.status, p.verification) }, row)
       if (stored && choice === 'conflict') provenance.markConflict(rowId, stored.id)
     }
     evidence.attach(rowId, p.sha256)
     if (imageSha && imageSha !== p.sha256) evidence.attach(rowId, imageSha)
-    provenance.saveVerification(rowId, p.verification)
+    provenance.saveVerification(rowId, p.verification, !earlier)
     const reason = stored && choice === 'conflict' ? conflictReason(stored.title, verdict) : verdict.problem
     batches.record({ ...item, outcome: earlier ? 'updated' : 'imported', credentialId: rowId, title: values.title, reason, warnings, previous })
   }

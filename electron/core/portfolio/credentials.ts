@@ -323,8 +323,8 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
   }
 
   /** Keeps where each skill came from and the person's word on badge tags (credential-skills.ts). */
-  function writeSkills(credentialId: number, resolved: ResolvedSkill[]): void {
-    skillLinks.write(credentialId, resolved)
+  function writeSkills(credentialId: number, resolved: ResolvedSkill[], fresh = false): void {
+    skillLinks.write(credentialId, resolved, fresh)
   }
 
   function read(rowId: number): Credential {
@@ -346,7 +346,7 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
     assertDatesInOrder(values)
     const params = { ...toParams(values), at: now().toISOString() }
     const rowId = Number((provenance ? insertImportedRow.run({ ...params, ...provenance }) : insertRow.run(params)).lastInsertRowid)
-    writeSkills(rowId, skills.resolve(values.skills))
+    writeSkills(rowId, skills.resolve(values.skills), true)
     index.credential(rowId)
     return rowId
   }

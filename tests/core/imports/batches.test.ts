@@ -162,6 +162,8 @@ describe('import batches', () => {
     expect(await p.core.dispatch('credentials:verify', { id: manual.id })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/typed in by hand/) } })
     const report = await runImport([{ name: 'a.json', base64: b64(assertion('a1', 'One', '2024-01-01', { expires: '2025-01-01T00:00:00Z' })) }])
     const id = report.items[0]!.credentialId!
+    // The import's own checks already set the status (written with the credential's row).
+    expect(await p.core.call('credentials:get', { id })).toMatchObject({ status: 'expired', trust: 'expired', verification: { validity: { verdict: 'expired' } } })
     const v = await p.core.call('credentials:verify', { id })
     expect(v.validity.verdict).toBe('expired') // the clock of tempPortfolio is 2026-11-28
     const stored = await p.core.call('credentials:get', { id })
