@@ -77,7 +77,12 @@ type Prepared =
       bytes: Uint8Array
       /** The badge image when it is not the file itself (a data: URI inside JSON). */
       image: { sha256: string; mediaType: string; size: number; bytes: Uint8Array } | null
-      parsed: ParsedCredential
+      /**
+       * What storing needs of the parsed file. Not the whole parse: its document stays alive
+       * only until it is verified, so a group waiting to be written holds far fewer objects (the
+       * garbage collector copies every one that is still alive, each time it runs).
+       */
+      parsed: Pick<ParsedCredential, 'sourceId' | 'issuedOn' | 'container' | 'title'> & { issuerId: string | null }
       verification: VerificationResult | null
       /** The words for its checks, and its record (or why it has none), made before the write transaction. */
       verdict: FileVerdict
@@ -173,7 +178,8 @@ export function createImports(deps: ImportDeps) {
     } catch (error) {
       record = { error }
     }
-    return { ok: true, position, name: name, size: bytes.byteLength, sha256, bytes, image, parsed, verification, verdict: fileVerdict(verification), record }
+    const kept = { sourceId: parsed.sourceId, issuerId: parsed.issuer.id, issuedOn: parsed.issuedOn, container: parsed.container, title: parsed.title }
+    return { ok: true, position, name, size: bytes.byteLength, sha256, bytes, image, parsed: kept, verification, verdict: fileVerdict(verification), record }
   }
 
   /** Writes one prepared file; runs inside the chunk's transaction. */
@@ -189,7 +195,7 @@ export function createImports(deps: ImportDeps) {
     const { values, source, warnings } = p.record
     // The same credential id from the same issuer: the copy that verifies better wins, and a
     // worse-verified copy never replaces a better one (see chooseCopy).
-    const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
+    const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuerId) : undefined
     const choice = stored ? chooseCopy(verdictsOf(p.verification), provenance.storedVerdicts(stored.id), isNewer(p.parsed.issuedOn, stored.issued_at)) : null
     if (stored && choice === 'duplicate') {
       batches.record({ ...item, outcome: 'duplicate', credentialId: stored.id, title: stored.title, reason: `The same credential is already in your portfolio as “${stored.title}” (this copy is not newer and does not verify better).`, warnings })
