@@ -157,9 +157,9 @@ export function createImports(deps: ImportDeps) {
     try {
       parsed = readCredentialFile(bytes, name)
     } catch (error) {
-      if (error instanceof ImportError) return { ok: false, position, name: name, reason: error.message }
+      if (error instanceof ImportError) return { ok: false, position, name, reason: error.message }
       log(`Importer failed on ${name}`, error)
-      return { ok: false, position, name: name, reason: 'Skillfolio could not read this file (the problem was logged).' }
+      return { ok: false, position, name, reason: 'Skillfolio could not read this file (the problem was logged).' }
     }
     let verification: VerificationResult | null = null
     try {
@@ -349,12 +349,13 @@ export function createImports(deps: ImportDeps) {
       let bytes = 0
       do {
         const p = prepared[end++]!
-        if (p.ok) bytes += p.size + (p.image?.size ?? 0)
         if (!p.ok) {
           batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: null, reason: p.reason, warnings: [] })
         } else if (!isolate) {
+          bytes += p.size + (p.image?.size ?? 0)
           store(batchId, p)
         } else {
+          bytes += p.size + (p.image?.size ?? 0)
           try {
             db.transaction(() => store(batchId, p))()
           } catch (error) {
