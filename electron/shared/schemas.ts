@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { LIMITS } from './limits'
-import { optionalText, requiredText, safeText } from './text-rules'
+import { isStoredText, optionalText, requiredText, safeText } from './text-rules'
 import { VerificationResult } from './verification'
 
 // ---------- primitives ----------
@@ -248,6 +248,89 @@ export const CredentialInput = z.object({
 })
 export type CredentialInput = z.input<typeof CredentialInput>
 export type CredentialValues = z.output<typeof CredentialInput>
+
+/** The keys `credentialValuesAsStored` knows, in the schema's order (a test keeps them equal to CredentialInput's). */
+export const CREDENTIAL_VALUE_KEYS = [
+  'title', 'kind', 'status', 'provider', 'issuerName', 'issuerUrl', 'startedOn', 'earnedOn', 'expiresOn',
+  'hours', 'cost', 'credentialCode', 'verificationUrl', 'description', 'notes', 'skills',
+] as const
+
+/** Web addresses found acceptable (`webAddress`, unchanged): an import meets the same issuer's few addresses again and again. */
+const acceptedUrls = new Set<string>()
+
+/**
+ * What `CredentialInput.parse(draft)` gives, found without the schema when every field of
+ * `draft` is already in the form the schema stores it — checked with the same text rule
+ * (isStoredText), limits, date check and web-address schema — else null: then parse it with
+ * CredentialInput, which words what is wrong. Imports clean what a file says before it is
+ * checked, so nearly every imported credential is taken as it is, and the schema is not run
+ * a second time over text already made acceptable. Nothing it accepts is refused or changed by
+ * the schema (tests/core/credential-values.test.ts compares the two on hostile and random input).
+ */
+export function credentialValuesAsStored(draft: Readonly<Record<string, unknown>>): CredentialValues | null {
+  const oneLine = (value: unknown, max: number, required = false): boolean =>
+    value === null || value === undefined ? !required : typeof value === 'string' && value !== '' && isStoredText(value, { max })
+  const long = (value: unknown, max: number): boolean =>
+    value === null || value === undefined || (typeof value === 'string' && value !== '' && isStoredText(value, { max, multiline: true }))
+  const url = (value: unknown): boolean => {
+    if (value === null || value === undefined) return true
+    if (typeof value !== 'string' || value === '' || !isStoredText(value, { max: LIMITS.urlChars })) return false
+    if (acceptedUrls.has(value)) return true
+    const result = webAddress.safeParse(value)
+    if (!result.success || result.data !== value) return false
+    if (acceptedUrls.size >= 1000) acceptedUrls.clear()
+    acceptedUrls.add(value)
+    return true
+  }
+  const date = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value))
+  const d = draft
+  if (
+    !oneLine(d.title, LIMITS.titleChars, true) ||
+    !(CREDENTIAL_KINDS as readonly unknown[]).includes(d.kind) ||
+    !(d.status === undefined || (CREDENTIAL_STATUSES as readonly unknown[]).includes(d.status)) ||
+    !oneLine(d.provider, LIMITS.shortTextChars) ||
+    !oneLine(d.issuerName, LIMITS.shortTextChars) ||
+    !url(d.issuerUrl) ||
+    !date(d.startedOn) ||
+    !date(d.earnedOn) ||
+    !date(d.expiresOn) ||
+    !(d.hours === null || d.hours === undefined) ||
+    !(d.cost === null || d.cost === undefined) ||
+    !oneLine(d.credentialCode, LIMITS.shortTextChars) ||
+    !url(d.verificationUrl) ||
+    !long(d.description, LIMITS.longTextChars) ||
+    !long(d.notes, LIMITS.longTextChars)
+  )
+    return null
+  const skills = d.skills === undefined ? [] : d.skills
+  if (!Array.isArray(skills) || skills.length > LIMITS.skillsPerRecord) return null
+  const links: CredentialValues['skills'] = []
+  for (const s of skills as unknown[]) {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return null
+    const { name, level, origin } = s as Record<string, unknown>
+    if (!oneLine(name, LIMITS.nameChars, true) || !(level === null || level === undefined) || !(origin === undefined || (SKILL_ORIGINS as readonly unknown[]).includes(origin))) return null
+    links.push(origin === undefined ? { name: name as string, level: null } : { name: name as string, level: null, origin: origin as SkillOrigin })
+  }
+  const text = (value: unknown) => (value === undefined ? null : (value as string | null))
+  return {
+    title: d.title as string,
+    kind: d.kind as CredentialKind,
+    status: (d.status ?? 'earned') as CredentialStatus,
+    provider: text(d.provider),
+    issuerName: text(d.issuerName),
+    issuerUrl: text(d.issuerUrl),
+    startedOn: text(d.startedOn),
+    earnedOn: text(d.earnedOn),
+    expiresOn: text(d.expiresOn),
+    hours: null,
+    cost: null,
+    credentialCode: text(d.credentialCode),
+    verificationUrl: text(d.verificationUrl),
+    description: text(d.description),
+    notes: text(d.notes),
+    skills: links,
+  }
+}
 
 export const CredentialPatch = z.object(CredentialFields).partial()
 export type CredentialPatch = z.input<typeof CredentialPatch>

@@ -47,6 +47,20 @@ function kindOf(cp: number): Kind | null {
 /** Kinds long text takes (line breaks are then stored as LF). */
 const MULTILINE_OK: ReadonlySet<Kind> = new Set<Kind>(['tab', 'line break', 'line separator', 'paragraph separator'])
 
+/**
+ * The characters kindOf names, as one test over the whole value: almost every value has none,
+ * and then the character-by-character walk (which says which character and where) is skipped.
+ * The same rule, not a second one: tests/core/hostile-text.test.ts checks both against every
+ * code point.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const REFUSED_IN_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+/** Those long text refuses too: all but tabs, line breaks and the line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const REFUSED_IN_LONG_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+/** Whether the value may hold a character the rule refuses (false: it certainly does not). */
+const mayBeRefused = (value: string, multiline: boolean): boolean => (multiline ? REFUSED_IN_LONG_TEXT : REFUSED_IN_ONE_LINE).test(value)
+
 const WORDS: Record<Kind, string> = {
   nul: 'a NUL character',
   control: 'a control character',
@@ -72,6 +86,7 @@ export interface TextProblem {
 
 /** The first character a text field refuses, or null when the text is acceptable. */
 export function textProblem(value: string, multiline = false): TextProblem | null {
+  if (!mayBeRefused(value, multiline)) return null
   let position = 0
   for (const ch of value) {
     position++
@@ -110,6 +125,20 @@ export function safeText({ max, multiline = false, trim = true }: TextOptions): 
   return schema.max(max, `must be at most ${max} characters`)
 }
 
+/**
+ * Whether `value` is already what `safeText(options)` stores: accepted by the rule, with nothing
+ * to normalise or trim, and within `max`. Then the schema would give it back unchanged, so a
+ * caller whose text was cleaned first (imports) can skip the schema; anything else goes through it.
+ */
+export function isStoredText(value: string, { max, multiline = false, trim = true }: TextOptions): boolean {
+  return (
+    value.length <= max &&
+    (!trim || value.trim() === value) &&
+    (!multiline || normaliseLineBreaks(value) === value) &&
+    textProblem(value, multiline) === null
+  )
+}
+
 /** Text that must be given: `required` is the message for an empty value ("Title is required"). */
 export const requiredText = (max: number, required: string, options: Omit<TextOptions, 'max'> = {}): z.ZodString =>
   safeText({ max, ...options }).min(1, required)
@@ -136,6 +165,8 @@ const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]
  * the characters taken out or replaced (0: the text is unchanged).
  */
 export function cleanImportedText(value: string, multiline = false): { text: string; removed: number } {
+  // Nothing to take out (an escape sequence starts with ESC, which the rule refuses everywhere).
+  if (!mayBeRefused(value, multiline)) return { text: multiline ? normaliseLineBreaks(value) : value, removed: 0 }
   let removed = 0
   const withoutSequences = value.replace(ESCAPE_SEQUENCE, (seq) => {
     removed += [...seq].length

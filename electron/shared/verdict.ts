@@ -85,12 +85,18 @@ const BASIS_WORDS: Record<string, string> = {
   registry: 'an issuer registry',
 }
 
+/**
+ * Made once: `toLocaleDateString` with options builds a new formatter on every call (~0.1 ms,
+ * and the verifier words every checked file's dates), for the same text.
+ */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
 /** A day for people: "1 January 2010"; null for nothing, the text itself when it is not a date. */
 export function humanDate(iso: string | null | undefined): string | null {
   if (!iso) return null
   const time = Date.parse(iso)
   if (Number.isNaN(time)) return iso
-  return new Date(time).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return DAY_FORMAT.format(time)
 }
 
 /**

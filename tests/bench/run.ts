@@ -1,5 +1,5 @@
-/** `npm run bench`: every benchmark of the project in one run, printed as one table. */
-import { cpus } from 'node:os'
+/** `npm run bench`: every benchmark of the project in one run (or those named), printed as one table. */
+import { cpus, loadavg } from 'node:os'
 import { printTable, type BenchRow } from './harness'
 import { portfolioBench } from './portfolio.bench'
 import { importBench } from './import.bench'
@@ -11,22 +11,31 @@ import { pdfBench } from './pdf.bench'
 import { previewBench } from './preview.bench'
 import { snapshotBench } from './snapshot.bench'
 
+/** Every benchmark by name, in the order they run. */
+const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
+  portfolio: portfolioBench,
+  importers: importersBench,
+  import: importBench,
+  verify: verifyBench,
+  taxonomy: taxonomyBench,
+  analysis: analysisBench,
+  snapshot: snapshotBench,
+  pdf: pdfBench,
+  preview: previewBench,
+}
+
+/** `npm run bench -- import verify` runs only the benchmarks named. */
 async function main(): Promise<void> {
+  const names = process.argv.slice(2)
+  const unknown = names.filter((n) => !(n in BENCHES))
+  if (unknown.length) throw new Error(`No benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}`)
   const rows: BenchRow[] = []
   const started = Date.now()
-  console.log(`Skillfolio benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`)
-  rows.push(...portfolioBench())
-  rows.push(...importersBench())
-  rows.push(...(await importBench()))
-  rows.push(...(await verifyBench()))
-  rows.push(...(await taxonomyBench()))
-  rows.push(...(await analysisBench()))
-  rows.push(...(await snapshotBench()))
-  rows.push(...(await pdfBench()))
-  rows.push(...(await previewBench()))
+  console.log(`Skillfolio benchmarks — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+  for (const [name, bench] of Object.entries(BENCHES)) if (names.length === 0 || names.includes(name)) rows.push(...(await bench()))
   rows.push({ benchmark: 'peak resident memory (whole run)', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
   printTable(rows)
-  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s, load average after ${loadavg().map((n) => n.toFixed(2)).join(' ')})`)
 }
 
 main().catch((error) => {

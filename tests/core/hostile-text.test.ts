@@ -290,5 +290,27 @@ describe('the shared helpers', () => {
     expect(cleanImportedText('two\nlines\ttab')).toEqual({ text: 'two lines tab', removed: 2 })
     expect(cleanImportedText('two\r\nlines\ttab', true)).toEqual({ text: 'two\nlines\ttab', removed: 0 })
     expect(cleanImportedText('plain')).toEqual({ text: 'plain', removed: 0 })
+    expect(cleanImportedText('a\u2028b\rc', true)).toEqual({ text: 'a\nb\nc', removed: 0 })
+  })
+
+  it('refuses exactly the characters the rule names, each alone and inside ordinary text (every code point)', () => {
+    // The header of shared/text-rules.ts, written out: C0, DEL, C1, the separators, embeddings,
+    // overrides and isolates; long text takes tabs, line breaks and the separators.
+    const refusedOneLine = (cp: number) => cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)
+    const refusedLong = (cp: number) => refusedOneLine(cp) && ![0x09, 0x0a, 0x0d, 0x2028, 0x2029].includes(cp)
+    const wrong: string[] = []
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x30000 ? 1 : 0x101) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      const ch = String.fromCodePoint(cp)
+      for (const [multiline, refused] of [[false, refusedOneLine(cp)], [true, refusedLong(cp)]] as const) {
+        for (const value of [ch, `Intro ${ch} to SQL`]) {
+          if ((textProblem(value, multiline) !== null) !== refused) wrong.push(`textProblem ${cp.toString(16)} multiline=${multiline}`)
+          const cleaned = cleanImportedText(value, multiline)
+          if ((cleaned.removed > 0) !== refused) wrong.push(`cleanImportedText ${cp.toString(16)} multiline=${multiline}`)
+          if (!refused && cleaned.text !== (multiline ? value.replace(/[\r\u2028\u2029]/g, '\n') : value)) wrong.push(`cleanImportedText changed ${cp.toString(16)}`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
   })
 })

@@ -237,6 +237,10 @@ export function createBatchStore(db: Db) {
     unprocessed: (batchId: number) => unprocessedOf.all(batchId),
     rawItems: (batchId: number) => itemsOf.all(batchId),
     recordedCounts,
+    /** Where a batch stands, as its report says, without reading its items (progress events). */
+    progress(batchId: number, live?: LiveState): Omit<ImportReport, 'items'> {
+      return withoutMissing(summary(requireBatch(batchId), live))
+    },
     report(batchId: number, live?: LiveState): ImportReport {
       const row = requireBatch(batchId)
       const { missing, ...head } = summary(row, live)

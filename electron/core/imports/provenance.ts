@@ -2,6 +2,7 @@ import type { Db } from '../db/open'
 import type { IssuerBasis, VerificationResult } from '../../shared/verification'
 import type { SourceColumns } from './to-credential'
 import type { Verdicts } from '../../shared/verdict'
+import type { CredentialStatus } from '../../shared/schemas'
 
 export interface ProvenanceRow extends SourceColumns {
   issuedAt: string | null
@@ -66,10 +67,14 @@ export function createProvenance(db: Db) {
     storedVerdicts: (id: number) => storedVerdicts.get(id) ?? null,
     /** Marks `id` as a copy kept beside `of`, a copy of the same credential that verifies better. */
     markConflict: (id: number, of: number) => markConflict.run(of, id),
-    /** Stores the verdicts and lets them set the status a person sees (expired, revoked). */
-    saveVerification(id: number, v: VerificationResult | null): void {
+    /**
+     * Stores the verdicts and lets them set the status a person sees (expired, revoked).
+     * `fresh`: the credential was inserted just now, with the status `statusAfter` gives for
+     * these verdicts, and has no verdicts yet (saves two writes per imported file).
+     */
+    saveVerification(id: number, v: VerificationResult | null, fresh = false): void {
       if (!v) {
-        clearVerification.run(id)
+        if (!fresh) clearVerification.run(id)
         return
       }
       saveVerification.run({
@@ -94,12 +99,20 @@ export function createProvenance(db: Db) {
         ks: v.issuer.keySource,
         intrinsic: intrinsicBasis(v.issuer),
       })
-      const status = v.status.verdict === 'revoked' ? 'revoked' : v.validity.verdict === 'expired' ? 'expired' : 'earned'
-      setStatus.run(status, id)
+      if (!fresh) setStatus.run(statusOf(v), id)
+    },
+    /** The status a credential with `status` has once these verdicts are saved (what saveVerification sets). */
+    statusAfter(status: CredentialStatus, v: VerificationResult | null): CredentialStatus {
+      return v && STATUSES_SET_BY_CHECKS.has(status) ? statusOf(v) : status
     },
   }
 }
 export type Provenance = ReturnType<typeof createProvenance>
+
+/** Statuses the checks decide; a planned or in-progress credential keeps its own. */
+const STATUSES_SET_BY_CHECKS: ReadonlySet<CredentialStatus> = new Set(['earned', 'expired', 'revoked'])
+const statusOf = (v: VerificationResult): 'earned' | 'expired' | 'revoked' =>
+  v.status.verdict === 'revoked' ? 'revoked' : v.validity.verdict === 'expired' ? 'expired' : 'earned'
 
 /** The binding the credential carries by itself, kept so pins and registries can be re-applied. */
 function intrinsicBasis(issuer: VerificationResult['issuer']): IssuerBasis | null {

@@ -20,7 +20,7 @@ import { createBatchEndings } from './endings'
 import { createProvenance, type ProvenanceRow } from './provenance'
 import { storageProblem, withBusyRetry } from './storage-problems'
 import { claimBatch, currentOwner, interruptAbandoned, releaseBatch, stillRunning } from './recovery'
-import { chooseCopy, conflictReason, fileVerdict, isNewer, verdictsOf } from './copies'
+import { chooseCopy, conflictReason, fileVerdict, isNewer, verdictsOf, type FileVerdict } from './copies'
 
 export interface Verifier {
   verify(parsed: ParsedCredential): Promise<VerificationResult>
@@ -37,8 +37,33 @@ export interface ImportDeps {
   verifierFor: (online: boolean) => Verifier
 }
 
-/** Files read, parsed and verified together before one database transaction writes them. */
-const CHUNK = 64
+/**
+ * Files are read, parsed and verified a group at a time (at most this many files and bytes,
+ * and at least one file) while the group before is written.
+ */
+const GROUP_FILES = 256
+const GROUP_BYTES = 16 * 1024 * 1024
+/**
+ * A group's files are all read at once (libuv's threads; a completed read only keeps the bytes),
+ * then parsed in order in slices of about this long, the thread handed back between slices, so
+ * parsing never adds more than a slice to the longest pause a chunk's write makes. Verification
+ * is started for each file as it is parsed and awaited at the group's end (proof checks run on
+ * workers meanwhile).
+ */
+const PARSE_SLICE_MS = 8
+/**
+ * A write transaction (a chunk) takes files until it has run this long, then commits: few,
+ * large transactions (fewer commits and full-text segments) that still leave the thread to the
+ * window several times a second, whatever the machine's speed or load. Each chunk is followed
+ * by a progress event.
+ */
+const CHUNK_MS = 40
+/**
+ * …or until it holds this many bytes of originals: what a commit costs grows with the bytes it
+ * writes (and SQLite copies the log into the file once it passes ~4 MB), which the time spent
+ * before the commit does not show when the files are large images.
+ */
+const CHUNK_BYTES = 2 * 1024 * 1024
 
 type Prepared =
   | { ok: false; position: number; name: string; reason: string }
@@ -52,8 +77,16 @@ type Prepared =
       bytes: Uint8Array
       /** The badge image when it is not the file itself (a data: URI inside JSON). */
       image: { sha256: string; mediaType: string; size: number; bytes: Uint8Array } | null
-      parsed: ParsedCredential
+      /**
+       * What storing needs of the parsed file. Not the whole parse: its document stays alive
+       * only until it is verified, so a group waiting to be written holds far fewer objects (the
+       * garbage collector copies every one that is still alive, each time it runs).
+       */
+      parsed: Pick<ParsedCredential, 'sourceId' | 'issuedOn' | 'container' | 'title'> & { issuerId: string | null }
       verification: VerificationResult | null
+      /** The words for its checks, and its record (or why it has none), made before the write transaction. */
+      verdict: FileVerdict
+      record: ReturnType<typeof toCredential> | { error: unknown }
     }
 
 const MEDIA_TYPE: Record<string, string> = {
@@ -93,7 +126,8 @@ export function createImports(deps: ImportDeps) {
   /** Tells every listener where a batch stands (after each chunk and when it ends). */
   function emitProgress(batchId: number): void {
     if (progressListeners.size === 0) return
-    const r = batches.report(batchId, liveOf(batchId))
+    // The counts only: reading every item after every chunk would make a large batch quadratic.
+    const r = batches.progress(batchId, liveOf(batchId))
     const progress: ImportProgress = { batchId: r.batchId, state: r.state, total: r.total, processed: r.processed, counts: r.counts }
     for (const listener of progressListeners) {
       try {
@@ -107,56 +141,70 @@ export function createImports(deps: ImportDeps) {
   // Batches left running by a program that died are interrupted, before anything else happens.
   interruptAbandoned(db, batches, stamp(), log)
 
-  async function prepare(file: ExpandedFile, position: number, verifier: Verifier): Promise<Prepared> {
+  /** Reads one file: its bytes, or why it has none. */
+  async function load(file: ExpandedFile, position: number): Promise<Uint8Array | Extract<Prepared, { ok: false }>> {
     if ('error' in file) return { ok: false, position, name: file.name, reason: file.error }
-    let bytes: Uint8Array
     try {
-      bytes = await file.load()
+      return await file.load()
     } catch (error) {
       return { ok: false, position, name: file.name, reason: error instanceof ImportError ? error.message : 'The file could not be read from disk.' }
     }
+  }
+
+  /** Parses a file read (synchronously, before its first await), then verifies it and makes its record. */
+  async function prepare(name: string, position: number, bytes: Uint8Array, verifier: Verifier): Promise<Prepared> {
     let parsed: ParsedCredential
     try {
-      parsed = readCredentialFile(bytes, file.name)
+      parsed = readCredentialFile(bytes, name)
     } catch (error) {
-      if (error instanceof ImportError) return { ok: false, position, name: file.name, reason: error.message }
-      log(`Importer failed on ${file.name}`, error)
-      return { ok: false, position, name: file.name, reason: 'Skillfolio could not read this file (the problem was logged).' }
+      if (error instanceof ImportError) return { ok: false, position, name, reason: error.message }
+      log(`Importer failed on ${name}`, error)
+      return { ok: false, position, name, reason: 'Skillfolio could not read this file (the problem was logged).' }
     }
     let verification: VerificationResult | null = null
     try {
       verification = await verifier.verify(parsed)
     } catch (error) {
-      log(`Verification failed on ${file.name}`, error)
+      log(`Verification failed on ${name}`, error)
     }
     const sha256 = sha256Of(bytes)
     const embedded = parsed.image && 'bytes' in parsed.image && parsed.image.bytes.byteLength > 0 ? parsed.image : null
     const image = embedded ? { sha256: sha256Of(embedded.bytes), mediaType: embedded.mediaType, size: embedded.bytes.byteLength, bytes: embedded.bytes } : null
-    return { ok: true, position, name: file.name, size: bytes.byteLength, sha256, bytes, image, parsed, verification }
+    // Needs no database, so it is done here rather than inside the chunk's transaction; a file
+    // it fails on still fails when it is stored (after the duplicate check, as before).
+    let record: Extract<Prepared, { ok: true }>['record']
+    try {
+      record = toCredential(parsed)
+    } catch (error) {
+      record = { error }
+    }
+    const kept = { sourceId: parsed.sourceId, issuerId: parsed.issuer.id, issuedOn: parsed.issuedOn, container: parsed.container, title: parsed.title }
+    return { ok: true, position, name, size: bytes.byteLength, sha256, bytes, image, parsed: kept, verification, verdict: fileVerdict(verification), record }
   }
 
   /** Writes one prepared file; runs inside the chunk's transaction. */
   function store(batchId: number, p: Extract<Prepared, { ok: true }>): void {
-    const verdict = fileVerdict(p.verification)
+    const { verdict } = p
     const item = { batchId, position: p.position, fileName: p.name, trust: verdict.trust, headline: verdict.headline }
     const same = provenance.byContent(p.sha256)
     if (same) {
       batches.record({ ...item, outcome: 'duplicate', credentialId: same.id, title: same.title, reason: `Already in your portfolio as “${same.title}”.`, warnings: [] })
       return
     }
-    const { values, source, warnings } = toCredential(p.parsed)
+    if ('error' in p.record) throw p.record.error
+    const { values, source, warnings } = p.record
     // The same credential id from the same issuer: the copy that verifies better wins, and a
     // worse-verified copy never replaces a better one (see chooseCopy).
-    const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuer.id) : undefined
+    const stored = p.parsed.sourceId ? provenance.bySourceId(p.parsed.sourceId, p.parsed.issuerId) : undefined
     const choice = stored ? chooseCopy(verdictsOf(p.verification), provenance.storedVerdicts(stored.id), isNewer(p.parsed.issuedOn, stored.issued_at)) : null
     if (stored && choice === 'duplicate') {
       batches.record({ ...item, outcome: 'duplicate', credentialId: stored.id, title: stored.title, reason: `The same credential is already in your portfolio as “${stored.title}” (this copy is not newer and does not verify better).`, warnings })
       return
     }
     const earlier = choice === 'replace' ? stored : undefined
-    evidence.put(p.bytes, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream')
+    evidence.put(p.bytes, p.name, MEDIA_TYPE[p.parsed.container] ?? 'application/octet-stream', p.sha256)
     const isImage = p.parsed.container === 'png' || p.parsed.container === 'svg'
-    if (p.image) evidence.put(p.image.bytes, `${p.name} (badge image)`, p.image.mediaType)
+    if (p.image) evidence.put(p.image.bytes, `${p.name} (badge image)`, p.image.mediaType, p.image.sha256)
     const imageSha = isImage ? p.sha256 : (p.image?.sha256 ?? null)
     const row: ProvenanceRow = { ...source, issuedAt: p.parsed.issuedOn, contentSha256: p.sha256, imageSha256: imageSha, warnings: JSON.stringify(warnings), batchId }
     let rowId: number
@@ -168,14 +216,16 @@ export function createImports(deps: ImportDeps) {
       // Keep skills the person added by hand; add what the newer copy names.
       const skills = [...before.skills.map((s) => ({ name: s.name, level: s.level })), ...values.skills]
       portfolio.credentials.update({ id: before.id, patch: { ...values, skills } })
+      provenance.write(rowId, row)
     } else {
-      rowId = portfolio.credentials.insert(values)
+      // Where it came from, and the status its checks give, are written with the row (one
+      // write, not an insert and two updates).
+      rowId = portfolio.credentials.insert({ ...values, status: provenance.statusAfter(values.status, p.verification) }, row)
       if (stored && choice === 'conflict') provenance.markConflict(rowId, stored.id)
     }
-    provenance.write(rowId, row)
     evidence.attach(rowId, p.sha256)
     if (imageSha && imageSha !== p.sha256) evidence.attach(rowId, imageSha)
-    provenance.saveVerification(rowId, p.verification)
+    provenance.saveVerification(rowId, p.verification, !earlier)
     const reason = stored && choice === 'conflict' ? conflictReason(stored.title, verdict) : verdict.problem
     batches.record({ ...item, outcome: earlier ? 'updated' : 'imported', credentialId: rowId, title: values.title, reason, warnings, previous })
   }
@@ -219,45 +269,62 @@ export function createImports(deps: ImportDeps) {
     await endings.finish(batchId, files.map((f) => f.name), stop, stamp())
   }
 
-  /** Imports chunk after chunk; answers why the batch had to stop early, or null. */
+  /** Imports group after group, chunk after chunk; answers why the batch had to stop early, or null. */
   async function importFiles(batchId: number, files: readonly ExpandedFile[], job: { processed: number }): Promise<string | null> {
     const verifier = deps.verifierFor(deps.settings.get().onlineChecks)
-    const prepareChunk = (start: number) => Promise.all(files.slice(start, start + CHUNK).map((f, k) => prepare(f, start + k, verifier)))
-    // Pipelined: the next chunk is read, parsed and verified (I/O on libuv's threads, proof
-    // checks on workers) while this one is written to the database (synchronous, on this thread).
-    let next: Promise<Prepared[]> | null = prepareChunk(0)
-    for (let start = 0; next; start += CHUNK) {
-      const prepared: Prepared[] = await next
-      next = start + CHUNK < files.length ? prepareChunk(start + CHUNK) : null
-      const stop = await writeChunk(batchId, prepared)
-      if (stop !== null) {
-        await next // the files being read are dropped, but not left running
-        return stop
+    const groups = groupsOf(files)
+    const prepareGroup = async ({ start, end }: { start: number; end: number }): Promise<Prepared[]> => {
+      const reads = files.slice(start, end).map((f, k) => load(f, start + k))
+      const prepared: Array<Promise<Prepared>> = []
+      let slice = performance.now()
+      for (let k = 0; k < reads.length; k++) {
+        const read = await reads[k]!
+        prepared.push(read instanceof Uint8Array ? prepare(files[start + k]!.name, start + k, read, verifier) : Promise.resolve(read))
+        if (performance.now() - slice >= PARSE_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve))
+          slice = performance.now()
+        }
       }
-      job.processed += prepared.length
-      emitProgress(batchId)
-      await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
+      return Promise.all(prepared)
+    }
+    // Pipelined: the next group is read, parsed and verified (I/O on libuv's threads, proof
+    // checks on workers, parsing between chunks) while this one is written to the database
+    // (synchronous, on this thread).
+    let next: Promise<Prepared[]> | null = prepareGroup(groups[0]!)
+    for (let g = 0; next; g++) {
+      const prepared: Prepared[] = await next
+      next = g + 1 < groups.length ? prepareGroup(groups[g + 1]!) : null
+      for (let from = 0; from < prepared.length; ) {
+        const written = await writeChunk(batchId, prepared, from)
+        if (typeof written === 'string') {
+          await next // the files being read are dropped, but not left running
+          return written
+        }
+        from += written
+        job.processed += written
+        emitProgress(batchId)
+        await new Promise((resolve) => setImmediate(resolve)) // let the window's calls in between chunks
+      }
     }
     return null
   }
 
   /**
-   * Writes one chunk in one transaction. When a file of it fails to save, the chunk is written
-   * again file by file, each in its own savepoint, so only the file at fault is failed. A
-   * storage problem (disk full, locked, damaged …) is not a file's fault: the chunk is not
-   * written, and its words are answered so the batch stops.
+   * Writes one chunk, `prepared` from `from` on, in one transaction; answers how many files it
+   * wrote, or the words for why the batch must stop. When a file of it fails to save, the chunk
+   * is written again file by file, each in its own savepoint, so only the file at fault is
+   * failed. A storage problem (disk full, locked, damaged …) is not a file's fault: the chunk is
+   * not written, and its words are answered so the batch stops.
    */
-  async function writeChunk(batchId: number, prepared: Prepared[]): Promise<string | null> {
+  async function writeChunk(batchId: number, prepared: Prepared[], from: number): Promise<number | string> {
     try {
-      await withBusyRetry(() => writeTransaction(batchId, prepared, false))
-      return null
+      return await withBusyRetry(() => writeTransaction(batchId, prepared, from, false))
     } catch (error) {
       const problem = storageProblem(error)
       if (problem) return problem
     }
     try {
-      await withBusyRetry(() => writeTransaction(batchId, prepared, true))
-      return null
+      return await withBusyRetry(() => writeTransaction(batchId, prepared, from, true))
     } catch (error) {
       return stopReasonFor(error, `Writing a chunk of import batch ${batchId}`)
     }
@@ -271,17 +338,24 @@ export function createImports(deps: ImportDeps) {
   }
 
   /**
-   * One transaction per chunk. Savepoints per file cost ~5x the insert itself, so they are
-   * used only on the retry after a chunk failed as a whole.
+   * One transaction per chunk: files from `from` on, until CHUNK_MS have passed or CHUNK_BYTES
+   * were taken (at least one file); answers how many it wrote. Savepoints per file cost ~5x the
+   * insert itself, so they are used only on the retry after a chunk failed as a whole.
    */
-  function writeTransaction(batchId: number, prepared: Prepared[], isolate: boolean): void {
-    db.transaction(() => {
-      for (const p of prepared) {
+  function writeTransaction(batchId: number, prepared: Prepared[], from: number, isolate: boolean): number {
+    return db.transaction(() => portfolio.batchIndex(() => {
+      const started = performance.now()
+      let end = from
+      let bytes = 0
+      do {
+        const p = prepared[end++]!
         if (!p.ok) {
           batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: null, reason: p.reason, warnings: [] })
         } else if (!isolate) {
+          bytes += p.size + (p.image?.size ?? 0)
           store(batchId, p)
         } else {
+          bytes += p.size + (p.image?.size ?? 0)
           try {
             db.transaction(() => store(batchId, p))()
           } catch (error) {
@@ -290,8 +364,9 @@ export function createImports(deps: ImportDeps) {
             batches.record({ batchId, position: p.position, fileName: p.name, outcome: 'failed', credentialId: null, title: p.parsed.title, reason: 'The credential could not be saved (the problem was logged); nothing was changed.', warnings: [] })
           }
         }
-      }
-    })()
+      } while (end < prepared.length && bytes < CHUNK_BYTES && performance.now() - started < CHUNK_MS)
+      return end - from
+    }))()
   }
 
   return {
@@ -400,6 +475,24 @@ export function createImports(deps: ImportDeps) {
     provenance.write(rowId, previous.provenance)
     provenance.saveVerification(rowId, c.verification)
   }
+}
+
+/** Consecutive runs of files, each at most GROUP_FILES files and GROUP_BYTES bytes (a larger file is a group of its own). */
+function groupsOf(files: readonly ExpandedFile[]): Array<{ start: number; end: number }> {
+  const groups: Array<{ start: number; end: number }> = []
+  let start = 0
+  let bytes = 0
+  files.forEach((f, i) => {
+    const size = 'size' in f ? f.size : 0
+    if (i > start && (i - start >= GROUP_FILES || bytes + size > GROUP_BYTES)) {
+      groups.push({ start, end: i })
+      start = i
+      bytes = 0
+    }
+    bytes += size
+  })
+  if (files.length > start) groups.push({ start, end: files.length })
+  return groups
 }
 
 /** Each file an interrupted batch never reached, found again at its path (or failed when it was sent as contents). */

@@ -1,5 +1,7 @@
-import { lstat, readdir, readFile } from 'node:fs/promises'
+import { readFile as readFileCallback, type Stats } from 'node:fs'
+import { lstat, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { promisify } from 'node:util'
 import type { ImportSource } from '../../shared/imports'
 import { LIMITS, MB } from '../../shared/limits'
 import { ImportError } from '../importers/types'
@@ -11,6 +13,8 @@ import { ImportError } from '../importers/types'
 export interface PendingFile {
   name: string
   path: string | null
+  /** Its size in bytes as listed (what `load` will read, give or take a change on disk meanwhile). */
+  size: number
   load: () => Promise<Uint8Array>
 }
 /** A file found but not readable (missing, too large, a link …): `error` says why. */
@@ -24,6 +28,16 @@ export type ExpandedFile = PendingFile | UnreadableFile
 const MAX_FILE_BYTES = LIMITS.importFileBytes
 const MAX_FILES = LIMITS.importFiles
 const MAX_DEPTH = LIMITS.importFolderDepth
+/** Entries of a folder looked up at once (each lookup is a round trip to libuv's threads). */
+const STAT_AT_ONCE = 64
+
+/**
+ * Reads a whole file. The callback form costs the thread about half of what fs/promises'
+ * readFile does (no FileHandle, fewer promises), which shows when a folder of small badges is
+ * read.
+ */
+const readWholeFile = promisify(readFileCallback)
+const lstatOrNull = (path: string): Promise<Stats | null> => lstat(path).then((info) => info, () => null)
 
 /**
  * Expands what the user gave (files, folders, file contents) into individual files.
@@ -37,7 +51,7 @@ export async function expandSources(sources: readonly ImportSource[]): Promise<E
   }
   for (const source of sources) {
     if ('base64' in source) {
-      push({ name: source.name, path: null, load: async () => decodeBase64(source.base64, source.name) })
+      push({ name: source.name, path: null, size: Math.floor((source.base64.length * 3) / 4), load: async () => decodeBase64(source.base64, source.name) })
       continue
     }
     await walk(source.path, 0, push)
@@ -45,11 +59,10 @@ export async function expandSources(sources: readonly ImportSource[]): Promise<E
   return out
 }
 
-async function walk(path: string, depth: number, push: (item: ExpandedFile) => void): Promise<void> {
-  let info
-  try {
-    info = await lstat(path)
-  } catch {
+/** Visits `path` (its `info` when looked up already, null when that failed), pushing the files in order. */
+async function walk(path: string, depth: number, push: (item: ExpandedFile) => void, listed?: Stats | null): Promise<void> {
+  const info = listed === undefined ? await lstatOrNull(path) : listed
+  if (!info) {
     push({ name: basename(path) || path, path, error: 'The file could not be found or opened.' })
     return
   }
@@ -64,11 +77,17 @@ async function walk(path: string, depth: number, push: (item: ExpandedFile) => v
       push({ name: basename(path), path, error: 'The folder could not be read (no permission?).' })
       return
     }
-    for (const entry of entries) if (!entry.startsWith('.')) await walk(join(path, entry), depth + 1, push)
+    // Looked up a few at a time, then visited in order, so the list keeps its order.
+    const visible = entries.filter((entry) => !entry.startsWith('.')).map((entry) => join(path, entry))
+    for (let start = 0; start < visible.length; start += STAT_AT_ONCE) {
+      const paths = visible.slice(start, start + STAT_AT_ONCE)
+      const infos = await Promise.all(paths.map(lstatOrNull))
+      for (let k = 0; k < paths.length; k++) await walk(paths[k]!, depth + 1, push, infos[k] ?? null)
+    }
   } else if (info.isFile()) {
     const name = basename(path)
     if (info.size > MAX_FILE_BYTES) push({ name, path, error: `The file is ${formatMb(info.size)}; Skillfolio reads credential files up to ${MAX_FILE_BYTES / MB} MB.` })
-    else push({ name, path, load: () => readFile(path) })
+    else push({ name, path, size: info.size, load: () => readWholeFile(path) })
   } else {
     push({ name: basename(path), path, error: 'This is not a regular file.' })
   }

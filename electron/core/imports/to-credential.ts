@@ -1,4 +1,4 @@
-import { CredentialInput } from '../../shared/schemas'
+import { CredentialInput, credentialValuesAsStored } from '../../shared/schemas'
 import { cleanImportedText } from '../../shared/text-rules'
 import type { CredentialKind, CredentialValues, SkillOrigin } from '../../shared/schemas'
 import type { ParsedCredential, ParsedSkill } from '../importers/types'
@@ -100,8 +100,12 @@ export function toCredential(parsed: ParsedCredential): { values: CredentialValu
     description: clip(clean(parsed.description, 'description', true), 20_000),
     skills,
   }
+  // Text was cleaned above, so the values are nearly always in their stored form already: then
+  // the same rule confirms it without a schema parse (credentialValuesAsStored); else the schema
+  // parses them and says what to drop.
+  const asStored = credentialValuesAsStored(draft)
   const schema = CredentialInput
-  let result = schema.safeParse(draft)
+  let result = asStored ? ({ success: true, data: asStored } as const) : schema.safeParse(draft)
   for (let attempt = 0; !result.success && attempt < 5; attempt++) {
     for (const issue of result.error.issues) {
       const field = String(issue.path[0])

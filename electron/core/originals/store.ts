@@ -9,9 +9,10 @@ export interface EvidenceStore {
   /**
    * Keeps bytes in the portfolio under their SHA-256 (once per content; the first name and type
    * recorded stay) and returns the hash. Synchronous: call it inside the transaction that writes
-   * the records using the file, so both are saved or neither is.
+   * the records using the file, so both are saved or neither is. `sha256` is the bytes' hash
+   * when the caller has it already (an import hashes each file once, to find duplicates).
    */
-  put(bytes: Uint8Array, fileName: string, mediaType: string): string
+  put(bytes: Uint8Array, fileName: string, mediaType: string, sha256?: string): string
   attach(credentialId: number, sha256: string): void
   get(sha256: string): Buffer
   /** A recorded PNG or SVG as a data: URL; refuses other types and anything over 5 MB. */
@@ -47,9 +48,9 @@ export function createEvidenceStore(db: Db, now: () => Date): EvidenceStore {
     return bytes
   }
   return {
-    put(bytes, fileName, mediaType) {
+    put(bytes, fileName, mediaType, known) {
       if (bytes.byteLength > MAX_EVIDENCE_BYTES) throw badInput('The file is larger than 20 MB.')
-      const sha256 = sha256Of(bytes)
+      const sha256 = known ?? sha256Of(bytes)
       insertBlob.run(sha256, bytes)
       recordFile.run({ sha256, fileName, mediaType, size: bytes.byteLength, at: now().toISOString() })
       return sha256

@@ -58,10 +58,13 @@ export function createCredentialSkillWriter(db: Db) {
        origin = excluded.origin, decision = excluded.decision, tag = excluded.tag, decided_at = excluded.decided_at`,
   )
   return {
-    /** Replaces the credential's links with `resolved`; runs inside the caller's transaction. */
-    write(credentialId: number, resolved: readonly ResolvedSkill[]): void {
+    /**
+     * Replaces the credential's links with `resolved`; runs inside the caller's transaction.
+     * `fresh`: the credential was inserted just now, so it has no links to read.
+     */
+    write(credentialId: number, resolved: readonly ResolvedSkill[], fresh = false): void {
       const before = new Map<number, LinkState>()
-      for (const r of current.all(credentialId)) before.set(r.skill_id, { origin: r.origin, decision: r.decision, tag: r.tag, decidedAt: r.decided_at })
+      if (!fresh) for (const r of current.all(credentialId)) before.set(r.skill_id, { origin: r.origin, decision: r.decision, tag: r.tag, decidedAt: r.decided_at })
       const wanted = new Set(resolved.map((s) => s.skillId))
       for (const [skillId, state] of before) if (!wanted.has(skillId) && state.decision !== 'rejected') unlink.run(credentialId, skillId)
       resolved.forEach((s, position) => {

@@ -251,6 +251,28 @@ function toParams(v: Omit<CredentialValues, 'skills'>) {
   }
 }
 
+/**
+ * What an import knows of a credential beyond its resume fields (the source columns of
+ * migration 0004 and after), written with its row so an import inserts each credential once.
+ */
+export interface CredentialProvenance {
+  sourceFormat: string
+  sourceContainer: string
+  sourceId: string | null
+  issuedAt: string | null
+  contentSha256: string | null
+  issuerId: string | null
+  recipientName: string | null
+  recipientIdentity: string | null
+  recipientHashed: number
+  criteria: string | null
+  achievementType: string | null
+  imageSha256: string | null
+  /** The import's warnings, as a JSON array. */
+  warnings: string
+  batchId: number | null
+}
+
 export function createCredentials(db: Db, skills: SkillsService, index: SearchIndex, now: () => Date) {
   const cached = statementCache(db)
   const textFilter = createFtsFilter(db, 'credential', 'c')
@@ -260,6 +282,16 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
        hours, cost_minor, currency, credential_code, verification_url, description, notes, created_at, updated_at)
      VALUES (@title, @kind, @status, @provider, @issuerName, @issuerUrl, @startedOn, @earnedOn, @expiresOn,
        @hours, @costMinor, @currency, @credentialCode, @verificationUrl, @description, @notes, @at, @at)`,
+  )
+  const insertImportedRow = db.prepare(
+    `INSERT INTO credential (title, kind, status, provider, issuer_name, issuer_url, started_on, earned_on, expires_on,
+       hours, cost_minor, currency, credential_code, verification_url, description, notes, created_at, updated_at,
+       source_format, source_container, source_id, issued_at, content_sha256, issuer_id, recipient_name, recipient_identity,
+       recipient_hashed, criteria, achievement_type, image_sha256, import_warnings, batch_id)
+     VALUES (@title, @kind, @status, @provider, @issuerName, @issuerUrl, @startedOn, @earnedOn, @expiresOn,
+       @hours, @costMinor, @currency, @credentialCode, @verificationUrl, @description, @notes, @at, @at,
+       @sourceFormat, @sourceContainer, @sourceId, @issuedAt, @contentSha256, @issuerId, @recipientName, @recipientIdentity,
+       @recipientHashed, @criteria, @achievementType, @imageSha256, @warnings, @batchId)`,
   )
   const updateRow = db.prepare(
     `UPDATE credential SET title = @title, kind = @kind, status = @status, provider = @provider, issuer_name = @issuerName,
@@ -291,8 +323,8 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
   }
 
   /** Keeps where each skill came from and the person's word on badge tags (credential-skills.ts). */
-  function writeSkills(credentialId: number, resolved: ResolvedSkill[]): void {
-    skillLinks.write(credentialId, resolved)
+  function writeSkills(credentialId: number, resolved: ResolvedSkill[], fresh = false): void {
+    skillLinks.write(credentialId, resolved, fresh)
   }
 
   function read(rowId: number): Credential {
@@ -306,11 +338,15 @@ export function createCredentials(db: Db, skills: SkillsService, index: SearchIn
     })
   }
 
-  /** Inserts one credential; runs inside the caller's transaction (shared by create, demo and bulk loads). */
-  function insert(values: CredentialValues): number {
+  /**
+   * Inserts one credential, with where it came from when an import gives it; runs inside the
+   * caller's transaction (shared by create, imports, demo and bulk loads).
+   */
+  function insert(values: CredentialValues, provenance?: CredentialProvenance): number {
     assertDatesInOrder(values)
-    const rowId = Number(insertRow.run({ ...toParams(values), at: now().toISOString() }).lastInsertRowid)
-    writeSkills(rowId, skills.resolve(values.skills))
+    const params = { ...toParams(values), at: now().toISOString() }
+    const rowId = Number((provenance ? insertImportedRow.run({ ...params, ...provenance }) : insertRow.run(params)).lastInsertRowid)
+    writeSkills(rowId, skills.resolve(values.skills), true)
     index.credential(rowId)
     return rowId
   }

@@ -28,6 +28,8 @@ export function createPortfolio(db: Db, now: () => Date) {
     search,
     experience,
     education,
+    /** Runs `fn` with the search index written once at its end (search-index.ts `batched`). */
+    batchIndex: <T>(fn: () => T): T => index.batched(fn),
     counts: () => ({
       credentials: credentials.count(),
       projects: projects.count(),

@@ -6,6 +6,8 @@ import type { Db } from '../db/open'
  * write per changed record, which is ~6x cheaper than per-link triggers), and the
  * migration that creates the tables calls `rebuild` to index existing rows.
  * A credential's or project's `tags` hold its skills' names, so "SQL" finds what teaches SQL.
+ * Inside `batched`, the records written are gathered and re-indexed together at its end (one
+ * statement per entity instead of two per record, ~6x cheaper again for an import's chunk).
  */
 export function createSearchIndex(db: Db) {
   const skillNames = (link: 'credential_skill' | 'project_skill', owner: 'credential_id' | 'project_id', id: string) =>
@@ -34,11 +36,23 @@ export function createSearchIndex(db: Db) {
       add: db.prepare(`INSERT INTO skill_fts (rowid, name, aliases, description) ${skillDoc} WHERE s.id = ?`),
     },
   }
+  /** The same, for a JSON array of row ids. */
+  const many = (table: string, doc: string, alias: string) => ({
+    remove: db.prepare(`DELETE FROM ${table}_fts WHERE rowid IN (SELECT value FROM json_each(?))`),
+    add: db.prepare(`INSERT INTO ${table}_fts ${table === 'skill' ? '(rowid, name, aliases, description)' : '(rowid, title, body, tags)'} ${doc} WHERE ${alias}.id IN (SELECT value FROM json_each(?))`),
+  })
+  const batchStmts = { credential: many('credential', credentialDoc, 'c'), project: many('project', projectDoc, 'p'), skill: many('skill', skillDoc, 's') }
+  /** Records written inside `batched`, re-indexed at its end. */
+  let pending: Record<keyof typeof stmts, Set<number>> | null = null
   const credentialsWithSkill = db.prepare<[number], { id: number }>('SELECT credential_id AS id FROM credential_skill WHERE skill_id = ?')
   const projectsWithSkill = db.prepare<[number], { id: number }>('SELECT project_id AS id FROM project_skill WHERE skill_id = ?')
 
   /** Re-indexes one record, or drops it from the index when it no longer exists. */
   const refresh = (entity: keyof typeof stmts, rowId: number) => {
+    if (pending) {
+      pending[entity].add(rowId)
+      return
+    }
     stmts[entity].remove.run(rowId)
     stmts[entity].add.run(rowId)
   }
@@ -57,6 +71,30 @@ export function createSearchIndex(db: Db) {
     refreshUsers(users: { credentials: number[]; projects: number[] }): void {
       users.credentials.forEach((id) => refresh('credential', id))
       users.projects.forEach((id) => refresh('project', id))
+    },
+    /**
+     * Runs `fn` (inside the caller's transaction) with the records it writes re-indexed together
+     * at its end, from what they hold then (a record gone by then is dropped from the index).
+     * Nothing reads the index meanwhile. When `fn` throws, nothing is indexed: the caller's
+     * transaction is rolled back. Nested calls index at the end of the outermost.
+     */
+    batched<T>(fn: () => T): T {
+      if (pending) return fn()
+      const written: Record<keyof typeof stmts, Set<number>> = { credential: new Set(), project: new Set(), skill: new Set() }
+      pending = written
+      let result: T
+      try {
+        result = fn()
+      } finally {
+        pending = null
+      }
+      for (const entity of ['credential', 'project', 'skill'] as const) {
+        if (written[entity].size === 0) continue
+        const ids = JSON.stringify([...written[entity]])
+        batchStmts[entity].remove.run(ids)
+        batchStmts[entity].add.run(ids)
+      }
+      return result
     },
     rebuild(): void {
       db.exec(`

@@ -104,6 +104,31 @@ describe('import batches', () => {
     expect(older.counts.duplicate).toBe(1)
   })
 
+  it('makes what it imports searchable, and a file that cannot be saved fails alone, leaving nothing of it in the index', async () => {
+    // A fault that is no storage problem, after the file's credential and a new skill of it were
+    // written: the chunk is written again file by file, each in its own savepoint.
+    p.core.db.exec(`CREATE TEMP TRIGGER poison AFTER INSERT ON credential_skill
+      WHEN (SELECT name FROM skill WHERE id = NEW.skill_id) = 'Toxicology' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`)
+    const report = await runImport([
+      { name: 'a.json', base64: b64(assertion('a1', 'Warehouse analytics', '2024-01-01')) },
+      { name: 'p.json', base64: b64(assertion('p1', 'Poisoned badge', '2024-01-02', { badge: { ...assertion('p1', 'x', 'y').badge as object, name: 'Poisoned badge', alignment: [{ targetName: 'Toxicology' }] } })) },
+      { name: 'b.json', base64: b64(assertion('a2', 'Dashboards 101', '2024-01-03')) },
+    ])
+    expect(report.counts).toEqual({ imported: 2, updated: 0, duplicate: 0, failed: 1 })
+    expect(report.items.map((i) => i.outcome)).toEqual(['imported', 'failed', 'imported'])
+    expect(report.items[1]!.reason).toBe('The credential could not be saved (the problem was logged); nothing was changed.')
+    const found = async (text: string) => (await p.core.call('search:query', { text })).map((h) => h.title).sort()
+    expect(await found('warehouse')).toEqual(['Warehouse analytics'])
+    expect(await found('dashboards')).toEqual(['Dashboards 101'])
+    expect(await found('academy')).toEqual(['Dashboards 101', 'Warehouse analytics']) // the issuer
+    expect(await found('visualisation')).toEqual(expect.arrayContaining(['Dashboards 101', 'Warehouse analytics', 'Data visualisation'])) // a skill
+    expect(await found('poisoned')).toEqual([])
+    expect(await found('toxicology')).toEqual([])
+    const indexed = (table: string) => p.core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    expect(indexed('credential_fts')).toBe(indexed('credential'))
+    expect(indexed('skill_fts')).toBe(indexed('skill'))
+  })
+
   it('undoes a batch completely, once', async () => {
     await p.core.call('credentials:create', { title: 'Typed by hand', kind: 'other' })
     const report = await runImport([
@@ -137,6 +162,8 @@ describe('import batches', () => {
     expect(await p.core.dispatch('credentials:verify', { id: manual.id })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/typed in by hand/) } })
     const report = await runImport([{ name: 'a.json', base64: b64(assertion('a1', 'One', '2024-01-01', { expires: '2025-01-01T00:00:00Z' })) }])
     const id = report.items[0]!.credentialId!
+    // The import's own checks already set the status (written with the credential's row).
+    expect(await p.core.call('credentials:get', { id })).toMatchObject({ status: 'expired', trust: 'expired', verification: { validity: { verdict: 'expired' } } })
     const v = await p.core.call('credentials:verify', { id })
     expect(v.validity.verdict).toBe('expired') // the clock of tempPortfolio is 2026-11-28
     const stored = await p.core.call('credentials:get', { id })
