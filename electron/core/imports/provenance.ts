@@ -1,16 +1,11 @@
 import type { Db } from '../db/open'
 import type { IssuerBasis, VerificationResult } from '../../shared/verification'
-import type { SourceColumns } from './to-credential'
+import type { CredentialProvenance } from '../portfolio/credentials'
 import type { Verdicts } from '../../shared/verdict'
 import type { CredentialStatus } from '../../shared/schemas'
 
-export interface ProvenanceRow extends SourceColumns {
-  issuedAt: string | null
-  contentSha256: string | null
-  imageSha256: string | null
-  warnings: string
-  batchId: number | null
-}
+/** Everything stored about where an imported credential came from (one shape with the insert's). */
+export type ProvenanceRow = CredentialProvenance
 
 /**
  * Reads and writes what is known about an imported credential beyond its resume fields:

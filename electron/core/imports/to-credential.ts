@@ -5,19 +5,13 @@ import type { ParsedCredential, ParsedSkill } from '../importers/types'
 import { KIND_WORDS } from '../importers/alignments'
 import { chooseTitle } from '../importers/naming'
 import { skillKey } from '../skills'
+import type { CredentialProvenance } from '../portfolio/credentials'
 
-/** Source columns stored beside the credential (see migration 0004). */
-export interface SourceColumns {
-  sourceFormat: string
-  sourceContainer: string
-  sourceId: string | null
-  issuerId: string | null
-  recipientName: string | null
-  recipientIdentity: string | null
-  recipientHashed: number
-  criteria: string | null
-  achievementType: string | null
-}
+/** Source columns stored beside the credential (see migration 0004): what the file itself says. */
+export type SourceColumns = Pick<
+  CredentialProvenance,
+  'sourceFormat' | 'sourceContainer' | 'sourceId' | 'issuerId' | 'recipientName' | 'recipientIdentity' | 'recipientHashed' | 'criteria' | 'achievementType'
+>
 
 const KIND_BY_ACHIEVEMENT: Record<string, CredentialKind> = {
   certificate: 'certification',
