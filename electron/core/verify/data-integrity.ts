@@ -158,8 +158,13 @@ const cachedEcdsa = {
   },
 }
 
+/** Replaces a linked-data suite's `canonize` by the remembered one (memoCanonize). */
+function rememberCanonicalForms(suite: object, name: string): void {
+  const self = suite as { canonize(input: unknown, options: object): Promise<string> }
+  self.canonize = memoCanonize(name, self.canonize.bind(suite))
+}
+
 class CachedEd25519Signature2020 extends Ed25519Signature2020 {
-  private readonly canonizeMemo: (input: unknown, options: object) => Promise<string>
   /**
    * LinkedDataSignature.canonize passes on only the loader and these options, read once per
    * call: Skillfolio's jsonld.js set-up, with a resolver of its own for each canonicalisation.
@@ -172,9 +177,7 @@ class CachedEd25519Signature2020 extends Ed25519Signature2020 {
   }
   constructor() {
     super()
-    const original = (this as unknown as { canonize(input: unknown, options: object): Promise<string> }).canonize.bind(this)
-    this.canonizeMemo = memoCanonize('Ed25519Signature2020', original)
-    ;(this as unknown as { canonize: unknown }).canonize = (input: unknown, options: object) => this.canonizeMemo(input, options)
+    rememberCanonicalForms(this, 'Ed25519Signature2020')
   }
   override async verifySignature({ verifyData, verificationMethod, proof }: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: Record<string, unknown> }) {
     const value = proof.proofValue
@@ -193,7 +196,6 @@ class CachedEd25519Signature2020 extends Ed25519Signature2020 {
  * documents whose contexts it guesses to conflict, which JSON-LD processing itself decides.
  */
 class CachedEd25519Signature2018 extends Ed25519Signature2018 {
-  private readonly canonizeMemo: (input: unknown, options: object) => Promise<string>
   /** As for Ed25519Signature2020: Skillfolio's jsonld.js set-up for every canonicalisation. */
   get canonizeOptions(): object {
     return fastJsonLdOptions()
@@ -203,9 +205,7 @@ class CachedEd25519Signature2018 extends Ed25519Signature2018 {
   }
   constructor() {
     super()
-    const original = (this as unknown as { canonize(input: unknown, options: object): Promise<string> }).canonize.bind(this)
-    this.canonizeMemo = memoCanonize('Ed25519Signature2018', original)
-    ;(this as unknown as { canonize: unknown }).canonize = (input: unknown, options: object) => this.canonizeMemo(input, options)
+    rememberCanonicalForms(this, 'Ed25519Signature2018')
   }
   override async matchProof({ proof }: { proof: Record<string, unknown> }) {
     return proof.type === 'Ed25519Signature2018'

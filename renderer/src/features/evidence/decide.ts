@@ -4,10 +4,8 @@
  * inferences), a toast, and focus that follows the button the decision replaced.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { call, errorMessage } from '../../api'
-import { useInvalidate } from '../../data'
+import { useChange } from '../../change'
 import type { ExperienceInference, InferenceDecision } from '../../shared'
-import { useToast } from '../../ui/Toast'
 
 export interface DecideRequest {
   experienceId: string
@@ -17,25 +15,8 @@ export interface DecideRequest {
 
 /** `decide(request)` answers the work entry's inferences, or null when the call failed (a toast says why). */
 export function useDecide(): { decide: (request: DecideRequest) => Promise<ExperienceInference | null>; busy: string | null } {
-  const invalidate = useInvalidate()
-  const toast = useToast()
-  const [busy, setBusy] = useState<string | null>(null)
-  const decide = useCallback(
-    async (request: DecideRequest) => {
-      setBusy(`${request.experienceId}|${request.skillKey}`)
-      try {
-        const answer = await call('evidence:decide', request)
-        invalidate()
-        return answer
-      } catch (error) {
-        toast.show(`Not changed: ${errorMessage(error)}`, 'error')
-        return null
-      } finally {
-        setBusy(null)
-      }
-    },
-    [invalidate, toast],
-  )
+  const { run, busy } = useChange('evidence:decide')
+  const decide = useCallback((request: DecideRequest) => run(request, `${request.experienceId}|${request.skillKey}`), [run])
   return { decide, busy }
 }
 

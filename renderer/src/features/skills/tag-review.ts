@@ -4,12 +4,10 @@
  * stays in place (Accepted / Rejected, with Undo) until the panel is left, so the list does not
  * jump under the keyboard.
  */
-import { useCallback, useState } from 'react'
-import { call, errorMessage } from '../../api'
-import { useInvalidate } from '../../data'
+import { useCallback } from 'react'
+import { useChange } from '../../change'
 import { currentRoute, navigate } from '../../router'
 import type { Output } from '../../shared'
-import { useToast } from '../../ui/Toast'
 
 export type TagGroup = Output<'tags:decide'>
 export type TagSkill = TagGroup['tags'][number]
@@ -72,25 +70,10 @@ export interface DecideTagRequest {
  * decision before the new list arrives.
  */
 export function useDecideTag(): { decide: (request: DecideTagRequest, onAnswer?: (answer: TagGroup) => void) => Promise<TagGroup | null>; busy: string | null } {
-  const invalidate = useInvalidate()
-  const toast = useToast()
-  const [busy, setBusy] = useState<string | null>(null)
+  const { run, busy } = useChange('tags:decide')
   const decide = useCallback(
-    async (request: DecideTagRequest, onAnswer?: (answer: TagGroup) => void) => {
-      setBusy(rowKey(request.credentialId, request.skillId ?? '*'))
-      try {
-        const answer = await call('tags:decide', request)
-        onAnswer?.(answer)
-        invalidate()
-        return answer
-      } catch (error) {
-        toast.show(`Not changed: ${errorMessage(error)}`, 'error')
-        return null
-      } finally {
-        setBusy(null)
-      }
-    },
-    [invalidate, toast],
+    (request: DecideTagRequest, onAnswer?: (answer: TagGroup) => void) => run(request, rowKey(request.credentialId, request.skillId ?? '*'), onAnswer),
+    [run],
   )
   return { decide, busy }
 }
