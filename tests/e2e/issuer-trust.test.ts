@@ -6,9 +6,8 @@
  * the person settles on the page. Screenshots, light and dark, go to $SHOTS_DIR (default /tmp/shots).
  */
 import { mkdirSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason } from '../helpers/browser'
+import { browserUnavailableReason, settle } from '../helpers/browser'
 import { newKey, signLd, type Key } from '../helpers/forge'
 import { achievementCredential } from '../fixtures/verify/sign'
 import { appSession, type Running } from './harness'
@@ -36,12 +35,6 @@ async function importDoc(r: Running, doc: object): Promise<string> {
   const { batchId } = await r.portfolio.core.call('import:start', { origin: 'drop', sources: [{ name: 'credential.json', base64: Buffer.from(JSON.stringify(doc)).toString('base64') }] })
   await r.portfolio.core.idle()
   return (await r.portfolio.core.call('import:status', { batchId })).items[0]!.credentialId!
-}
-
-const settle = async (page: Page) => {
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await page.waitForTimeout(150)
 }
 
 describe.skipIf(unavailable !== null)('issuer trust, end to end', () => {

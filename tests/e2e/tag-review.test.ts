@@ -7,10 +7,9 @@
  * Screenshots of the panel, light and dark, go to $SHOTS_DIR (default /tmp/shots).
  */
 import { mkdirSync } from 'node:fs'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { assertion } from '../helpers/badges'
-import { browserUnavailableReason } from '../helpers/browser'
+import { browserUnavailableReason, settle } from '../helpers/browser'
 import { appSession, focusedLabel, type Running } from './harness'
 
 const unavailable = browserUnavailableReason()
@@ -51,12 +50,6 @@ async function expectSoon<T>(read: () => Promise<T>, want: T): Promise<void> {
     last = await read()
   }
   expect(last).toBe(want)
-}
-
-const settle = async (page: Page) => {
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await page.waitForTimeout(150)
 }
 
 describe.skipIf(unavailable !== null)('skills from badge tags, end to end', () => {

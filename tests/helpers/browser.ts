@@ -36,6 +36,13 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
 }
 
+/** Waits until a page is still: no requests in flight, fonts loaded, a moment for layout; then a screenshot is stable. */
+export async function settle(page: Page, ms = 150): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  await page.waitForTimeout(ms)
+}
+
 export interface AppPage {
   page: Page
   context: BrowserContext

@@ -14,7 +14,7 @@ import type { Core } from '../../electron/core/app'
 import type { ImportReport } from '../../electron/shared/imports'
 import { assertion, dropFiles, jsonFile, PLAIN_PNG, SIGNED_OB3, type TestFile } from './badges'
 import { startBridge, rendererBuilt } from './bridge'
-import { browserUnavailableReason, launchBrowser, openApp } from './browser'
+import { browserUnavailableReason, launchBrowser, openApp, settle } from './browser'
 import { tempPortfolio } from './temp-portfolio'
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots'
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     for (const scheme of ['light', 'dark'] as const) {
       for (const shot of shots) {
         const app = await openApp(browser, bridge.url, { hash: shot.hash, colorScheme: scheme, viewport: shot.viewport })
-        await settle(app.page)
+        await settle(app.page, 100)
         if (shot.prepare) await shot.prepare(app.page)
         await app.page.waitForTimeout(150)
         const file = `${OUT}/${shot.name}-${scheme}.png`
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
       await app.close()
       const emptyImport = await openApp(browser, emptyBridge.url, { hash: '#/import', colorScheme: scheme })
       await emptyImport.page.getByText('No imports yet').waitFor()
-      await settle(emptyImport.page)
+      await settle(emptyImport.page, 100)
       await emptyImport.page.screenshot({ path: `${OUT}/import-empty-${scheme}.png` })
       console.log(`${OUT}/import-empty-${scheme}.png`)
       await emptyImport.close()
@@ -253,7 +253,7 @@ async function main(): Promise<void> {
     }
     // The README picture: Credentials with the sample data, light, at 2x for sharp text.
     const app = await openApp(browser, sampleBridge.url, { hash: `#/credentials/${credId}`, colorScheme: 'light', deviceScaleFactor: 2 })
-    await settle(app.page)
+    await settle(app.page, 100)
     await app.page.screenshot({ path: `${OUT}/readme.png` })
     copyFileSync(`${OUT}/readme.png`, README_SHOT)
     console.log(README_SHOT)
@@ -300,12 +300,6 @@ async function resumeReady(page: Page): Promise<void> {
   await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
   await page.locator('.preview-updating').waitFor({ state: 'detached' })
   await page.waitForTimeout(200)
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => document.fonts.ready.then(() => undefined))
-  await page.waitForTimeout(100)
 }
 
 main().catch((error: unknown) => {
