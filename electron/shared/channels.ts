@@ -21,7 +21,7 @@ export const CHANNEL_NAMES = [
   'tags:pending', 'tags:decide',
   'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
-  'resume:preview', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
+  'resume:preview', 'resume:docx', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

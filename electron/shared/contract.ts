@@ -178,6 +178,8 @@ export const contract = {
 
   /** The resume PDF for these choices, with every item's in/out decision (the Resume screen's preview). */
   'resume:preview': { input: r.ResumeSettings, output: out<r.ResumePreview>() },
+  /** The same resume as a Word document (.docx): same content and order as the preview's PDF. */
+  'resume:docx': { input: r.ResumeSettings, output: out<r.ResumeDocx>() },
   /** The gap-analysis and learning-plan PDF for a role. */
   'report:render': { input: r.ReportSettings, output: out<r.ReportPdf>() },
   /** Named resume variants (per role, with where each was sent). */

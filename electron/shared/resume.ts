@@ -23,6 +23,22 @@ export type PageSize = (typeof PAGE_SIZES)[number]
 export const FONT_SCALES = ['small', 'normal', 'large'] as const
 export type FontScale = (typeof FONT_SCALES)[number]
 
+/** How long the resume may be: one page, two pages, or as long as its content ("auto"). */
+export const RESUME_LENGTHS = ['1', '2', 'auto'] as const
+export type ResumeLength = (typeof RESUME_LENGTHS)[number]
+
+/** Certifications one line each (title · issuer, year; the link on the title), or with ID and link spelled out. */
+export const CREDENTIAL_DETAILS = ['compact', 'full'] as const
+export type CredentialDetail = (typeof CREDENTIAL_DETAILS)[number]
+
+/** Expired credentials: marked in words, marked in words and colour, or left out. */
+export const EXPIRED_POLICIES = ['mark', 'highlight', 'hide'] as const
+export type ExpiredPolicy = (typeof EXPIRED_POLICIES)[number]
+
+/** What a resume can be written as. */
+export const RESUME_FORMATS = ['pdf', 'docx'] as const
+export type ResumeFormat = (typeof RESUME_FORMATS)[number]
+
 export const AccentColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f8b')
 
 /** Portfolio ids an item choice may name: cred-N, proj-N, skill-N, exp-N, edu-N. */
@@ -38,8 +54,11 @@ export const ResumeSettings = z.strictObject({
   accent: AccentColour.nullish(),
   fontScale: z.enum(FONT_SCALES).default('normal'),
   showQr: z.boolean().default(false),
-  /** Expired credentials: printed with an "Expired" marker, or left out. */
-  expired: z.enum(['mark', 'hide']).default('mark'),
+  /** Expired credentials: marked "Expired Jan 2024" in words (default), also in colour, or left out. */
+  expired: z.enum(EXPIRED_POLICIES).default('mark'),
+  /** Longest the resume may be; items least relevant to the role (and oldest) are left out to fit. */
+  length: z.enum(RESUME_LENGTHS).default('2'),
+  credentialDetail: z.enum(CREDENTIAL_DETAILS).default('compact'),
   pinned: itemIds.default([]),
   hidden: itemIds.default([]),
   /** A custom order: these ids first, in this order, within their section. */
@@ -98,6 +117,18 @@ export interface ResumeDecision {
   matches: string[]
 }
 
+/** What the length choice did: the pages asked for, the pages written, and what had to go. */
+export interface ResumeLengthOutcome {
+  asked: ResumeLength
+  pages: number
+  /** False when even the shortest form (everything optional left out) is longer than asked. */
+  fits: boolean
+  /** Items left out only to fit the length (their decisions say "left out to fit …"). */
+  dropped: number
+  /** One sentence for the screen and the command line, or null when nothing needed saying. */
+  note: string | null
+}
+
 export interface ResumePreview {
   /** The PDF, base64. */
   pdfBase64: string
@@ -111,8 +142,23 @@ export interface ResumePreview {
   keywords: string[]
   /** Every item, in and out; included items in print order. */
   decisions: ResumeDecision[]
+  length: ResumeLengthOutcome
+  /**
+   * Text the fonts cannot show (a script no bundled or system font covers), in plain words, e.g.
+   * "王小明 (Chinese) in your name: no font on this computer can show it". Empty when all is shown.
+   */
+  unprintable: string[]
   /** The settings after defaults, as rendered. */
   settings: ResumeSettingsValue
+}
+
+/** The resume as a Word document, with the same content and order as the PDF of the same settings. */
+export interface ResumeDocx {
+  docxBase64: string
+  /** "Maya Patel - Data Analyst resume.docx" */
+  fileName: string
+  decisions: ResumeDecision[]
+  length: ResumeLengthOutcome
 }
 
 export interface ReportPdf {

@@ -7,8 +7,8 @@
  *   const pdf = await renderResume(data, { template: 'ats', role }, fonts, { now: new Date() })
  */
 export { FONT_FILES, FONT_KEYS, loadPdfFonts, type FontKey, type PdfFonts } from './fonts'
-export { buildResumeData, type PortfolioSnapshot, type ResumeData } from './resume-data'
-export { tailorResume, type Decision, type TailorChoices, type TailoredResume, type TargetRole, type RoleSkill } from './tailor'
+export { buildResumeData, type PortfolioSnapshot, type ResumeData } from '../resume/data'
+export { tailorResume, type Decision, type TailorChoices, type TailoredResume, type TargetRole, type RoleSkill } from '../resume/tailor'
 export {
   ReportOptionsSchema,
   ResumeOptionsSchema,

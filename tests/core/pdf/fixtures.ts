@@ -4,9 +4,9 @@
  * and ligature problems ("Łukasiewicz", "Ελένη", "Дмитрий"; "certified", "workflow", "office",
  * "fluent").
  */
-import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject, type ResumeSkill } from '../../../electron/core/pdf/resume-data'
+import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject, type ResumeSkill } from '../../../electron/core/resume/data'
 import type { GapReportData } from '../../../electron/core/pdf/report'
-import type { TargetRole } from '../../../electron/core/pdf/tailor'
+import type { TargetRole } from '../../../electron/core/resume/tailor'
 
 export const NOW = new Date('2026-11-28T12:00:00Z')
 

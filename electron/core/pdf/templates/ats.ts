@@ -7,7 +7,7 @@
  */
 import { drawPage, paginate } from '../layout/engine'
 import type { Tag } from '../layout/tags'
-import type { TailoredResume } from '../tailor'
+import type { TailoredResume } from '../../resume/tailor'
 import { type Ctx, Flow, run } from './blocks'
 import { joinItems, type LaidOut, type PageBox, ruleUnit } from './common'
 import {

@@ -11,7 +11,7 @@
  */
 import { drawPage, paginate } from '../layout/engine'
 import { artifact, type Tag } from '../layout/tags'
-import type { TailoredResume } from '../tailor'
+import type { TailoredResume } from '../../resume/tailor'
 import { type Ctx, Flow, run } from './blocks'
 import type { LaidOut, PageBox } from './common'
 import {

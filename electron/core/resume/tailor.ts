@@ -13,7 +13,7 @@
  * `Decision` with a reason the renderer can show ("matches SQL (essential), Tableau").
  */
 import type { ResumeDecision as Decision, ResumeItemKind as ItemKind } from '../../shared/resume'
-import { byCodeUnit, collator, dateRange, isoDay, monthYear } from './format'
+import { byCodeUnit, collator, dateRange, isoDay, monthYear } from '../pdf/format'
 import type {
   ResumeCredential,
   ResumeData,
@@ -23,7 +23,7 @@ import type {
   ResumeProject,
   ResumeSkill,
   ResumeSkillGroup,
-} from './resume-data'
+} from './data'
 
 /** One skill a role asks for, as the gap analysis defines it. */
 export interface RoleSkill {

@@ -1,7 +1,7 @@
 /** Tailoring: what a resume shows for a role, in which order, and why. */
 import { describe, expect, it } from 'vitest'
-import { tailorResume } from '../../../electron/core/pdf/tailor'
-import { longResume, NOW, ROLE } from './fixtures'
+import { tailorResume } from '../../../electron/core/resume/tailor'
+import { longResume, NOW, ROLE } from '../pdf/fixtures'
 
 const ids = (items: Array<{ id: string }>) => items.map((i) => i.id)
 const clock = { now: NOW }

@@ -5,7 +5,7 @@
 import type { CredentialKind, CredentialStatus, SkillCategory, Trust } from '../../shared/schemas'
 import type { PortfolioSnapshot } from '../../shared/schemas'
 import { SKILL_CATEGORIES } from '../../shared/schemas'
-import { collator } from './format'
+import { collator } from '../pdf/format'
 
 export interface ResumeLink {
   label: string | null
