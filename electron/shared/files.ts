@@ -78,7 +78,11 @@ export function tooLargeReason(bytes: number): string {
   return `The file is ${(bytes / MB).toFixed(1)} MB; Skillfolio reads credential files up to ${LIMITS.importFileBytes / MB} MB.`
 }
 
-export type SavePdfRequest = { kind: 'resume'; settings: ResumeSettingsInput } | { kind: 'report'; settings: ReportSettingsInput }
+/** `resume-docx`: the resume as a Word document (resume:docx), saved with a .docx name. */
+export type SavePdfRequest =
+  | { kind: 'resume'; settings: ResumeSettingsInput }
+  | { kind: 'resume-docx'; settings: ResumeSettingsInput }
+  | { kind: 'report'; settings: ReportSettingsInput }
 
 /** `saved: false` when the person cancelled the dialog. */
 export type SavePdfResult = { saved: false } | { saved: true; path: string; fileName: string; bytes: number }
