@@ -21,12 +21,12 @@ const PDF_FORBIDDEN = {
 function pdfPurity() {
   return [
     {
-      files: ['electron/core/pdf/**/*.ts'],
+      files: ['electron/core/pdf/**/*.ts', 'electron/core/docx/**/*.ts'],
       rules: {
         '@typescript-eslint/no-restricted-imports': ['error', {
           patterns: Object.entries(PDF_FORBIDDEN).map(([name, group]) => ({
             group,
-            message: `core/pdf is pure (ResumeDocument + fonts -> bytes) and never imports ${name === 'contract' ? 'shared/contract' : `core/${name}`}.`,
+            message: `core/pdf and core/docx are pure (ResumeDocument -> bytes) and never import ${name === 'contract' ? 'shared/contract' : `core/${name}`}.`,
           })),
         }],
       },

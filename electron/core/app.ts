@@ -16,6 +16,7 @@ import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
 import { createLazyProofCheckPool } from './verify/pool'
 import { createAnalysis } from './analysis'
 import { loadCatalog } from './taxonomy'
+import { createSystemFontFinder } from './fonts/system-fonts'
 import { createResumeService } from './resume'
 import { createTrustStore } from './trust/store'
 
@@ -28,6 +29,8 @@ export interface CoreOptions {
   dataDir: string
   /** Read-only app resources (taxonomy, fonts); defaults to `resources` in the working folder (the repository root). */
   resourcesDir?: string
+  /** Folders searched for fonts of scripts the bundled fonts lack; default: the platform's font folders ([] in tests: none). */
+  fontDirs?: readonly string[]
   /** The clock, so tests and demo data are reproducible. */
   now?: () => Date
   /** Electron-ABI better-sqlite3 build, passed by the desktop shell only. */
@@ -111,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     catalog,
     resourcesDir,
     now,
+    ...(options.fontDirs ? { findFonts: createSystemFontFinder({ dirs: options.fontDirs }).find } : {}),
   })
 
   const handlers: Services = createHandlers({

@@ -115,6 +115,8 @@ export interface ResumeDecision {
   score: number
   /** The role's skills the item shows, as the role names them. */
   matches: string[]
+  /** True when the item was left out only to fit the chosen length (it would be shown on a longer resume). */
+  toFit?: boolean
 }
 
 /** What the length choice did: the pages asked for, the pages written, and what had to go. */
@@ -123,7 +125,7 @@ export interface ResumeLengthOutcome {
   pages: number
   /** False when even the shortest form (everything optional left out) is longer than asked. */
   fits: boolean
-  /** Items left out only to fit the length (their decisions say "left out to fit …"). */
+  /** Items left out only to fit the length (their decisions have `toFit: true`). */
   dropped: number
   /** One sentence for the screen and the command line, or null when nothing needed saying. */
   note: string | null

@@ -17,11 +17,10 @@ import { performance } from 'node:perf_hooks'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { dateRange, monthYear, paragraphsAndBullets, shortUrl } from '../../electron/core/pdf/format'
 import { loadPdfFonts } from '../../electron/core/pdf/fonts'
-import { renderResumeDetailed } from '../../electron/core/pdf/render'
 import { renderGapReport } from '../../electron/core/pdf/report'
 import type { ResumeData } from '../../electron/core/resume/data'
 import { tailorResume, type TailoredResume } from '../../electron/core/resume/tailor'
-import { longResume, NOW, sampleReport, shortResume } from '../core/pdf/fixtures'
+import { longResume, NOW, renderFixture, sampleReport, shortResume } from '../core/pdf/fixtures'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser'
 import { median, ms, p95, type BenchRow } from './harness'
 
@@ -175,14 +174,14 @@ export async function pdfBench(): Promise<BenchRow[]> {
   const clock = { now: NOW }
 
   const cold = performance.now()
-  const first = await renderResumeDetailed(cases[1]!.data, { template: 'ats' }, fonts, clock)
+  const first = await renderFixture(cases[1]!.data, { template: 'ats' }, fonts, clock)
   rows.push({ benchmark: 'pdfkit: first resume (cold: parse fonts, JIT)', value: ms(performance.now() - cold), note: `${first.pageCount} pages` })
 
   const pdfkitMedian = new Map<string, number>()
   for (const template of ['ats', 'two-column'] as const)
     for (const c of cases) {
-      let last: Awaited<ReturnType<typeof renderResumeDetailed>> | undefined
-      const t = await measure(async () => (last = await renderResumeDetailed(c.data, { template, pageSize: 'a4' }, fonts, clock)), PDFKIT_RUNS, PDFKIT_WARMUP)
+      let last: Awaited<ReturnType<typeof renderFixture>> | undefined
+      const t = await measure(async () => (last = await renderFixture(c.data, { template, pageSize: 'a4' }, fonts, clock)), PDFKIT_RUNS, PDFKIT_WARMUP)
       pdfkitMedian.set(`${template}/${c.label}`, median(t.sorted))
       rows.push({
         benchmark: `pdfkit: ${c.label} resume, ${template}, A4 (warm, ${PDFKIT_RUNS} runs)`,
@@ -193,7 +192,7 @@ export async function pdfBench(): Promise<BenchRow[]> {
     }
   {
     let last: Uint8Array | undefined
-    const t = await measure(async () => (last = (await renderResumeDetailed(cases[2]!.data, { template: 'ats', showQr: true }, fonts, clock)).pdf), PDFKIT_RUNS, PDFKIT_WARMUP)
+    const t = await measure(async () => (last = (await renderFixture(cases[2]!.data, { template: 'ats', showQr: true }, fonts, clock)).pdf), PDFKIT_RUNS, PDFKIT_WARMUP)
     rows.push({ benchmark: 'pdfkit: 3-page resume, ats, with 7 QR codes', value: ms(median(t.sorted)), note: note(t, `${Math.round(last!.length / 1024)} KB`) })
   }
   {
@@ -203,7 +202,7 @@ export async function pdfBench(): Promise<BenchRow[]> {
       () => {
         const data = longResume({ jobs: 2 })
         data.profile.summary = `${data.profile.summary} Edit number ${++n}: ${'workflow office '.repeat(n % 7)}`
-        return renderResumeDetailed(data, { template: 'ats' }, fonts, clock)
+        return renderFixture(data, { template: 'ats' }, fonts, clock)
       },
       PDFKIT_RUNS,
       PDFKIT_WARMUP,

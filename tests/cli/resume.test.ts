@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractPdf, hasPdftotext, pdftotext, squash } from '../core/pdf/extract'
 import { writeFileAtomic } from '../../electron/cli/pdf-file'
+import { countPdfPages } from '../../electron/core/resume'
 import { tempPortfolio, type TempPortfolio } from './harness'
 
 let p: TempPortfolio
@@ -25,6 +26,7 @@ const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.t
 interface Written {
   file: string
   pageCount: number
+  length: { asked: string; pages: number; fits: boolean; dropped: number; note: string | null }
   fileName: string
   role: { ref: string; title: string } | null
   decisions: { kind: string; id: string; title: string; included: boolean; reason: string }[]
@@ -50,7 +52,9 @@ describe('resume', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Tailored for Data Analyst (catalog:data-analyst).')
     expect(r.stdout).toMatch(/credential\s+Google Data Analytics Professional Certificate\s+matches SQL \(essential\)/)
-    expect(r.stdout).toMatch(/Left out: /)
+    // Every item left out, with its reason, without --json.
+    expect(r.stdout).toMatch(/\nLeft out\s+Item\s+Why\n/)
+    expect(r.stdout).toMatch(/\ncredential\s+Microsoft Certified: Power BI Data Analyst Associate\s+expired \w+ \d{4}; expired credentials are hidden\n/)
     expect(await pdfText(out)).toContain('Maya Okafor')
 
     const j = await p.run('--json', 'resume', '--role', 'catalog:data-analyst', '--out', out)
@@ -59,6 +63,40 @@ describe('resume', () => {
     expect(w.pdfBase64).toBeUndefined()
     expect(w).toMatchObject({ file: out, fileName: 'Maya Okafor - Data Analyst resume.pdf', role: { ref: 'catalog:data-analyst', title: 'Data Analyst' }, settings: { template: 'ats' } })
     expect(w.decisions.some((d) => d.included && d.kind === 'credential' && /matches/.test(d.reason))).toBe(true)
+  })
+
+  it('--length 1 fits the general resume and three roles on one page and lists what it left out and why', async () => {
+    for (const role of [null, 'Data Analyst', 'catalog:data-engineer', 'Analytics Engineer']) {
+      const out = join(p.dir, 'one-page.pdf')
+      const argv = ['resume', '--length', '1', '--out', out, ...(role ? ['--role', role] : [])]
+      const r = await p.run(...argv)
+      expect(r.code).toBe(0)
+      expect(countPdfPages(new Uint8Array(readFileSync(out)))).toBe(1)
+      const n = Number(/^Wrote .*one-page\.pdf \(1 page\)\. Left out (\d+) items to fit on 1 page\.\n/.exec(r.stdout)?.[1])
+      expect(n).toBeGreaterThan(0)
+      const rows = r.stdout.split('\n').filter((l) => /^(credential|project|skill)\s.*left out to fit on one page \(/.test(l))
+      expect(rows).toHaveLength(n)
+
+      const j = (await p.run('--json', ...argv)).json<Written>()
+      expect(j.length).toEqual({ asked: '1', pages: 1, fits: true, dropped: n, note: `Left out ${n} items to fit on 1 page.` })
+      const dropped = j.decisions.filter((d) => !d.included && d.reason.startsWith('left out to fit on one page ('))
+      expect(dropped).toHaveLength(n)
+      const text = await pdfText(out)
+      for (const d of dropped) expect(text).not.toContain(d.title)
+      for (const d of dropped) expect(rows.some((row) => row.includes(d.reason))).toBe(true)
+    }
+  })
+
+  it('--length 2 and auto, --credentials full and --expired highlight reach the resume; --hide-expired is --expired hide', async () => {
+    const out = join(p.dir, 'two.pdf')
+    const two = await p.run('resume', '--length', '2', '--out', out)
+    expect(two.stdout).toMatch(/^Wrote .*two\.pdf \(2 pages\)\.\n/)
+    const auto = (await p.run('--json', 'resume', '--length', 'AUTO', '--credentials', 'full', '--expired', 'highlight', '--out', out)).json<Written>()
+    expect(auto.settings).toMatchObject({ length: 'auto', credentialDetail: 'full', expired: 'highlight' })
+    expect(auto.length).toMatchObject({ asked: 'auto', fits: true, dropped: 0, note: null })
+    const hidden = (await p.run('--json', 'resume', '--hide-expired', '--out', out)).json<Written>()
+    expect(hidden.settings).toMatchObject({ expired: 'hide' })
+    expect((await p.run('--json', 'resume', '--hide-expired', '--expired', 'hide', '--out', out)).code).toBe(0)
   })
 
   it('saves, lists, uses and removes variants; flags override the variant', async () => {
@@ -104,6 +142,11 @@ describe('resume', () => {
       [['resume', '--template', 'fancy', '--out', 'x.pdf'], 2, /--template: fancy is not one of ats, two-column/],
       [['resume', '--page', 'a3', '--out', 'x.pdf'], 2, /--page: a3 is not one of a4, letter/],
       [['resume', '--font', 'huge', '--out', 'x.pdf'], 2, /--font: huge is not one of small, normal, large/],
+      [['resume', '--length', '3', '--out', 'x.pdf'], 2, /--length: 3 is not one of 1, 2, auto/],
+      [['resume', '--length', 'auot', '--out', 'x.pdf'], 2, /--length: auot is not one of 1, 2, auto \(did you mean auto\?\)/],
+      [['resume', '--credentials', 'compat', '--out', 'x.pdf'], 2, /--credentials: compat is not one of compact, full \(did you mean compact\?\)/],
+      [['resume', '--expired', 'hid', '--out', 'x.pdf'], 2, /--expired: hid is not one of mark, highlight, hide \(did you mean hide\?\)/],
+      [['resume', '--hide-expired', '--expired', 'mark', '--out', 'x.pdf'], 2, /--hide-expired means --expired hide; it cannot go with --expired mark/],
       [['resume', '--accent', 'red', '--out', 'x.pdf'], 2, /--accent: red must be a colour like #1f5f8b/],
       [['resume', '--role', 'Astronaut', '--out', 'x.pdf'], 1, /There is no role titled Astronaut/],
       [['resume', '--role', 'catalog:nope', '--out', 'x.pdf'], 1, /There is no role catalog:nope/],
@@ -231,7 +274,8 @@ describe('help', () => {
   it('lists the new commands and their flags', async () => {
     const main = await p.run('--help')
     for (const c of ['resume', 'report', 'resumes']) expect(main.stdout).toMatch(new RegExp(`\\n  ${c}\\s`))
-    expect((await p.run('help', 'resume')).stdout).toContain('--hide-expired')
+    const help = (await p.run('help', 'resume')).stdout
+    for (const flag of ['--length 1|2|auto', '--credentials compact|full', '--expired mark|highlight|hide', '--hide-expired']) expect(help).toContain(flag)
     expect((await p.run('report', '--help')).stdout).toContain('--plan ID')
     expect((await p.run('help', 'resumes')).stdout).toContain('--sent-to TEXT')
   })

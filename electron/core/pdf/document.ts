@@ -101,3 +101,16 @@ export function drawFooter(d: OpenDocument, box: { x: number; width: number; y: 
     'Pagination',
   )
 }
+
+/** "n / N" right-aligned in the box (a pagination artifact): the only running text of a resume page. */
+export function drawPageMarker(d: OpenDocument, box: { x: number; width: number; y: number }, page: number, pages: number, style: TextStyle): void {
+  artifact(
+    d.doc,
+    d.tagged,
+    () => {
+      const [r] = d.ts.wrap([{ text: `${page + 1} / ${pages}`, style }], box.width)
+      if (r) d.ts.drawLine(r, box.x + box.width - r.width, box.y, d.ts.lineHeight(style.size), null)
+    },
+    'Pagination',
+  )
+}

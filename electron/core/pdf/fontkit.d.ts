@@ -9,13 +9,30 @@ declare module 'fontkit' {
     advanceWidth: number
   }
   export interface FontkitFont {
+    readonly type: 'TTF' | 'WOFF' | 'WOFF2' | 'DFont'
     readonly postscriptName: string
+    readonly familyName: string
+    readonly subfamilyName: string
     readonly unitsPerEm: number
     readonly ascent: number
     readonly descent: number
     readonly lineGap: number
-    layout(text: string, features?: Record<string, boolean> | string[]): FontkitGlyphRun
+    /** Every code point the font maps to a glyph. */
+    readonly characterSet: number[]
+    /** The OpenType features of its GSUB and GPOS tables. */
+    readonly availableFeatures: string[]
+    /** The table directory: which tables (glyf, CFF , CBDT, sbix…) the font has. */
+    readonly directory: { tables: Record<string, unknown> }
+    readonly 'OS/2'?: { usWeightClass: number; fsSelection?: { italic?: boolean } }
+    /** `direction` forces the glyph order (fontkit otherwise takes it from the text's first script). */
+    layout(text: string, features?: Record<string, boolean> | string[], script?: string, language?: string, direction?: 'ltr' | 'rtl'): FontkitGlyphRun
     hasGlyphForCodePoint(codePoint: number): boolean
   }
-  export function create(buffer: Uint8Array, postscriptName?: string): FontkitFont
+  /** A .ttc/.otc collection (or a .dfont): its faces. */
+  export interface FontkitCollection {
+    readonly type: 'TTC' | 'DFont'
+    readonly fonts: FontkitFont[]
+    getFont(postscriptName: string): FontkitFont | null
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): FontkitFont | FontkitCollection
 }

@@ -1,6 +1,10 @@
 /**
  * The fonts every PDF embeds: DejaVu Sans and DejaVu Serif (Bitstream Vera licence, see
- * resources/fonts/LICENSE.txt), which cover Latin including extended, Greek and Cyrillic.
+ * resources/fonts/LICENSE.txt), which cover Latin including extended, Greek and Cyrillic;
+ * DejaVu Sans (regular and bold) also has Hebrew and Arabic. Characters a style's face lacks are
+ * drawn with the next face of its chain (see `NEAREST`): the other bundled faces, then the
+ * fallback faces the caller found on the computer (core/fonts), so a Chinese name prints with
+ * Noto Sans CJK where it is installed. What no face has is reported (coverage.ts).
  *
  * The shells load the files once with `loadPdfFonts(resourcesDir)` and hand the Buffers to
  * the renderers; nothing reads a path at render time. Parsing a TTF is the slowest part of a
@@ -9,18 +13,34 @@
  *
  * Ligatures are switched off: fontkit applies `liga` and `clig` by default, which turns "fi"
  * in "certified" into one glyph (U+FB01) that many parsers cannot map back. Every text call
- * passes `features: NO_LIGATURES`, and the font view below shapes with it by default too, so
- * no code path can produce a ligature.
+ * passes `features: NO_LIGATURES` (or `NO_LIGATURES_RTL`, the same drawn right to left), and
+ * the font view below shapes with it by default too, so no code path can produce a ligature.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { create, type FontkitFont, type FontkitGlyphRun } from 'fontkit'
+import { create, type FontkitCollection, type FontkitFont, type FontkitGlyphRun } from 'fontkit'
+import { splitRuns, type FaceRun } from './coverage'
 
 export const FONT_KEYS = ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'serif', 'serifBold', 'serifItalic'] as const
 export type FontKey = (typeof FONT_KEYS)[number]
 
-/** The TTF bytes of each face; what the core receives. */
-export type PdfFonts = Readonly<Record<FontKey, Uint8Array>>
+/** A font found on the computer for characters the bundled faces lack (core/fonts finds them). */
+export interface FallbackFont {
+  /** The file it was read from: caching and messages. */
+  source: string
+  /** The whole file (TrueType or CFF-based OpenType, or a collection of them). */
+  bytes: Uint8Array
+  /** The face inside a collection (.ttc, .otc); null for a file of one face. */
+  postscriptName: string | null
+  /** A bold face: bold styles try it before the regular ones (and regular styles after). */
+  bold: boolean
+}
+
+/** The TTF bytes of each face, and the fallbacks if any; what the core receives. */
+export type PdfFonts = Readonly<Record<FontKey, Uint8Array>> & {
+  /** Faces for what the bundled ones lack, in order of preference (see `withFallbacks`). */
+  readonly fallbacks?: readonly FallbackFont[]
+}
 
 export const FONT_FILES: Readonly<Record<FontKey, string>> = {
   sans: 'DejaVuSans.ttf',
@@ -48,6 +68,25 @@ export function loadPdfFonts(resourcesDir: string): PdfFonts {
   return fonts
 }
 
+const withFallbacksCache = new WeakMap<PdfFonts, Map<string, PdfFonts>>()
+
+/**
+ * `fonts` with `fallbacks` added (replacing any it had). The same fonts and fallback files give
+ * the same object, so parsed faces and shaped runs are reused from one render to the next.
+ */
+export function withFallbacks(fonts: PdfFonts, fallbacks: readonly FallbackFont[]): PdfFonts {
+  const key = fallbacks.map((f) => `${f.source}#${f.postscriptName ?? ''}`).join('\n')
+  let byKey = withFallbacksCache.get(fonts)
+  if (!byKey) withFallbacksCache.set(fonts, (byKey = new Map()))
+  let out = byKey.get(key)
+  if (!out) {
+    const bundled = Object.fromEntries(FONT_KEYS.map((k) => [k, fonts[k]])) as Record<FontKey, Uint8Array>
+    out = Object.freeze({ ...bundled, fallbacks: Object.freeze([...fallbacks]) })
+    byKey.set(key, out)
+  }
+  return out
+}
+
 /** Glyph metrics the layout needs, in units of the font size. */
 export interface FaceMetrics {
   ascent: number
@@ -55,22 +94,55 @@ export interface FaceMetrics {
 }
 
 export interface PreparedFace {
+  /** The name it is registered under in every document (unique per parsed face). */
+  id: string
+  /** The font's PostScript name ("DejaVuSans", "NotoSansCJKjp-Regular"). */
+  postscriptName: string
   /** A view of the parsed font for pdfkit's `registerFont` (see `prepareFace`). */
   font: FontkitFont
   metrics: FaceMetrics
+  /** Whether the font has a glyph for the code point (a set lookup). */
+  covers(codePoint: number): boolean
   /** Advance width of `text` in 1000ths of the font size, ligatures off (cached). */
   width(text: string): number
 }
-export type PreparedFonts = Readonly<Record<FontKey, PreparedFace>>
+
+/** The faces a style's characters are looked up in, in order; the first is the style's own. */
+export interface FaceChain {
+  readonly faces: readonly PreparedFace[]
+  /** Width of `text` in 1000ths of the font size, each character in the face that draws it (cached). */
+  width(text: string): number
+  /**
+   * `text` cut into runs of one face each, what no face has replaced by "\uFFFD" (cached);
+   * null when the style's own face has every character, the common case.
+   */
+  runs(text: string): readonly FaceRun[] | null
+}
+
+export type PreparedFonts = Readonly<Record<FontKey, PreparedFace>> & {
+  /** The fallback faces, in order of preference (empty without fallbacks). */
+  readonly fallbacks: readonly PreparedFace[]
+  /** Every face: the bundled ones (FONT_KEYS order), then the fallbacks. */
+  readonly all: readonly PreparedFace[]
+  readonly chains: Readonly<Record<FontKey, FaceChain>>
+}
 
 /**
  * The OpenType features every text call passes (pdfkit's `features` option): ligatures off.
  * Not frozen, because it is handed to fontkit as is.
  */
 export const NO_LIGATURES: Record<string, boolean> = { liga: false, clig: false, dlig: false, hlig: false }
+/**
+ * The same features, for text drawn right to left: passing this object makes the font view
+ * lay the run out with its glyphs in right-to-left order (see layout/bidi.ts), whatever script
+ * fontkit would detect (Arabic-Indic digits are Arabic script but read left to right).
+ */
+export const NO_LIGATURES_RTL: Record<string, boolean> = { ...NO_LIGATURES }
 
-const parsed = new WeakMap<Uint8Array, PreparedFace>()
+/** Parsed faces by file, then by PostScript name in a collection ('' for a one-face file). */
+const parsed = new WeakMap<Uint8Array, Map<string, PreparedFace>>()
 const prepared = new WeakMap<PdfFonts, PreparedFonts>()
+let faceCount = 0
 
 /** What pdfkit reads of a shaped run (fontkit's GlyphRun has the same members). */
 interface ShapedRun {
@@ -119,10 +191,12 @@ const MAX_CACHED_SUBSETS = 32
  *   and an encoded subset is reused when a render uses the same glyphs in the same order.
  * - Everything else is inherited from the parsed font.
  */
-function prepareFace(bytes: Uint8Array): PreparedFace {
-  let face = parsed.get(bytes)
+function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): PreparedFace {
+  let byName = parsed.get(bytes)
+  if (!byName) parsed.set(bytes, (byName = new Map()))
+  let face = byName.get(postscriptName ?? '')
   if (face) return face
-  const base = create(bytes)
+  const base = openFace(bytes, postscriptName)
   const k = 1000 / base.unitsPerEm
   const baseAny = base as unknown as {
     capHeight: number
@@ -131,8 +205,8 @@ function prepareFace(bytes: Uint8Array): PreparedFace {
     createSubset(this: FontkitFont): FontkitSubset
   }
 
-  const shape = (text: string, features: Record<string, boolean> | string[]): ShapedRun => {
-    const run = base.layout(text, features) as FontkitGlyphRun & { positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }> }
+  const shape = (text: string, features: Record<string, boolean> | string[], direction?: 'ltr' | 'rtl'): ShapedRun => {
+    const run = base.layout(text, features, undefined, undefined, direction) as FontkitGlyphRun & { positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }> }
     const glyphs = run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth * k }))
     const positions = run.positions.map((p, i) => position(p.xAdvance * k, p.yAdvance * k, p.xOffset * k, p.yOffset * k, glyphs[i]!.advanceWidth))
     return {
@@ -146,13 +220,16 @@ function prepareFace(bytes: Uint8Array): PreparedFace {
     }
   }
   const runs = new Map<string, ShapedRun>()
+  const rtlRuns = new Map<string, ShapedRun>()
   const layout = (text: string, features?: Record<string, boolean> | string[]): ShapedRun => {
-    if (features && features !== NO_LIGATURES) return shape(text, features)
-    let run = runs.get(text)
+    const rtl = features === NO_LIGATURES_RTL
+    if (features && features !== NO_LIGATURES && !rtl) return shape(text, features)
+    const cache = rtl ? rtlRuns : runs
+    let run = cache.get(text)
     if (!run) {
-      run = shape(text, NO_LIGATURES)
-      if (runs.size >= MAX_CACHED_RUNS) runs.clear()
-      runs.set(text, run)
+      run = shape(text, NO_LIGATURES, rtl ? 'rtl' : 'ltr')
+      if (cache.size >= MAX_CACHED_RUNS) cache.clear()
+      cache.set(text, run)
     }
     return run
   }
@@ -195,16 +272,93 @@ function prepareFace(bytes: Uint8Array): PreparedFace {
     }
     return w
   }
-  face = { font, width, metrics: { ascent: base.ascent / base.unitsPerEm, descent: -base.descent / base.unitsPerEm } }
-  parsed.set(bytes, face)
+  let charset: Set<number> | null = null
+  const covers = (cp: number) => (charset ??= new Set(base.characterSet)).has(cp)
+  face = {
+    id: `face${++faceCount}`,
+    postscriptName: base.postscriptName,
+    font,
+    covers,
+    width,
+    metrics: { ascent: base.ascent / base.unitsPerEm, descent: -base.descent / base.unitsPerEm },
+  }
+  byName.set(postscriptName ?? '', face)
   return face
 }
 
-/** Parses (once) and returns the faces ready for pdfkit. */
+/** One face of a font file; a collection's face by PostScript name (else its first). */
+function openFace(bytes: Uint8Array, postscriptName: string | null): FontkitFont {
+  const opened = create(bytes)
+  if (!isCollection(opened)) return opened
+  const face = postscriptName ? opened.getFont(postscriptName) : opened.fonts[0]
+  if (!face) throw new Error(`The font collection has no face named ${postscriptName ?? '(none)'}.`)
+  return face
+}
+
+export function isCollection(f: FontkitFont | FontkitCollection): f is FontkitCollection {
+  return 'fonts' in f && Array.isArray(f.fonts)
+}
+
+/**
+ * The bundled faces tried after a style's own, nearest first: the same weight in Sans (the
+ * face with most scripts), then the regular. DejaVu Serif has no Hebrew or Arabic, so a serif
+ * resume prints those words in DejaVu Sans. Every chain then has every other bundled face.
+ */
+const NEAREST: Readonly<Record<FontKey, readonly FontKey[]>> = {
+  sans: [],
+  sansBold: ['sans'],
+  sansItalic: ['sans'],
+  sansBoldItalic: ['sansBold', 'sansItalic', 'sans'],
+  serif: ['sans'],
+  serifBold: ['sansBold', 'serif', 'sans'],
+  serifItalic: ['sansItalic', 'serif', 'sans'],
+}
+const BOLD_KEYS: ReadonlySet<FontKey> = new Set(['sansBold', 'sansBoldItalic', 'serifBold'])
+
+const MAX_CACHED_SPLITS = 20_000
+
+function faceChain(faces: readonly PreparedFace[]): FaceChain {
+  const first = faces[0]!
+  const splits = new Map<string, readonly FaceRun[] | null>()
+  const widths = new Map<string, number>()
+  const runs = (text: string): readonly FaceRun[] | null => {
+    let r = splits.get(text)
+    if (r === undefined) {
+      r = splitRuns(faces, text)
+      if (splits.size >= MAX_CACHED_SPLITS) splits.clear()
+      splits.set(text, r)
+    }
+    return r
+  }
+  const width = (text: string): number => {
+    let w = widths.get(text)
+    if (w === undefined) {
+      const r = runs(text)
+      w = r === null ? first.width(text) : r.reduce((sum, run) => sum + run.face.width(run.text), 0)
+      if (widths.size >= MAX_CACHED_SPLITS) widths.clear()
+      widths.set(text, w)
+    }
+    return w
+  }
+  return { faces, runs, width }
+}
+
+/** Parses (once) and returns the faces ready for pdfkit, with each style's chain of faces. */
 export function prepareFonts(fonts: PdfFonts): PreparedFonts {
   let p = prepared.get(fonts)
   if (!p) {
-    p = Object.freeze(Object.fromEntries(FONT_KEYS.map((key) => [key, prepareFace(fonts[key])])) as Record<FontKey, PreparedFace>)
+    const bundled = Object.fromEntries(FONT_KEYS.map((key) => [key, prepareFace(fonts[key])])) as Record<FontKey, PreparedFace>
+    const fallbackFonts = fonts.fallbacks ?? []
+    const fallbacks = fallbackFonts.map((f) => prepareFace(f.bytes, f.postscriptName))
+    const boldFirst = [...fallbacks.filter((_, i) => fallbackFonts[i]!.bold), ...fallbacks.filter((_, i) => !fallbackFonts[i]!.bold)]
+    const regularFirst = [...fallbacks.filter((_, i) => !fallbackFonts[i]!.bold), ...fallbacks.filter((_, i) => fallbackFonts[i]!.bold)]
+    const chains = Object.fromEntries(
+      FONT_KEYS.map((key) => {
+        const order = [key, ...NEAREST[key], ...FONT_KEYS.filter((k) => k !== key && !NEAREST[key].includes(k))]
+        return [key, faceChain([...order.map((k) => bundled[k]), ...(BOLD_KEYS.has(key) ? boldFirst : regularFirst)])]
+      }),
+    ) as Record<FontKey, FaceChain>
+    p = Object.freeze({ ...bundled, fallbacks, all: [...FONT_KEYS.map((k) => bundled[k]), ...fallbacks], chains })
     prepared.set(fonts, p)
   }
   return p

@@ -1,25 +1,22 @@
 /**
- * PDF documents (issue 5): resumes tailored to a role, and gap-analysis reports. Pure: the
- * caller passes data, options, font bytes and the clock, and gets PDF bytes back.
+ * PDF documents: resumes and gap-analysis reports. Pure: the caller passes plain data, layout
+ * options, font bytes and the clock, and gets PDF bytes back. What a resume says (tailoring,
+ * length, wording) is decided before, in core/resume, as a ResumeDocument.
  *
  *   const fonts = loadPdfFonts(resourcesDir)                     // once, at start-up
- *   const data = buildResumeData(readPortfolioSnapshot(db))
- *   const pdf = await renderResume(data, { template: 'ats', role }, fonts, { now: new Date() })
+ *   const { pdf, pageCount } = await renderResumePdf(doc, { template: 'ats' }, fonts, { now: new Date() })
  */
 export { FONT_FILES, FONT_KEYS, loadPdfFonts, type FontKey, type PdfFonts } from './fonts'
-export { buildResumeData, type PortfolioSnapshot, type ResumeData } from '../resume/data'
-export { tailorResume, type Decision, type TailorChoices, type TailoredResume, type TargetRole, type RoleSkill } from '../resume/tailor'
 export {
+  PdfLayoutSchema,
   ReportOptionsSchema,
-  ResumeOptionsSchema,
   RESUME_TEMPLATES,
   SECTION_KEYS,
-  TailorChoicesSchema,
-  TargetRoleSchema,
+  type PdfLayout,
+  type PdfLayoutInput,
   type ReportOptions,
-  type ResumeOptions,
   type ResumeTemplate,
   type SectionKey,
 } from './options'
-export { renderResume, renderResumeDetailed, resumeTitle, type RenderedResume } from './render'
+export { measureResumePdf, renderResumePdf, type RenderedResumePdf } from './render'
 export { renderGapReport, type GapPlanStep, type GapReportData, type GapSkillRow, type SkillDepth } from './report'

@@ -1,8 +1,8 @@
 /**
- * File names offered when saving a PDF: safe on Windows, macOS and Linux. No path separators,
+ * File names offered when saving a PDF or a Word document: safe on Windows, macOS and Linux. No path separators,
  * no characters Windows refuses (: * ? " < > |), no control characters, no trailing dots or
  * spaces, no bidirectional overrides, not a reserved device name (CON, NUL, COM1 …), at most 120
- * characters and 240 bytes of UTF-8 with `.pdf`.
+ * characters and 240 bytes of UTF-8 with the extension.
  */
 const UNSAFE = /[/\\:*?"<>|\u2028\u2029]/gu
 /**
@@ -22,21 +22,33 @@ export const MAX_FILE_NAME = 120
 /** Linux and macOS limit a file name to 255 bytes of UTF-8; 120 emoji would be 480. */
 export const MAX_FILE_NAME_BYTES = 240
 
+export type FileExtension = '.pdf' | '.docx'
+/** The extension already typed, in any case ("report.PDF"), so it is not doubled. */
+const EXTENSION: Readonly<Record<FileExtension, RegExp>> = { '.pdf': /\.pdf$/i, '.docx': /\.docx$/i }
+
 export function safePdfFileName(base: string, fallback = 'Document'): string {
-  const limit = MAX_FILE_NAME - '.pdf'.length
-  const byteLimit = MAX_FILE_NAME_BYTES - '.pdf'.length
+  return safeFileName(base, '.pdf', fallback)
+}
+
+export function safeDocxFileName(base: string, fallback = 'Document'): string {
+  return safeFileName(base, '.docx', fallback)
+}
+
+function safeFileName(base: string, extension: FileExtension, fallback: string): string {
+  const limit = MAX_FILE_NAME - extension.length
+  const byteLimit = MAX_FILE_NAME_BYTES - extension.length
   let name = [...base.normalize('NFC').replace(INVISIBLE, '')]
     .map((ch) => (isControl(ch) || isLoneSurrogate(ch) ? ' ' : ch))
     .join('')
     .replace(UNSAFE, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  name = name.replace(/\.pdf$/i, '')
+  name = name.replace(EXTENSION[extension], '')
   if ([...name].length > limit) name = [...name].slice(0, limit).join('')
   while (Buffer.byteLength(name, 'utf8') > byteLimit) name = [...name].slice(0, -1).join('')
   name = name.replace(/[\s.]+$/u, '').replace(/^[\s.]+/u, '')
   if (!name) name = fallback
   // Windows reserves the device name whatever follows its first dot: "CON.x.pdf" is CON too.
   if (RESERVED.test(name.split('.')[0]!.trimEnd())) name = name.replace(/^[^.]*/, (device) => `${device.trimEnd()} file`)
-  return `${name}.pdf`
+  return `${name}${extension}`
 }

@@ -1,30 +1,28 @@
 /**
- * The resume service (issue 5): the resume preview PDF, the gap report PDF and the saved
- * variants. The portfolio is read as one snapshot, the role and its evidence come from the
- * analysis service, so the PDF shows exactly what the screens show. The core never writes
- * files: the PDF comes back as base64 and the shell or the command line saves it.
+ * The resume service (issues 5 and 11): the resume as a PDF (the preview) or a Word document,
+ * the gap report PDF and the saved variants. The portfolio is read as one snapshot, the role and
+ * its evidence come from the analysis service, so the resume shows exactly what the screens show;
+ * tailoring, the length and the wording happen here, and the writers only lay out. The core
+ * never writes files: the bytes come back as base64 and the shell or the command line saves them.
  */
 import { badInput } from '../../shared/errors'
-import type { ReportPdf, ReportSettingsValue, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
+import type { ReportPdf, ReportSettingsValue, ResumeDocx, ResumePreview, ResumeSettingsValue } from '../../shared/resume'
 import type { RoleRefString } from '../../shared/analysis'
 import type { Db } from '../db/open'
 import type { AnalysisService } from '../analysis'
 import { roleDetail } from '../analysis/role-detail'
 import { parseRoleRef } from '../analysis/roles'
 import { readPortfolioSnapshot } from '../portfolio/snapshot'
-import {
-  buildResumeData,
-  loadPdfFonts,
-  renderGapReport,
-  renderResumeDetailed,
-  resumeTitle,
-  type GapReportData,
-  type PdfFonts,
-  type ResumeOptions,
-  type TargetRole,
-} from '../pdf'
+import { renderResumeDocx } from '../docx'
+import { systemFonts } from '../fonts/system-fonts'
+import { fontsForResume, fontsForTexts, type FindFonts } from '../pdf/resume-fonts'
+import { loadPdfFonts, measureResumePdf, renderGapReport, renderResumePdf, type GapReportData, type PdfFonts, type PdfLayoutInput } from '../pdf'
 import type { Catalog } from '../taxonomy'
-import { safePdfFileName } from './file-name'
+import { buildResumeData } from './data'
+import { buildResumeDocument, DEFAULT_SECTIONS, resumeTitle, type DocumentChoices } from './document'
+import { safeDocxFileName, safePdfFileName } from './file-name'
+import { fitLength } from './length'
+import { tailorResume, type TailoredResume, type TargetRole } from './tailor'
 import { DEFAULT_REPORT_CONSTRAINTS, gapReportData, savedPlanSteps, suggestedPlanSteps } from './report'
 import { createVariantStore } from './variants'
 
@@ -40,6 +38,8 @@ export interface ResumeServiceOptions {
   now: () => Date
   /** Font bytes, if the caller already has them (tests); else loaded from resourcesDir. */
   fonts?: PdfFonts
+  /** Faces on this computer for characters the bundled fonts lack; default: the platform's font folders. */
+  findFonts?: FindFonts
 }
 
 /**
@@ -53,26 +53,21 @@ export function countPdfPages(pdf: Uint8Array): number {
   return (text.match(/^\d+ 0 obj\n<<\n\/Type \/Page\n/gm) ?? []).length
 }
 
-const base64 = (pdf: Uint8Array) => Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('base64')
-
-/** The renderer's options for the Resume screen's settings. */
-export function resumeOptions(settings: ResumeSettingsValue, role: TargetRole | null): ResumeOptions {
-  return {
-    template: settings.template,
-    pageSize: settings.pageSize,
-    ...(settings.accent ? { accent: settings.accent } : {}),
-    fontScale: settings.fontScale,
-    showQr: settings.showQr,
-    role,
-    choices: { pinned: settings.pinned, hidden: settings.hidden, order: settings.order, expired: settings.expired },
-    ...(settings.sections ? { sections: settings.sections } : {}),
-  }
+/** Every string inside plain data (objects, arrays), for the font check of a document's content. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value)
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsOf(v, out)
+  return out
 }
+
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
 export function createResumeService(o: ResumeServiceOptions) {
   const { db, analysis, catalog, now } = o
   let fonts: PdfFonts | null = o.fonts ?? null
   const pdfFonts = () => (fonts ??= loadPdfFonts(o.resourcesDir))
+  const findFonts: FindFonts = o.findFonts ?? ((codePoints, fo) => systemFonts().find(codePoints, fo))
   const customTitle = db.prepare<[number], { title: string }>('SELECT title FROM role WHERE id = ?')
 
   /** A role's title, or null if there is no such role (e.g. a custom role deleted since). */
@@ -89,7 +84,12 @@ export function createResumeService(o: ResumeServiceOptions) {
 
   const variants = createVariantStore({ db, now, roleTitle })
 
-  async function preview(settings: ResumeSettingsValue): Promise<ResumePreview> {
+  /**
+   * The one pipeline behind the PDF and the Word document: portfolio → tailoring → length →
+   * ResumeDocument. The length is measured on the PDF layout of the same settings, so both files
+   * hold the same items in the same order.
+   */
+  function compose(settings: ResumeSettingsValue) {
     const ref = settings.roleRef ?? null
     let role: ResumePreview['role'] = null
     let target: TargetRole | null = null
@@ -99,18 +99,62 @@ export function createResumeService(o: ResumeServiceOptions) {
       role = { ref: detail.ref, title: detail.title }
       target = analysis.resumeTarget(detail.ref)
     }
+    const clock = { now: now() }
+    const sections = settings.sections ?? DEFAULT_SECTIONS
     const data = buildResumeData(readPortfolioSnapshot(db))
-    const rendered = await renderResumeDetailed(data, resumeOptions(settings, target), pdfFonts(), { now: now() })
-    const t = rendered.tailored
+    const tailored = tailorResume(data, target, { pinned: settings.pinned, hidden: settings.hidden, order: settings.order, expired: settings.expired, sections }, clock)
+    // Tailoring has applied 'hide' already, keeping the expired credentials the person pinned: the
+    // document prints what tailoring chose, so its decisions and the file agree.
+    const printed = settings.expired === 'hide' ? 'mark' : settings.expired
+    const wording: DocumentChoices = { credentialDetail: settings.credentialDetail, expired: printed, lang: 'en', sections }
+    const layout: PdfLayoutInput = {
+      template: settings.template,
+      pageSize: settings.pageSize,
+      accent: settings.accent ?? null,
+      fontScale: settings.fontScale,
+      showQr: settings.showQr,
+      tagged: true,
+      highlightExpired: settings.expired === 'highlight',
+    }
+    // Fonts for every text tailoring kept (a superset of what fits), so fallback faces for other
+    // scripts are in place before anything is measured; what cannot be shown is worded from the
+    // printed document only.
+    const { fonts } = fontsForResume(buildResumeDocument(tailored, wording), pdfFonts(), findFonts)
+    const measure = (t: TailoredResume) => measureResumePdf(buildResumeDocument(t, wording), layout, fonts)
+    const fit = fitLength(tailored, { length: settings.length, pinned: settings.pinned, now: clock.now, measure })
+    const t = fit.tailored
+    const doc = buildResumeDocument(t, wording)
+    const { unprintable } = fontsForResume(doc, pdfFonts(), findFonts)
+    const base = role ? `${t.profile.name} - ${role.title} resume` : `${t.profile.name} resume`
+    return { role, ref, clock, layout, fonts, fit, t, base, doc, unprintable }
+  }
+
+  async function preview(settings: ResumeSettingsValue): Promise<ResumePreview> {
+    const c = compose(settings)
+    const rendered = await renderResumePdf(c.doc, c.layout, c.fonts, c.clock)
     return {
       pdfBase64: base64(rendered.pdf),
       pageCount: rendered.pageCount,
-      title: resumeTitle(t),
-      fileName: safePdfFileName(role ? `${t.profile.name} - ${role.title} resume` : `${t.profile.name} resume`, 'Resume'),
-      role,
-      keywords: [...t.keywords],
-      decisions: t.decisions,
-      settings: { ...settings, roleRef: ref as RoleRefString | null },
+      title: resumeTitle(c.t),
+      fileName: safePdfFileName(c.base, 'Resume'),
+      role: c.role,
+      keywords: [...c.t.keywords],
+      decisions: c.t.decisions,
+      length: { ...c.fit.outcome, pages: rendered.pageCount },
+      unprintable: c.unprintable,
+      settings: { ...settings, roleRef: c.ref as RoleRefString | null },
+    }
+  }
+
+  /** The same resume as a Word document; its length outcome counts the pages of the PDF of the same settings. */
+  async function docx(settings: ResumeSettingsValue): Promise<ResumeDocx> {
+    const c = compose(settings)
+    const bytes = await renderResumeDocx(c.doc, { pageSize: settings.pageSize, highlightExpired: settings.expired === 'highlight', now: c.clock.now })
+    return {
+      docxBase64: base64(bytes),
+      fileName: safeDocxFileName(c.base, 'Resume'),
+      decisions: c.t.decisions,
+      length: { ...c.fit.outcome, pages: c.fit.pages ?? measureResumePdf(c.doc, c.layout, c.fonts) },
     }
   }
 
@@ -131,10 +175,17 @@ export function createResumeService(o: ResumeServiceOptions) {
     const gap = analysis.gap(ref)
     const person = o.profileName()
     const data = gapReportData({ person, role: detail, gap, plan })
+    // The report prints names of people, roles, skills and credentials: every string of its data
+    // is checked, so a script the bundled fonts lack is drawn with a face from the computer.
+    const { fonts: reportFonts } = fontsForTexts(
+      stringsOf(data).map((text) => ({ text, where: 'the report' })),
+      pdfFonts(),
+      findFonts,
+    )
     const pdf = await renderGapReport(
       data,
       { pageSize: input.pageSize, fontScale: input.fontScale, ...(input.accent ? { accent: input.accent } : {}) },
-      pdfFonts(),
+      reportFonts,
       { now: now() },
     )
     const title = `Skills gap: ${detail.title}`
@@ -146,10 +197,10 @@ export function createResumeService(o: ResumeServiceOptions) {
     }
   }
 
-  return { preview, report, variants }
+  return { preview, docx, report, variants }
 }
 
 export type ResumeService = ReturnType<typeof createResumeService>
 
-export { safePdfFileName } from './file-name'
+export { safeDocxFileName, safePdfFileName } from './file-name'
 export { readSettings } from './variants'

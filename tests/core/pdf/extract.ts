@@ -16,6 +16,10 @@ export interface TextItem {
   /** Baseline, points from the TOP of the page. */
   y: number
   size: number
+  /** The font's name as embedded ("ABCDEF+DejaVuSans-Bold"); only with `fonts: true`, else pdf.js's internal name. */
+  font: string
+  /** The last item of its line (pdf.js's hasEOL). */
+  eol: boolean
 }
 
 export interface ExtractedPage {
@@ -27,6 +31,8 @@ export interface ExtractedPage {
   links: Array<{ url: string; rect: number[] }>
   /** Unicode of every glyph drawn (ligature glyphs would carry two or more letters). */
   glyphs: string[]
+  /** The fill colours set on the page ("#9a3412"); only with `glyphs` or `fonts`. */
+  fills: string[]
 }
 
 export interface ExtractedPdf {
@@ -37,7 +43,7 @@ export interface ExtractedPdf {
   structRoles: string[]
 }
 
-export async function extractPdf(bytes: Uint8Array, o: { glyphs?: boolean } = {}): Promise<ExtractedPdf> {
+export async function extractPdf(bytes: Uint8Array, o: { glyphs?: boolean; fonts?: boolean } = {}): Promise<ExtractedPdf> {
   const pdf = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise
   try {
     const pages: ExtractedPage[] = []
@@ -46,11 +52,15 @@ export async function extractPdf(bytes: Uint8Array, o: { glyphs?: boolean } = {}
       const page = await pdf.getPage(n)
       const [, , width, height] = page.view as [number, number, number, number]
       const content = await page.getTextContent()
+      // The fonts' real names are known once the page's operators have been read (as resume parsers do).
+      const ops = o.glyphs || o.fonts ? await page.getOperatorList() : null
+      const fontName = (id: string) => (o.fonts ? ((page.commonObjs.get(id) as { name?: string } | null)?.name ?? id) : id)
       const items: TextItem[] = []
       let text = ''
       for (const raw of content.items) {
         if (!('str' in raw)) continue
-        if (raw.str) items.push({ str: raw.str, x: raw.transform[4] as number, y: height - (raw.transform[5] as number), size: raw.height })
+        if (raw.str) items.push({ str: raw.str, x: raw.transform[4] as number, y: height - (raw.transform[5] as number), size: raw.height, font: fontName(raw.fontName), eol: raw.hasEOL })
+        else if (raw.hasEOL && items.length) items[items.length - 1]!.eol = true
         text += raw.str
         if (raw.hasEOL) text += '\n'
       }
@@ -58,8 +68,11 @@ export async function extractPdf(bytes: Uint8Array, o: { glyphs?: boolean } = {}
         .filter((a: { subtype?: string; url?: string }) => a.subtype === 'Link' && a.url)
         .map((a: { url: string; rect: number[] }) => ({ url: a.url, rect: a.rect }))
       const glyphs: string[] = []
-      if (o.glyphs) {
-        const ops = await page.getOperatorList()
+      const fills = new Set<string>()
+      ops?.fnArray.forEach((fn, i) => {
+        if (fn === OPS.setFillRGBColor) fills.add(String(ops.argsArray[i]![0]))
+      })
+      if (o.glyphs && ops) {
         ops.fnArray.forEach((fn, i) => {
           if (fn !== OPS.showText) return
           for (const g of ops.argsArray[i]![0] as Array<{ unicode?: string } | number | null>) if (g && typeof g === 'object' && g.unicode) glyphs.push(g.unicode)
@@ -72,7 +85,7 @@ export async function extractPdf(bytes: Uint8Array, o: { glyphs?: boolean } = {}
         for (const c of node.children ?? []) walk(c as { role?: string; children?: unknown[] })
       }
       walk(tree as unknown as { role?: string; children?: unknown[] })
-      pages.push({ width, height, items, text, links, glyphs })
+      pages.push({ width, height, items, text, links, glyphs, fills: [...fills] })
     }
     const meta = await pdf.getMetadata()
     const mark = (await pdf.getMarkInfo()) as { Marked?: boolean } | null

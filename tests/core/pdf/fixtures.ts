@@ -4,11 +4,36 @@
  * and ligature problems ("Łukasiewicz", "Ελένη", "Дмитрий"; "certified", "workflow", "office",
  * "fluent").
  */
-import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject, type ResumeSkill } from '../../../electron/core/resume/data'
+import type { PdfFonts } from '../../../electron/core/pdf/fonts'
+import type { PdfLayoutInput } from '../../../electron/core/pdf/options'
+import { renderResumePdf } from '../../../electron/core/pdf/render'
 import type { GapReportData } from '../../../electron/core/pdf/report'
-import type { TargetRole } from '../../../electron/core/resume/tailor'
+import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject, type ResumeSkill } from '../../../electron/core/resume/data'
+import { buildResumeDocument, DEFAULT_SECTIONS, type DocumentChoices } from '../../../electron/core/resume/document'
+import { tailorResume, type TailorChoices, type TailoredResume, type TargetRole } from '../../../electron/core/resume/tailor'
+import type { ResumeDocument } from '../../../electron/shared/resume-document'
 
 export const NOW = new Date('2026-11-28T12:00:00Z')
+
+/** Everything a fixture resume can be rendered with: the layout, the wording and the tailoring (no length fitting). */
+export interface FixtureOptions extends PdfLayoutInput, Partial<Omit<DocumentChoices, 'lang'>> {
+  role?: TargetRole | null
+  choices?: Omit<TailorChoices, 'sections'>
+}
+
+/** Tailoring → ResumeDocument, as the resume service does it, without the length fitting. */
+export function fixtureDocument(data: ResumeData, o: FixtureOptions = {}, now = NOW): { tailored: TailoredResume; doc: ResumeDocument } {
+  const sections = o.sections ?? DEFAULT_SECTIONS
+  const tailored = tailorResume(data, o.role ?? null, { ...o.choices, sections }, { now })
+  const doc = buildResumeDocument(tailored, { credentialDetail: o.credentialDetail ?? 'compact', expired: o.expired ?? o.choices?.expired ?? 'mark', lang: 'en', sections })
+  return { tailored, doc }
+}
+
+/** Tailoring → document → PDF. */
+export async function renderFixture(data: ResumeData, o: FixtureOptions, fonts: PdfFonts, clock: { now: Date } = { now: NOW }) {
+  const { tailored, doc } = fixtureDocument(data, o, clock.now)
+  return { ...(await renderResumePdf(doc, o, fonts, clock)), tailored, doc }
+}
 
 const skill = (id: number, name: string, category: ResumeSkill['category'], evidence: number, aliases: string[] = []): ResumeSkill => ({
   id: `skill-${id}`,

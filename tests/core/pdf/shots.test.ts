@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPdfFonts } from '../../../electron/core/pdf/fonts'
-import { renderResumeDetailed } from '../../../electron/core/pdf/render'
 import { renderGapReport } from '../../../electron/core/pdf/report'
 import { buildResumeData } from '../../../electron/core/resume/data'
 import { readPortfolio } from '../../helpers/read-portfolio'
 import { hasPdftoppm, PDFTOPPM, pdfPagesToPng, pdfPageToPng } from '../../helpers/pdf-pages'
 import { tempPortfolio } from '../../helpers/temp-portfolio'
-import { NOW, sampleReport } from './fixtures'
+import { NOW, renderFixture, sampleReport } from './fixtures'
 
 const ROOT = join(__dirname, '../../..')
 const fonts = loadPdfFonts(join(ROOT, 'resources'))
@@ -33,7 +32,7 @@ describe('page images', () => {
       const data = buildResumeData(await readPortfolio(p.core.call))
       for (const template of ['ats', 'two-column'] as const)
         for (const pageSize of ['a4', 'letter'] as const) {
-          const r = await renderResumeDetailed(data, { template, pageSize, showQr: true }, fonts, { now: NOW })
+          const r = await renderFixture(data, { template, pageSize, showQr: true }, fonts, { now: NOW })
           const files = pdfPagesToPng(r.pdf, join(OUT, `resume-${template}-${pageSize}`))
           expect(files).toHaveLength(r.pageCount)
           for (const f of files) expect(isPng(f)).toBe(true)

@@ -1,6 +1,8 @@
 /** resume:preview and report:render against a real portfolio, read back with pdf.js. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { countPdfPages } from '../../../electron/core/resume'
 import { skillNamesOf } from '../../../electron/shared/analysis'
+import type { ResumeDecision, ResumePreview } from '../../../electron/shared/resume'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
 import { expectInOrder, extractPdf, squash } from '../pdf/extract'
 import { hashDb, pdfBytes, seedPortfolio } from './helpers'
@@ -33,8 +35,22 @@ describe('resume:preview', () => {
     for (const title of ['Database Fundamentals', 'Python for Everybody', 'Watercolour Painting', 'Legacy Cloud Certificate']) expect(text).toContain(title)
     expect(r.title).toBe('Ada Lovelace — Resume')
     expect(r.fileName).toBe('Ada Lovelace resume.pdf')
-    expect(r.settings).toEqual({ roleRef: null, template: 'ats', pageSize: 'a4', fontScale: 'normal', showQr: false, expired: 'mark', pinned: [], hidden: [], order: [] })
-    // Without a role: the most recent valid credential first, the expired one last and marked.
+    expect(r.settings).toEqual({
+      roleRef: null,
+      template: 'ats',
+      pageSize: 'a4',
+      fontScale: 'normal',
+      showQr: false,
+      expired: 'mark',
+      length: '2',
+      credentialDetail: 'compact',
+      pinned: [],
+      hidden: [],
+      order: [],
+    })
+    expect(r.length).toEqual({ asked: '2', pages: 1, fits: true, dropped: 0, note: null })
+    expect(r.unprintable).toEqual([])
+    // Without a role: newest first; the expired one (the oldest here) marked.
     const creds = r.decisions.filter((d) => d.kind === 'credential')
     expect(creds.map((d) => d.title)).toEqual(['Watercolour Painting', 'Database Fundamentals', 'Python for Everybody', 'Legacy Cloud Certificate'])
     expect(creds.at(-1)!.reason).toMatch(/expired/)
@@ -82,9 +98,35 @@ describe('resume:preview', () => {
 
     const pinnedExpired = await p.core.call('resume:preview', { expired: 'hide', pinned: [old.id], sections: ['credentials'] })
     expect(pinnedExpired.decisions.find((d) => d.id === old.id)).toMatchObject({ included: true })
+    expect(pinnedExpired.decisions.find((d) => d.kind === 'experience')).toMatchObject({ included: false, reason: 'the Experience section is turned off' })
     const only = squash((await extractPdf(pdfBytes(pinnedExpired.pdfBase64))).text)
     expect(only).toContain('Legacy Cloud Certificate')
     expect(only).not.toContain('Analytical Engines Ltd')
+  })
+
+  it('says plainly when the work history alone is longer than the length asked, and keeps what fits its pages', async () => {
+    const { db, py } = await seedPortfolio(p.core)
+    const duty = 'Led the weekly reporting cycle for the regional sales teams, reconciled the figures with finance and presented them to the directors.'
+    for (let i = 0; i < 12; i++)
+      await p.core.call('experience:create', {
+        organization: `Company ${i + 1}`,
+        title: `Analyst ${i + 1}`,
+        startedOn: `${2000 + i}-01-01`,
+        endedOn: `${2000 + i}-12-31`,
+        description: Array.from({ length: 4 }, () => `- ${duty}`).join('\n'),
+      })
+    const r = await p.core.call('resume:preview', { length: '1', pinned: [db.id] })
+    const pages = countPdfPages(pdfBytes(r.pdfBase64))
+    expect(pages).toBeGreaterThan(1)
+    expect(r.length).toMatchObject({ asked: '1', pages, fits: false })
+    expect(r.length.note).toMatch(new RegExp(`^Your work history and pinned items alone take ${pages} pages; the resume is ${pages} pages, not 1\\.`))
+    const text = squash((await extractPdf(pdfBytes(r.pdfBase64))).text)
+    for (const n of [1, 12]) expect(text).toContain(`Company ${n}`)
+    expect(text).toContain('Database Fundamentals')
+    // The rest fits on those pages, so nothing else had to go.
+    expect(r.length.dropped).toBe(0)
+    expect(text).toContain('Python for Everybody')
+    expect(r.decisions.find((d) => d.id === py.id)!.included).toBe(true)
   })
 
   it('answers NOT_FOUND for an unknown role and BAD_INPUT for bad settings, changing nothing', async () => {
@@ -106,6 +148,91 @@ describe('resume:preview', () => {
     expect(r.fileName).toBe('Ada Lovelace - Data DB Person Lead resume.pdf')
     expect(r.decisions.find((d) => d.id === db.id)).toMatchObject({ included: true, matches: ['PostgreSQL'] })
     expect(r.decisions.find((d) => d.id === paint.id)!.included).toBe(false)
+  })
+})
+
+describe('resume length and what is left out, on the demo portfolio', () => {
+  let demo: TempPortfolio
+  beforeAll(async () => {
+    demo = tempPortfolio()
+    await demo.core.call('app:loadDemo', {})
+  })
+  afterAll(() => demo.cleanup())
+
+  const fitted = (r: { decisions: ResumeDecision[] }) => r.decisions.filter((d) => !d.included && d.reason.startsWith('left out to fit'))
+  /** The PDF's own page count and text, not what the answer says about them. */
+  async function printed(r: ResumePreview) {
+    const bytes = pdfBytes(r.pdfBase64)
+    return { pages: countPdfPages(bytes), text: squash((await extractPdf(bytes)).text) }
+  }
+
+  it('fits the general resume on one page, leaving out the oldest and least backed first, each with the reason', async () => {
+    const two = await demo.core.call('resume:preview', {})
+    expect(two.length).toEqual({ asked: '2', pages: 2, fits: true, dropped: 0, note: null })
+    const one = await demo.core.call('resume:preview', { length: '1' })
+    const pdf = await printed(one)
+    expect(pdf.pages).toBe(1)
+    expect(one.pageCount).toBe(1)
+    const out = fitted(one)
+    expect(one.length).toEqual({ asked: '1', pages: 1, fits: true, dropped: out.length, note: `Left out ${out.length} items to fit on 1 page.` })
+    expect(out.length).toBeGreaterThan(0)
+    for (const d of out) {
+      expect(d.reason).toMatch(/^left out to fit on one page \((older than what is shown|less well backed than what is shown|too long for the room left|expired; current credentials are kept first)\)$/)
+      expect(pdf.text).not.toContain(d.title)
+    }
+    // Work history and education are never left out; the expired PL-300 goes before anything current.
+    for (const title of ['Data Analyst', 'Brightwave Retail', 'Operations Coordinator', 'University of Leeds', 'PGCert']) expect(pdf.text).toContain(title)
+    expect(out[0]).toMatchObject({ title: 'Microsoft Certified: Power BI Data Analyst Associate', reason: 'left out to fit on one page (expired; current credentials are kept first)' })
+  })
+
+  it('lists the PGCert once (under Education) and every section newest first', async () => {
+    const r = await demo.core.call('resume:preview', { length: 'auto' })
+    expect(r.length).toMatchObject({ asked: 'auto', fits: true, dropped: 0, note: null })
+    const pg = r.decisions.find((d) => d.title === 'Postgraduate Certificate in Applied Statistics')!
+    expect(pg).toMatchObject({ included: false, reason: 'shown once, under Education (PGCert, Applied Statistics, Birkbeck, University of London)' })
+    const { text } = await printed(r)
+    expect(text).not.toContain('Postgraduate Certificate in Applied Statistics')
+    expect(text.match(/PGCert/g)).toHaveLength(1)
+    const { items } = await demo.core.call('credentials:list', { limit: 100 })
+    const earned = new Map(items.map((c) => [c.id, c.earnedOn ?? '']))
+    const shown = r.decisions.filter((d) => d.included && d.kind === 'credential').map((d) => earned.get(d.id)!)
+    expect(shown).toEqual([...shown].sort().reverse())
+  })
+
+  it('tailors to Data Analyst on one page: less relevant items go first, and the PDF and the answer agree', async () => {
+    const r = await demo.core.call('resume:preview', { roleRef: 'catalog:data-analyst', length: '1' })
+    const pdf = await printed(r)
+    expect(pdf.pages).toBe(1)
+    expect(r.length).toMatchObject({ asked: '1', pages: 1, fits: true })
+    expect(r.length.dropped).toBe(fitted(r).length)
+    for (const d of fitted(r)) expect(pdf.text).not.toContain(d.title)
+    for (const d of r.decisions.filter((x) => x.included && (x.kind === 'credential' || x.kind === 'project'))) expect(pdf.text).toContain(d.title)
+    expect(fitted(r).some((d) => d.reason === 'left out to fit on one page (less relevant to Data Analyst than what is shown)')).toBe(true)
+  })
+
+  it('gives one page for every catalog role the demo fits, or says plainly why not', async () => {
+    const roles = (await demo.core.call('roles:fit', {})).filter((f) => f.source === 'catalog' && f.fitPercent > 0)
+    expect(roles.length).toBeGreaterThan(20)
+    for (const role of roles) {
+      const r = await demo.core.call('resume:preview', { roleRef: role.ref, length: '1' })
+      const pages = countPdfPages(pdfBytes(r.pdfBase64))
+      expect({ role: role.ref, pages: r.pageCount }).toEqual({ role: role.ref, pages })
+      if (r.length.fits) expect({ role: role.ref, pages }).toEqual({ role: role.ref, pages: 1 })
+      else expect({ role: role.ref, note: r.length.note }).toEqual({ role: role.ref, note: expect.stringMatching(new RegExp(`alone takes? ${pages} pages; the resume is ${pages} pages, not 1`)) })
+      expect(r.length.dropped).toBe(fitted(r).length)
+    }
+  })
+
+  it('writes the same resume as a Word document: the same decisions and length, a .docx name', async () => {
+    const settings = { roleRef: 'catalog:data-analyst', length: '1' } as const
+    const pdf = await demo.core.call('resume:preview', settings)
+    const docx = await demo.core.call('resume:docx', settings)
+    expect(docx.fileName).toBe('Maya Okafor - Data Analyst resume.docx')
+    expect(docx.decisions).toEqual(pdf.decisions)
+    expect(docx.length).toEqual(pdf.length)
+    expect(Buffer.from(docx.docxBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
+    const general = await demo.core.call('resume:docx', { length: 'auto' })
+    expect(general).toMatchObject({ fileName: 'Maya Okafor resume.docx', length: { asked: 'auto', pages: 2, fits: true, dropped: 0 } })
   })
 })
 
@@ -139,5 +266,37 @@ describe('report:render', () => {
     expect(await p.core.dispatch('report:render', { ref: 'catalog:data-analyst', planId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await p.core.dispatch('report:render', { ref: 'catalog:nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(hashDb(p.dbPath)).toBe(before)
+  })
+})
+
+describe('text the fonts cannot show', () => {
+  it('is named in words, with the script and where it is, when no font on the computer has it', async () => {
+    const q = tempPortfolio({ fontDirs: [] })
+    try {
+      await q.core.call('profile:update', { fullName: '王小明', email: 'wang@example.org' })
+      await q.core.call('experience:create', { organization: 'Analytical Engines Ltd', title: 'Programmer', startedOn: '2020-01-01' })
+      const r = await q.core.call('resume:preview', {})
+      expect(r.unprintable).toHaveLength(1)
+      expect(r.unprintable[0]).toContain('王小明')
+      expect(r.unprintable[0]).toContain('your name')
+      expect(r.unprintable[0]).toContain('Chinese')
+      // The rest of the resume is still written, and no empty box: a visible replacement mark.
+      const text = squash((await extractPdf(pdfBytes(r.pdfBase64))).text)
+      expect(text).toContain('Analytical Engines Ltd')
+      expect(text).not.toContain('王小明')
+    } finally {
+      q.cleanup()
+    }
+  })
+
+  it('is empty for a portfolio in scripts the bundled fonts cover', async () => {
+    const q = tempPortfolio({ fontDirs: [] })
+    try {
+      await q.core.call('profile:update', { fullName: 'Zoë Ångström-Łukasiewicz', headline: 'Аналитик данных · Αναλυτής' })
+      const r = await q.core.call('resume:preview', {})
+      expect(r.unprintable).toEqual([])
+    } finally {
+      q.cleanup()
+    }
   })
 })

@@ -5,9 +5,16 @@
  * Lines are wrapped here rather than by pdfkit so the layout engine knows every line before
  * anything is drawn: a page break can then fall only between lines, and pdfkit never adds a
  * page on its own (every `text` call uses `lineBreak: false` at an explicit position).
+ *
+ * Each character is drawn in the first face of its style's chain that has it (fonts.ts,
+ * coverage.ts), and measured in that face, so a Chinese name in a DejaVu resume wraps and
+ * aligns like any other text. Chinese and Japanese text may break between any two characters
+ * (except before closing punctuation and after opening brackets). Right-to-left words are put
+ * in visual order line by line (bidi.ts).
  */
-import type { FontKey, PreparedFonts } from '../fonts'
-import { FONT_KEYS, NO_LIGATURES } from '../fonts'
+import type { FontKey, PreparedFace, PreparedFonts } from '../fonts'
+import { NO_LIGATURES, NO_LIGATURES_RTL } from '../fonts'
+import { bidiLevels, hasRtl, mirrored, visualOrder } from './bidi'
 import type { Doc, Tag } from './tags'
 
 export interface TextStyle {
@@ -28,6 +35,10 @@ export interface Run {
 export interface Segment {
   text: string
   style: TextStyle
+  /** The face that draws it: the style's own, or the next one in its chain that has the characters. */
+  face: PreparedFace
+  /** Drawn right to left (a right-to-left run after the bidi step). */
+  rtl: boolean
   link: string | null
   linkLabel: string | null
   /** Offset from the line start. */
@@ -48,7 +59,10 @@ interface Piece {
   run: Run
 }
 
-/** Words, runs of blanks (as " ") and line breaks ("\n") of a text; cached, texts repeat across renders. */
+/**
+ * Words, runs of blanks (as " ") and line breaks ("\n") of a text; Chinese and Japanese words
+ * cut into characters (see `ideographicParts`). Cached: texts repeat across renders.
+ */
 const partsCache = new Map<string, readonly string[]>()
 function partsOf(text: string): readonly string[] {
   let parts = partsCache.get(text)
@@ -57,15 +71,43 @@ function partsOf(text: string): readonly string[] {
       .replace(/\r\n?/g, '\n')
       .split(/(\n|[ \t]+)/)
       .filter((p) => p.length > 0)
-      .map((p) => (p !== '\n' && /^[ \t]+$/.test(p) ? ' ' : p))
+      .flatMap((p) => (p !== '\n' && /^[ \t]+$/.test(p) ? [' '] : IDEOGRAPHIC.test(p) ? ideographicParts(p) : [p]))
     if (partsCache.size >= 20_000) partsCache.clear()
     partsCache.set(text, parts)
   }
   return parts
 }
 
+/** Han, kana, CJK punctuation and full-width forms: written without spaces, broken anywhere. Not Hangul (Korean has spaces). */
+const IDEOGRAPHIC = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u
+/** Never at the start of a line (kinsoku): closing punctuation, small kana, the prolonged sound mark. */
+const NO_LINE_START = new Set([...'、。，．・：；？！ー」』）】〕〉》｝］’”ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠〜…,.:;?!)]}%'])
+/** Never at the end of a line: opening brackets. */
+const NO_LINE_END = new Set([...'「『（【〔〈《｛［‘“([{'])
+
+/** A word with ideographs, cut where a line may break: between two ideographs, not inside other words. */
+function ideographicParts(word: string): string[] {
+  const parts: string[] = []
+  let current = ''
+  let glue = false
+  let afterIdeograph = false
+  for (const ch of word) {
+    const ideograph = IDEOGRAPHIC.test(ch)
+    if (current !== '' && !glue && !NO_LINE_START.has(ch) && (ideograph || afterIdeograph)) {
+      parts.push(current)
+      current = ''
+    }
+    current += ch
+    glue = NO_LINE_END.has(ch)
+    afterIdeograph = ideograph
+  }
+  if (current) parts.push(current)
+  return parts
+}
+
 /** pdfkit's types know features as tag lists; fontkit also takes `{ tag: false }` objects. */
-const FEATURES = { features: NO_LIGATURES as unknown as PDFKit.Mixins.OpenTypeFeatures[] }
+const FEATURES = NO_LIGATURES as unknown as PDFKit.Mixins.OpenTypeFeatures[]
+const FEATURES_RTL = NO_LIGATURES_RTL as unknown as PDFKit.Mixins.OpenTypeFeatures[]
 
 /**
  * Characters after which an over-long word (a URL, an ID) may be broken. Not "-": extractors
@@ -74,7 +116,7 @@ const FEATURES = { features: NO_LIGATURES as unknown as PDFKit.Mixins.OpenTypeFe
 const BREAK_AFTER = new Set(['/', '.', '?', '&', '=', '_', '#', '@', ':', ','])
 
 export class Typesetter {
-  private font: FontKey | null = null
+  private face: PreparedFace | null = null
   private size = 0
   /** The fill colour set for text on the current page (drawings reset theirs with save/restore). */
   private color: string | null = null
@@ -86,18 +128,20 @@ export class Typesetter {
     readonly leading: number,
   ) {
     // pdfkit caches a registered font by name; passing the parsed font itself to doc.font()
-    // would build a new embedded font (and subset) on every call.
-    for (const key of FONT_KEYS) doc.registerFont(key, faces[key].font as unknown as PDFKit.Mixins.PDFFontSource)
+    // would build a new embedded font (and subset) on every call. A registered face is only
+    // embedded when something is drawn with it.
+    for (const face of faces.all) doc.registerFont(face.id, face.font as unknown as PDFKit.Mixins.PDFFontSource)
     // A new page starts with the default graphics state.
     doc.on('pageAdded', () => {
       this.color = null
     })
   }
 
-  use(style: TextStyle): void {
-    if (style.font !== this.font) {
-      this.doc.font(style.font)
-      this.font = style.font
+  /** Sets the face (the style's own unless given) and size for the next drawing. */
+  use(style: TextStyle, face: PreparedFace = this.faces[style.font]): void {
+    if (face !== this.face) {
+      this.doc.font(face.id)
+      this.face = face
     }
     if (style.size !== this.size) {
       this.doc.fontSize(style.size)
@@ -106,12 +150,13 @@ export class Typesetter {
   }
 
   /**
-   * The advance width of `text` in `style`: the shaped run's width (cached by the font view,
-   * across documents) at the style's size. The same number pdfkit computes when it draws.
+   * The advance width of `text` in `style`: the shaped runs' width (cached across documents),
+   * each character in the face that draws it, at the style's size. The same number pdfkit
+   * computes when it draws.
    */
   width(style: TextStyle, text: string): number {
     if (!text) return 0
-    return (this.faces[style.font].width(text) * style.size) / 1000
+    return (this.faces.chains[style.font].width(text) * style.size) / 1000
   }
 
   lineHeight(size: number, leading = this.leading): number {
@@ -187,25 +232,37 @@ export class Typesetter {
       if (this.width(style, text.slice(0, mid)) <= width) lo = mid
       else hi = mid - 1
     }
-    for (let i = lo; i > lo * 0.5 && i > 1; i--) if (BREAK_AFTER.has(text[i - 1]!)) return i
+    // Never inside a character (a surrogate pair) or before a combining mark.
+    while (lo > 1 && !breakableBefore(text, lo)) lo--
+    for (let i = lo; i > lo * 0.5 && i > 1; i--) if (BREAK_AFTER.has(text[i - 1]!) && breakableBefore(text, i)) return i
     // Never end a line with a hyphen (see BREAK_AFTER); move it to the next line.
     return lo > 1 && text[lo - 1] === '-' ? lo - 1 : lo
   }
 
   private toLine(pieces: Piece[]): Line {
-    const segments: Segment[] = []
-    let x = 0
+    const styled: Segment[] = []
     let size = 0
     for (const { text, run } of pieces) {
-      const last = segments[segments.length - 1]
+      const last = styled[styled.length - 1]
       const link = run.link ?? null
       if (last && last.style === run.style && last.link === link) last.text += text
-      else segments.push({ text, style: run.style, link, linkLabel: run.linkLabel ?? null, x: 0, width: 0 })
+      else styled.push({ text, style: run.style, face: this.faces[run.style.font], rtl: false, link, linkLabel: run.linkLabel ?? null, x: 0, width: 0 })
       size = Math.max(size, run.style.size)
     }
+    // Characters the style's face lacks go to the face of its chain that has them.
+    let segments: Segment[] = []
+    let rtl = false
+    for (const s of styled) {
+      const runs = this.faces.chains[s.style.font].runs(s.text)
+      if (runs === null) segments.push(s)
+      else for (const r of runs) segments.push({ ...s, text: r.text, face: r.face })
+      rtl ||= hasRtl(s.text)
+    }
+    if (rtl) segments = visualSegments(segments)
+    let x = 0
     for (const s of segments) {
       s.x = x
-      s.width = this.width(s.style, s.text)
+      s.width = (s.face.width(s.text) * s.style.size) / 1000
       x += s.width
     }
     return { segments, width: x, size }
@@ -251,13 +308,45 @@ export class Typesetter {
    */
   private drawSegment(seg: Segment, x: number, baseline: number): void {
     if (!seg.text) return
-    this.use(seg.style)
+    this.use(seg.style, seg.face)
     // textWidth: pdfkit would otherwise measure the segment again.
-    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: seg.width, features: FEATURES.features } as PDFKit.Mixins.TextOptions
+    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: seg.width, features: seg.rtl ? FEATURES_RTL : FEATURES } as PDFKit.Mixins.TextOptions
     if (seg.style.color !== this.color) {
       this.doc.fillColor(seg.style.color)
       this.color = seg.style.color
     }
-    this.doc.text(seg.text, x + seg.x, baseline, options)
+    this.doc.text(seg.rtl ? mirrored(seg.text) : seg.text, x + seg.x, baseline, options)
   }
+}
+
+/** Whether a line may break before text[i]: not inside a surrogate pair, not before a combining mark. */
+function breakableBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c >= 0xdc00 && c <= 0xdfff) return false
+  return !(c >= 0x300 && /\p{M}/u.test(String.fromCodePoint(text.codePointAt(i)!)))
+}
+
+/**
+ * The segments of one line (in reading order) in the order they are drawn, left to right:
+ * each is cut where its bidi level changes, and right-to-left pieces are drawn with their
+ * glyphs reversed (bidi.ts).
+ */
+function visualSegments(segments: readonly Segment[]): Segment[] {
+  const levels = bidiLevels(segments.map((s) => s.text).join(''))
+  const pieces: Segment[] = []
+  const pieceLevels: number[] = []
+  let at = 0
+  for (const s of segments) {
+    let start = 0
+    while (start < s.text.length) {
+      const level = levels[at + start]!
+      let end = start + 1
+      while (end < s.text.length && levels[at + end] === level) end++
+      pieces.push({ ...s, text: s.text.slice(start, end), rtl: level % 2 === 1 })
+      pieceLevels.push(level)
+      start = end
+    }
+    at += s.text.length
+  }
+  return visualOrder(pieceLevels).map((i) => pieces[i]!)
 }

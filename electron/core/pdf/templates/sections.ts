@@ -1,216 +1,207 @@
 /**
- * Resume sections as units, shared by both templates. Each function appends one section to a
- * Flow (a column) and its structure elements under `parent`. `compact` variants suit a narrow
- * sidebar.
+ * ResumeDocument sections as units, shared by both templates. `section` appends one section to
+ * a Flow (a column) and its structure elements under `parent`; `narrow` suits a sidebar.
+ *
+ * Every entry prints the same way, as resume parsers expect to read it: the title in bold with
+ * the date right-aligned as its own text item on the title's first line; the organisation line
+ * below (company, location / issuer / school / project role), each part its own item; then
+ * paragraphs, "•" bullets and small labelled details. Compact certifications take one line:
+ * title (linked to its verification page) · issuer · state, and the year on the right.
  */
-import { dateRange, monthYear, paragraphsAndBullets, shortUrl } from '../format'
+import type { ResumeDocEntry, ResumeDocSection, ResumeDocSkillGroup } from '../../../shared/resume-document'
 import type { Unit } from '../layout/engine'
 import { drawQr } from '../layout/qr'
 import type { Tag } from '../layout/tags'
-import type { Run } from '../layout/text'
-import type { ResumeEducation, ResumeExperience, ResumeProfile } from '../../resume/data'
-import type { TailoredCredential, TailoredProject, TailoredSkillGroup } from '../../resume/tailor'
-import type { SectionKey } from '../options'
-import { Flow, run } from './blocks'
-
-export { SECTION_KEYS, type SectionKey } from '../options'
-
-export const SECTION_TITLES: Readonly<Record<SectionKey | 'contact', string>> = {
-  contact: 'Contact',
-  summary: 'Summary',
-  skills: 'Skills',
-  experience: 'Experience',
-  projects: 'Projects',
-  credentials: 'Certifications',
-  education: 'Education',
-}
+import type { Line, Run, TextStyle } from '../layout/text'
+import { Flow, itemLines, run } from './blocks'
 
 /** Entries of at most this many lines never split across pages. */
 const SHORT_ENTRY_UNITS = 7
 
-function entryGap(f: Flow, first: boolean): number {
-  return first ? 0 : f.theme.gap * 1.5
+export interface SectionOptions {
+  /** A narrow column (the two-column template's sidebar). */
+  narrow: boolean
 }
 
-/** Paragraphs and "- " bullets of free text. */
-function richText(f: Flow, text: string | null, entry: Tag): void {
-  const parts = paragraphsAndBullets(text)
-  let i = 0
-  while (i < parts.length) {
-    const part = parts[i]!
-    if (part.bullet) {
-      const items: Run[][] = []
-      while (i < parts.length && parts[i]!.bullet) items.push([run(parts[i++]!.text, f.theme.style.body)])
-      f.bullets(items, entry)
-    } else {
-      f.text([run(part.text, f.theme.style.body)], entry.child('P'))
-      i++
-    }
-  }
-}
-
-/**
- * An entry title with its date: right-aligned on the title line (`datesBelow` off), or left
- * for the caller to print on the line below (narrow columns, where a right-aligned date would
- * squeeze the title onto two lines). Returns the date when it was not printed.
- */
-function datedTitle(f: Flow, entry: Tag, left: Run[], range: string | null, spaceBefore: number): string | null {
-  if (f.ctx.datesBelow) {
-    f.entryTitle(left, [], entry, { spaceBefore })
-    return range
-  }
-  f.entryTitle(left, range ? [run(range, f.theme.style.date)] : [], entry, { spaceBefore })
-  return null
-}
+const entryGap = (f: Flow, first: boolean, compact = false) => (first ? 0 : f.theme.gap * (compact ? 0.55 : 1.5))
 
 function finishEntry(f: Flow, start: number): void {
   if (f.units.length - start <= SHORT_ENTRY_UNITS) f.keepTogetherFrom(start)
 }
 
-export function summarySection(f: Flow, parent: Tag, profile: ResumeProfile): void {
-  if (!profile.summary) return
-  const sect = f.heading(SECTION_TITLES.summary, parent)
-  richText(f, profile.summary, sect)
+const linkRun = (text: string, style: TextStyle, link: ResumeDocEntry['titleLink']): Run => run(text, style, link?.url ?? null, link?.label)
+
+/** The style of an entry's state: coloured only when the person asked for it and the state warns. */
+function statusStyle(f: Flow, status: NonNullable<ResumeDocEntry['status']>, base: TextStyle): TextStyle {
+  if (status.warn && f.ctx.highlightExpired) return { ...base, font: 'sansBold', color: f.theme.warn }
+  return status.warn ? { ...base, font: 'sansBold', color: f.theme.body } : base
 }
 
-export function experienceSection(f: Flow, parent: Tag, items: readonly ResumeExperience[]): void {
-  if (!items.length) return
-  const { style } = f.theme
-  const sect = f.heading(SECTION_TITLES.experience, parent)
-  items.forEach((e, i) => {
-    const start = f.units.length
-    const entry = sect.child('Div')
-    const range = dateRange(e.startedOn, e.endedOn)
-    const meta = datedTitle(f, entry, [run(e.title, style.title), run(`, ${e.organization}`, style.titleRest)], range, entryGap(f, i === 0))
-    // The location line stays with the first line of the description below it.
-    const where = [meta, e.location].filter(Boolean).join('  ·  ')
-    if (where) f.text([run(where, style.meta)], entry.child('P'), { keepWithNext: Boolean(e.description) })
-    if (e.description) f.space(f.theme.gap * 0.35)
-    richText(f, e.description, entry)
-    finishEntry(f, start)
-  })
+/** The organisation line's parts and the state, as separate items. */
+function subtitleItems(f: Flow, e: ResumeDocEntry, style: TextStyle): Run[][] {
+  const items = e.subtitle.map((s) => [run(s, style)])
+  if (e.status) items.push([run(e.status.text, statusStyle(f, e.status, style))])
+  return items
 }
 
-export function educationSection(f: Flow, parent: Tag, items: readonly ResumeEducation[]): void {
-  if (!items.length) return
-  const { style } = f.theme
-  const sect = f.heading(SECTION_TITLES.education, parent)
-  items.forEach((e, i) => {
-    const start = f.units.length
-    const entry = sect.child('Div')
-    const title = [e.degree, e.field].filter(Boolean).join(', ')
-    const range = dateRange(e.startedOn, e.endedOn)
-    const left = title ? [run(title, style.title), run(`, ${e.institution}`, style.titleRest)] : [run(e.institution, style.title)]
-    const meta = datedTitle(f, entry, left, range, entryGap(f, i === 0))
-    if (meta) f.text([run(meta, style.meta)], entry.child('P'), { keepWithNext: Boolean(e.description) })
-    richText(f, e.description, entry)
-    finishEntry(f, start)
-  })
-}
-
-function linkRuns(f: Flow, links: readonly { label: string | null; url: string }[]): Run[] {
-  const { style } = f.theme
-  const out: Run[] = []
-  links.forEach((l, i) => {
-    if (i > 0) out.push(run('  ·  ', style.small))
-    if (l.label) out.push(run(`${l.label}: `, style.small))
-    out.push(run(shortUrl(l.url), style.smallLink, l.url, l.label ?? l.url))
-  })
-  return out
-}
-
-export function projectsSection(f: Flow, parent: Tag, items: readonly TailoredProject[]): void {
-  if (!items.length) return
-  const { style } = f.theme
-  const sect = f.heading(SECTION_TITLES.projects, parent)
-  items.forEach((p, i) => {
-    const start = f.units.length
-    const entry = sect.child('Div')
-    const range = dateRange(p.startedOn, p.endedOn)
-    const left = [run(p.title, style.title), ...(p.role ? [run(` · ${p.role}`, style.titleRest)] : [])]
-    const meta = datedTitle(f, entry, left, range, entryGap(f, i === 0))
-    if (meta) f.text([run(meta, style.meta)], entry.child('P'), { keepWithNext: true })
-    if (p.summary) f.text([run(p.summary, style.body)], entry.child('P'))
-    f.bullets(
-      p.outcomes.map((o) => [run(o, style.body)]),
-      entry,
-    )
-    const details: Run[][] = []
-    if (p.skills.length) details.push([run('Skills: ', style.smallBold), run(p.skills.join(', '), style.small)])
-    if (p.credentials.length) details.push([run('Credentials: ', style.smallBold), run(p.credentials.join('; '), style.small)])
-    if (p.links.length) details.push(linkRuns(f, p.links))
-    details.forEach((d, k) => {
-      if (k === 0) f.space(f.theme.gap * 0.3)
-      f.text(d, entry.child('P'))
+export function section(f: Flow, parent: Tag, s: ResumeDocSection, o: SectionOptions): void {
+  const sect = f.heading(s.title, parent, { caps: true })
+  if (s.key === 'summary') {
+    s.paragraphs.forEach((p, i) => {
+      if (i > 0) f.space(f.theme.gap * 0.5)
+      f.text([run(p, f.theme.style.body)], sect.child('P'))
     })
-    finishEntry(f, start)
-  })
-}
-
-/** "Valid until Mar 2027", "Expired Jan 2024", "In progress", then the credential ID. */
-function credentialStatus(f: Flow, c: TailoredCredential, compact: boolean): Run[] {
-  const { style } = f.theme
-  const out: Run[] = []
-  if (c.inProgress) out.push(run('In progress', style.smallBold))
-  else if (c.expired) out.push(run(`Expired${c.expiresOn ? ` ${monthYear(c.expiresOn)}` : ''}`, style.warn))
-  else if (c.expiresOn) out.push(run(`Valid until ${monthYear(c.expiresOn)}`, style.small))
-  if (c.credentialCode) {
-    if (out.length) out.push(run(compact ? '\n' : '  ·  ', style.small))
-    out.push(run('Credential ID ', style.small), run(c.credentialCode, style.smallBold))
+  } else if (s.key === 'skills') {
+    skillGroups(f, sect, s.groups, o)
+  } else {
+    const qr = f.ctx.showQr && s.key === 'credentials' && s.entries.some((e) => e.titleLink)
+    s.entries.forEach((e, i) => {
+      const start = f.units.length
+      const tag = sect.child('Div')
+      const spaceBefore = entryGap(f, i === 0, s.compact && !qr && !o.narrow)
+      const build = (sub: Flow) => {
+        // Beside a QR code a compact entry takes two lines (title and date; issuer), as tall as the code allows.
+        if (s.compact && (o.narrow || !qr)) compactEntry(sub, tag, e, o.narrow)
+        else fullEntry(sub, tag, e, o.narrow)
+      }
+      if (qr) {
+        // The entry in a column beside the QR codes; entries without a code use the same column so their dates line up.
+        f.custom(besideQrFlow(f, tag, e.titleLink?.url ?? null, (o.narrow ? 30 : 36) * f.theme.scale, o.narrow && i > 0 ? f.theme.gap * 1.2 : spaceBefore, build))
+      } else {
+        f.space(o.narrow && s.compact && i > 0 ? f.theme.gap * 1.2 : spaceBefore)
+        build(f)
+      }
+      finishEntry(f, start)
+    })
   }
-  return out
 }
 
-export function credentialsSection(f: Flow, parent: Tag, items: readonly TailoredCredential[], o: { compact: boolean }): void {
-  if (!items.length) return
-  const { style, scale } = f.theme
-  const { ctx } = f
-  const sect = f.heading(SECTION_TITLES.credentials, parent)
-  const anyQr = ctx.showQr && items.some((c) => c.verificationUrl)
-  items.forEach((c, i) => {
-    const start = f.units.length
-    const entry = sect.child('Div')
-    const earned = c.earnedOn ? monthYear(c.earnedOn) : null
-    const issuer = [c.issuer, c.provider ? `via ${c.provider}` : null].filter(Boolean).join(' · ')
-    const qr = ctx.showQr && c.verificationUrl
-    const verify = c.verificationUrl ? [run('Verify: ', style.small), run(c.verificationUrl, style.smallLink, c.verificationUrl, `Verify ${c.title}`)] : []
-
-    if (o.compact) {
-      // Sidebar: title, issuer, dates and ID stacked; the QR beside the verification link.
-      if (i > 0) f.space(f.theme.gap * 1.3)
-      f.text([run(c.title, style.metaBold)], entry.child('H3'), { keepWithNext: true, role: 'title' })
-      const meta = [issuer, earned ? `Earned ${earned}` : null].filter(Boolean).join('\n')
-      if (meta) f.text([run(meta, style.small)], entry.child('P'))
-      const status = credentialStatus(f, c, true)
-      if (status.length) f.text(status, entry.child('P'))
-      if (verify.length && qr) f.custom(qrThenText(f, verify, c.verificationUrl!, entry, 34 * scale))
-      else if (verify.length) f.text(verify, entry.child('P'))
-      f.keepTogetherFrom(start)
-      return
-    }
-
-    const bodyRuns: Run[][] = []
-    if (issuer) bodyRuns.push([run(issuer, style.meta)])
-    const status = credentialStatus(f, c, false)
-    if (status.length) bodyRuns.push(status)
-    if (verify.length) bodyRuns.push(verify)
-    const title = [run(c.title, style.title)]
-    const date = earned ? [run(earned, style.date)] : []
-    if (anyQr) {
-      // The whole entry (title, date, details) in a column to the left of the QR codes; entries
-      // without a code use the same column so their dates line up.
-      f.custom(
-        besideQrFlow(f, entry, qr ? c.verificationUrl : null, 40 * scale, entryGap(f, i === 0), (sub) => {
-          sub.entryTitle(title, date, entry)
-          for (const r of bodyRuns) sub.text(r, entry.child('P'))
-        }),
-      )
+function skillGroups(f: Flow, sect: Tag, groups: readonly ResumeDocSkillGroup[], o: SectionOptions): void {
+  const { style } = f.theme
+  groups.forEach((g, i) => {
+    const items = g.skills.map((name) => [run(name, o.narrow ? style.meta : style.body)])
+    if (o.narrow) {
+      const start = f.units.length
+      if (i > 0) f.space(f.theme.gap * 0.9)
+      f.text([run(g.label, style.smallBold)], sect.child('H3'), { keepWithNext: true, role: 'title' })
+      f.lines(itemLines(f.ts, items, f.width, { joiner: run(', ', style.meta) }), sect.child('P'))
+      if (f.units.length - start <= 5) f.keepTogetherFrom(start)
     } else {
-      f.entryTitle(title, date, entry, { spaceBefore: entryGap(f, i === 0) })
-      for (const r of bodyRuns) f.text(r, entry.child('P'))
+      if (i > 0) f.space(f.theme.gap * 0.3)
+      // A list wraps only between skills, so no skill is ever split over two lines.
+      const lines = itemLines(f.ts, items, f.width, { joiner: run(', ', style.body), prefix: [run(`${g.label}: `, style.bodyBold)] })
+      f.lines(lines, sect.child('P'), { role: i === 0 ? 'title' : 'line' })
     }
-    f.keepTogetherFrom(start)
   })
+}
+
+function fullEntry(f: Flow, tag: Tag, e: ResumeDocEntry, narrow: boolean): void {
+  const { style, scale } = f.theme
+  const { ts } = f
+  const title = [linkRun(e.title, style.title, e.titleLink)]
+  const date = e.dates ? run(e.dates, style.date) : null
+  const titleWidth = ts.width(style.title, e.title)
+  const dateRoom = date ? ts.width(date.style, date.text) + 10 * scale : 0
+  // The date goes on the title's line; when the title fits the column only without it, on the
+  // line below, so that the title stays one text item (a title that wraps loses its end). A
+  // narrow column prints it on a line of its own under the organisation.
+  const dateBelow = date !== null && titleWidth > f.width - dateRoom && (titleWidth <= f.width || narrow)
+  if (narrow && titleWidth > f.width) {
+    // Wrapped between its comma-separated parts ("BA (Hons)," / "Economics and Spanish"), so the first part stays whole.
+    const parts = e.title.split(', ').map((t) => [linkRun(t, style.title, e.titleLink)])
+    f.withRight(itemLines(ts, parts, f.width, { joiner: linkRun(', ', style.title, e.titleLink) }), null, tag.child('H3'), tag, { keepWithNext: true, role: 'title' })
+  } else f.entryTitle(title, dateBelow ? null : date, tag)
+  const hasBody = e.paragraphs.length + e.bullets.length + e.details.length > 0
+  const sub = subtitleItems(f, e, style.meta)
+  const sep = run('·', style.meta)
+  // The organisation line stays with the first line of the body below it.
+  if (dateBelow && narrow) {
+    if (sub.length) f.lines(itemLines(ts, sub, f.width, { sep }), tag.child('P'), { keepWithNext: true })
+    f.text([date], tag.child('P'), { keepWithNext: hasBody })
+  } else if (dateBelow) f.withRight(sub.length ? itemLines(ts, sub, f.width - dateRoom, { sep }) : [], date, tag.child('P'), tag, { keepWithNext: hasBody })
+  else if (sub.length) f.lines(itemLines(ts, sub, f.width, { sep }), tag.child('P'), { keepWithNext: hasBody })
+  if (e.paragraphs.length || e.bullets.length) f.space(f.theme.gap * 0.35)
+  for (const p of e.paragraphs) f.text([run(p, style.body)], tag.child('P'))
+  f.bullets(
+    e.bullets.map((b) => [run(b, style.body)]),
+    tag,
+  )
+  details(f, tag, e)
+}
+
+/** "Skills: SQL, Python", "Credential ID: ABC-1": small lines after the body; the links share one line. */
+function details(f: Flow, tag: Tag, e: ResumeDocEntry): void {
+  const { style } = f.theme
+  const rows: Line[][] = []
+  const labelled = (d: ResumeDocEntry['details'][number]) => (d.label ? [run(`${d.label}: `, style.smallBold)] : [])
+  for (const d of e.details.filter((x) => !x.link)) {
+    rows.push(itemLines(f.ts, d.text.split(', ').map((t) => [run(t, style.small)]), f.width, { joiner: run(', ', style.small), prefix: labelled(d) }))
+  }
+  const links = e.details.filter((x) => x.link)
+  if (links.length) rows.push(itemLines(f.ts, links.map((d) => [...labelled(d), linkRun(d.text, style.smallLink, d.link)]), f.width, { sep: run('·', style.small) }))
+  rows.forEach((lines, k) => {
+    if (k === 0) f.space(f.theme.gap * 0.3)
+    f.lines(lines, tag.child('P'))
+  })
+}
+
+/** The segments of a line from offset `at` on, as a line of their own at the same offsets. */
+function tailOf(line: Line, at: number): Line {
+  const segments = line.segments.filter((s) => s.x >= at)
+  return { segments, width: line.width, size: Math.max(0, ...segments.map((s) => s.style.size)) }
+}
+
+/**
+ * A certification in one line: title (bold, linked) · issuer · state, year on the right. In a
+ * narrow column: the title, then issuer · year · state below it.
+ */
+function compactEntry(f: Flow, tag: Tag, e: ResumeDocEntry, narrow: boolean): void {
+  const { style, scale } = f.theme
+  const { ts } = f
+  if (narrow) {
+    f.text([linkRun(e.title, style.metaBold, e.titleLink)], tag.child('H3'), { keepWithNext: true, role: 'title' })
+    const items = subtitleItems(f, e, style.small)
+    if (e.dates) items.splice(e.subtitle.length, 0, [run(e.dates, style.small)])
+    if (items.length) f.lines(itemLines(ts, items, f.width, { sep: run('·', style.small) }), tag.child('P'))
+    return
+  }
+  const titleStyle = style.bodyBold
+  const date = e.dates ? ts.wrap([run(e.dates, style.date)], Number.POSITIVE_INFINITY)[0]! : null
+  const room = f.width - (date ? date.width + 10 * scale : 0)
+  const titleLines = ts.wrap([linkRun(e.title, titleStyle, e.titleLink)], room)
+  const lastTitle = titleLines[titleLines.length - 1]!
+  const rest = itemLines(ts, [[run(e.title, titleStyle)], ...subtitleItems(f, e, style.meta)], room, { sep: run('·', style.meta) })
+  // The issuer and state follow the title on its line when they fit, else go on the next line.
+  const oneLine = titleLines.length === 1 && rest.length === 1
+  const h3 = tag.child('H3')
+  const dateTag = date ? tag.child('P') : null
+  const p = tag.child('P')
+  const subLines = oneLine ? [] : itemLines(ts, subtitleItems(f, e, style.meta), f.width, { sep: run('·', style.meta) })
+  titleLines.forEach((line, k) => {
+    const drawn = oneLine ? rest[0]! : line
+    const lh = ts.lineHeight(Math.max(line.size, date?.size ?? 0))
+    f.push({
+      height: lh,
+      spaceBefore: 0,
+      keepWithNext: true,
+      role: k === 0 ? 'title' : 'line',
+      draw: (x, y, width) => {
+        ts.drawLine(line, x, y, lh, h3)
+        if (oneLine) {
+          // The issuer and state after the (linked) title, on its baseline.
+          const tail = tailOf(drawn, lastTitle.width + 0.01)
+          ts.drawLine(tail, x, y + lineBase(f, line, lh) - lineBase(f, tail, lh), lh, p)
+        }
+        if (k === 0 && date) ts.drawLine(date, x + width - date.width, y + (lineBase(f, drawn, lh) - lineBase(f, date, lh)), lh, dateTag)
+      },
+    })
+  })
+  if (subLines.length) f.lines(subLines, p)
+}
+
+function lineBase(f: Flow, line: Line, lh: number): number {
+  const s = line.segments.find((seg) => seg.style.size === line.size)?.style
+  return s ? f.ts.baseline(s, lh) : 0
 }
 
 /** The QR code as a Figure (with alternative text) inside a Link, and its link annotation. */
@@ -233,9 +224,8 @@ function besideQrFlow(f: Flow, entry: Tag, url: string | null, side: number, spa
   const sub = new Flow(f.ctx, f.width - side - gap)
   build(sub)
   const drawQrAt = url ? qrDrawer(f, entry, url, side) : null
-  const textHeight = sub.units.reduce((h, u, k) => h + (k ? u.spaceBefore : 0) + u.height, 0)
   return {
-    height: Math.max(textHeight, url ? side + 2 : 0),
+    height: Math.max(sub.height(), url ? side + 2 : 0),
     spaceBefore,
     keepWithNext: false,
     role: 'title',
@@ -249,59 +239,4 @@ function besideQrFlow(f: Flow, entry: Tag, url: string | null, side: number, spa
       drawQrAt?.(x + width - side, y + 1.5)
     },
   }
-}
-
-/** One unit: a QR code with text lines to its right (the sidebar's "Verify:" link). */
-function qrThenText(f: Flow, runs: Run[], url: string, entry: Tag, side: number): Unit {
-  const { ts, theme } = f.ctx
-  const gap = 8 * theme.scale
-  const tag = entry.child('P')
-  const lines = ts.wrap(runs, f.width - side - gap)
-  const drawQrAt = qrDrawer(f, entry, url, side)
-  const textHeight = lines.reduce((h, l) => h + ts.lineHeight(l.size), 0)
-  return {
-    height: Math.max(textHeight, side + 2.5),
-    spaceBefore: 0,
-    keepWithNext: false,
-    role: 'qr',
-    draw: (x, y) => {
-      let ly = y
-      for (const line of lines) {
-        const lh = ts.lineHeight(line.size)
-        ts.drawLine(line, x + side + gap, ly, lh, tag)
-        ly += lh
-      }
-      drawQrAt(x, y + 1.5)
-    },
-  }
-}
-
-export function skillsSection(f: Flow, parent: Tag, groups: readonly TailoredSkillGroup[], o: { compact: boolean }): void {
-  if (!groups.length) return
-  const { style } = f.theme
-  const sect = f.heading(SECTION_TITLES.skills, parent)
-  groups.forEach((g, i) => {
-    const names = g.skills.map((s) => s.name).join(', ')
-    if (o.compact) {
-      const start = f.units.length
-      if (i > 0) f.space(f.theme.gap * 0.9)
-      f.text([run(g.label, style.smallBold)], sect.child('H3'), { keepWithNext: true, role: 'title' })
-      f.text([run(names, style.meta)], sect.child('P'))
-      if (f.units.length - start <= 4) f.keepTogetherFrom(start)
-    } else {
-      if (i > 0) f.space(f.theme.gap * 0.3)
-      f.text([run(`${g.label}: `, style.bodyBold), run(names, style.body)], sect.child('P'), { role: i === 0 ? 'title' : 'line' })
-    }
-  })
-}
-
-/** Contact details as runs (email and web addresses are links). */
-export function contactItems(f: Flow, p: ResumeProfile, linkStyle = f.theme.style.contactLink, textStyle = f.theme.style.contact): Run[][] {
-  const items: Run[][] = []
-  if (p.email) items.push([run(p.email, linkStyle, `mailto:${p.email}`, `Email ${p.email}`)])
-  if (p.phone) items.push([run(p.phone, textStyle)])
-  if (p.location) items.push([run(p.location, textStyle)])
-  if (p.website) items.push([run(shortUrl(p.website), linkStyle, p.website, `Website ${p.website}`)])
-  for (const l of p.links) items.push([...(l.label ? [run(`${l.label}: `, textStyle)] : []), run(shortUrl(l.url), linkStyle, l.url, l.label ?? l.url)])
-  return items
 }
