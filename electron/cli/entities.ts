@@ -10,7 +10,7 @@ import {
   type EntityType,
 } from '../shared/schemas'
 import { showValue, usage, type FlagBinding } from './errors'
-import { parseChoice, parseCost, parseHours, parseLink, parseSkills, splitList } from './fields'
+import { parseBullets, parseChoice, parseCost, parseHours, parseLink, parseSkills, splitList } from './fields'
 
 export type EntityName = EntityType
 
@@ -142,7 +142,17 @@ const experienceFields: FieldFlag[] = [
   text('location', 'location', 'where, e.g. "Manchester, UK" or Remote'),
   date('started-on', 'startedOn', 'date started'),
   date('ended-on', 'endedOn', 'date ended (leave out while current)'),
-  text('description', 'description', 'what you did'),
+  text('description', 'description', 'what you did; each line prints as a bullet (prose: one per sentence)'),
+  {
+    flag: 'bullet',
+    field: 'description',
+    metavar: 'TEXT',
+    help: 'one thing you did, one bullet on the resume; repeat for several (replaces the description; not with --description)',
+    repeatable: true,
+    items: 'each',
+    parse: parseBullets,
+    cleared: null,
+  },
   skills(),
 ]
 
@@ -211,6 +221,8 @@ export function buildFields(
 ): BuiltFields {
   const values: Record<string, unknown> = {}
   const binding: FlagBinding = {}
+  /** The given flags that fill `field` (`--description` and `--bullet` both fill the description). */
+  const givenFor = (field: string) => fields.filter((f) => f.field === field && given[f.flag] !== undefined && given[f.flag] !== false)
   for (const name of cleared) {
     const spec = fields.find((f) => f.flag === name.replace(/^--/, ''))
     if (!spec) {
@@ -218,13 +230,16 @@ export function buildFields(
       throw usage(`--clear: ${showValue(name)} is not a field that can be cleared here; choose from ${flags.join(', ')}`)
     }
     if (spec.cleared === undefined) throw usage(`--clear: --${spec.flag} cannot be cleared, only changed`)
-    if (given[spec.flag] !== undefined) throw usage(`--clear ${spec.flag} and --${spec.flag} cannot be used together`)
+    const also = givenFor(spec.field)[0]
+    if (also) throw usage(`--clear ${spec.flag} and --${also.flag} cannot be used together`)
     values[spec.field] = spec.cleared === null ? null : []
     binding[spec.field] = { flag: `--${spec.flag}`, values: [] }
   }
   for (const spec of fields) {
     const raw = given[spec.flag]
     if (raw === undefined || typeof raw === 'boolean') continue
+    const rivals = givenFor(spec.field)
+    if (rivals.length > 1) throw usage(`${rivals.map((f) => `--${f.flag}`).join(' and ')} cannot be used together: both set the ${spec.field}`)
     const list = Array.isArray(raw) ? raw : [raw]
     if (!list.length) continue
     const flag = `--${spec.flag}`

@@ -9,6 +9,7 @@ import { usage } from './errors'
 import { didYouMean } from './suggest'
 import { showValue } from './errors'
 import { quote } from '../shared/text-rules'
+import { bulletText, bulletsText } from '../shared/bullets'
 
 let currencies: Set<string> | null = null
 function knownCurrencies(): Set<string> {
@@ -104,4 +105,21 @@ export function parseChoice<T extends string>(raw: string, choices: readonly T[]
   const hint = didYouMean(value, choices)
   const message = `${flag}: ${showValue(raw)} is not one of ${choices.join(', ')}${hint}`
   throw usage(message, [{ path: flag.slice(2), flag, message }])
+}
+
+/**
+ * `--bullet TEXT`, repeated → the description, one "- " line per bullet (electron/shared/bullets.ts
+ * reads a marked line as one bullet as written, so a bullet of two sentences stays one). A marker
+ * typed by habit ("- Built …") is not doubled; an empty bullet or one with a line break is refused
+ * rather than dropped or split.
+ */
+export function parseBullets(values: string[], flag = '--bullet'): string {
+  const bullets = values.map((raw, i) => {
+    const fail = (why: string) => usage(`${flag}: ${why}`, [{ path: `description.${i}`, flag, message: `${flag}: ${why}` }])
+    const text = bulletText(raw)
+    if (!text) throw fail(`bullet ${i + 1} is empty; give its text, or remove the description with --clear description`)
+    if (/[\r\n]/.test(text)) throw fail(`${showValue(raw)} has a line break; give each bullet its own ${flag}`)
+    return text
+  })
+  return bulletsText(bullets)
 }

@@ -1,4 +1,5 @@
 /** The detailed, human view of one record (`show`, and after `add` / `edit`). */
+import { descriptionBullets } from '../shared/bullets'
 import type { Credential, Education, Experience, Profile, Project, SkillDetail, SkillLink } from '../shared/schemas'
 import { expiryNote, fieldsBlock, hours, money, wrap } from './format'
 import { verificationText } from './commands/imports'
@@ -104,6 +105,13 @@ export function skillView(s: SkillDetail): string {
     (s.credentials.length && !s.projects.length && !s.experience.length ? '\n\n  Learned but never practised: no project or work entry shows it yet.' : '')
 }
 
+/** A work entry's description as the resume prints it: one "•" line per bullet, wrapped under its text. */
+export function bulletLines(description: string | null, indent = '    '): string {
+  return descriptionBullets(description)
+    .map((b) => `${indent}• ${wrap(b, `${indent}  `).trimStart()}`)
+    .join('\n')
+}
+
 export function experienceView(e: Experience): string {
   return [
     `${e.id}  ${e.title}`,
@@ -113,7 +121,7 @@ export function experienceView(e: Experience): string {
       ['Dates', range(e.startedOn, e.endedOn)],
       ['Skills', skillList(e.skills)],
     ]),
-  ].join('\n') + section('Description', e.description && wrap(e.description))
+  ].join('\n') + section('Description', bulletLines(e.description))
 }
 
 export function educationView(e: Education): string {

@@ -1,5 +1,5 @@
 /**
- * Save PDF and Open: the shell's half of issue 5. The core renders (and only renders); here the
+ * Save PDF (or Word document) and Open: the shell's half of issues 5 and 11. The core renders (and only renders); here the
  * main process asks where to save with the native dialog, writes the bytes the core returned,
  * and later opens only files it saved itself. The renderer never sends bytes to be written or a
  * path of its choosing to be opened.
@@ -27,10 +27,17 @@ export interface SaveDeps {
 
 const fail = (code: 'BAD_INPUT' | 'FORBIDDEN' | 'IO' | 'INTERNAL', message: string): Result<never> => ({ ok: false, error: { code, message } })
 
+/** Per kind of request: the channel that renders it, the answer's bytes, and how the file is offered. */
+const KINDS = {
+  resume: { channel: 'resume:preview', bytes: 'pdfBase64', title: 'Save resume as PDF', filter: { name: 'PDF document', extensions: ['pdf'] } },
+  'resume-docx': { channel: 'resume:docx', bytes: 'docxBase64', title: 'Save resume as Word document', filter: { name: 'Word document', extensions: ['docx'] } },
+  report: { channel: 'report:render', bytes: 'pdfBase64', title: 'Save gap report as PDF', filter: { name: 'PDF document', extensions: ['pdf'] } },
+} as const satisfies Record<SavePdfRequest['kind'], { channel: string; bytes: string; title: string; filter: { name: string; extensions: string[] } }>
+
 function parseRequest(raw: unknown): SavePdfRequest | null {
   if (!raw || typeof raw !== 'object') return null
   const { kind, settings } = raw as { kind?: unknown; settings?: unknown }
-  if ((kind !== 'resume' && kind !== 'report') || !settings || typeof settings !== 'object') return null
+  if (typeof kind !== 'string' || !Object.hasOwn(KINDS, kind) || !settings || typeof settings !== 'object') return null
   return { kind, settings } as SavePdfRequest
 }
 
@@ -45,7 +52,7 @@ function ioMessage(error: unknown, path: string): string {
   return `${where} could not be saved (${String(code ?? 'unknown error')}).`
 }
 
-/** Writes next to the target and renames, so a failed save never leaves half a PDF behind. */
+/** Writes next to the target and renames, so a failed save never leaves half a file behind. */
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.part`)
   try {
@@ -70,20 +77,22 @@ export function registerFileHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Sav
     if (!request) return fail('BAD_INPUT', 'Save needs a resume or report to render.')
     try {
       // Render first: if the choices are wrong the person hears it before picking a folder.
-      const rendered = await deps.core.dispatch(request.kind === 'resume' ? 'resume:preview' : 'report:render', request.settings)
+      const kind = KINDS[request.kind]
+      const rendered = await deps.core.dispatch(kind.channel, request.settings)
       if (!rendered.ok) return rendered
-      const { pdfBase64, fileName } = rendered.value as { pdfBase64: string; fileName: string }
+      const answer = rendered.value as Record<typeof kind.bytes, string> & { fileName: string }
       const options: SaveDialogOptions = {
-        title: request.kind === 'resume' ? 'Save resume as PDF' : 'Save gap report as PDF',
-        defaultPath: join(lastDir ?? deps.defaultDir(), fileName),
-        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        title: kind.title,
+        defaultPath: join(lastDir ?? deps.defaultDir(), answer.fileName),
+        filters: [{ name: kind.filter.name, extensions: [...kind.filter.extensions] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const win = deps.windowOf(event)
       const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } }
-      const path = extname(choice.filePath).toLowerCase() === '.pdf' ? choice.filePath : `${choice.filePath}.pdf`
-      const bytes = Buffer.from(pdfBase64, 'base64')
+      const ext = `.${kind.filter.extensions[0]}`
+      const path = extname(choice.filePath).toLowerCase() === ext ? choice.filePath : `${choice.filePath}${ext}`
+      const bytes = Buffer.from(answer[kind.bytes], 'base64')
       try {
         await writeAtomically(path, bytes)
       } catch (error) {
@@ -93,7 +102,7 @@ export function registerFileHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Sav
       lastDir = dirname(path)
       return { ok: true, value: { saved: true, path, fileName: basename(path), bytes: bytes.length } }
     } catch (error) {
-      log('Saving a PDF failed', error)
+      log(`Saving (${request.kind}) failed`, error)
       return fail('INTERNAL', 'Something went wrong while saving; nothing was written.')
     }
   })

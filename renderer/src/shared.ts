@@ -28,6 +28,7 @@ export { DEPTHS, DEPTH_WORD } from '../../electron/shared/evidence'
 export type { EvidenceItem, EvidenceKind, ExperienceInference, InferenceDecision } from '../../electron/shared/evidence'
 export { currencyDigits, formatMoney as formatMoneyIn } from '../../electron/shared/format'
 export { LIMITS, MB } from '../../electron/shared/limits'
+export { bulletsText, descriptionBullets } from '../../electron/shared/bullets'
 export { ResumeSettings, FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES } from '../../electron/shared/resume'
 export type {
   FontScale,

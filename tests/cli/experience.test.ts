@@ -64,3 +64,64 @@ describe('experience with --skills', () => {
     expect(skillsOf((await ok('show', 'exp-1', '--json')).json<Experience>())).toEqual(['SQL'])
   })
 })
+
+describe('experience with --bullet', () => {
+  const add = (...flags: string[]) => ok('add', 'experience', '--organization', 'Brightwave', '--title', 'Data Analyst', ...flags)
+
+  it('stores repeated --bullet as the description, one bullet a line, and show and list print them as bullets', async () => {
+    const e = (await add('--bullet', 'Built the trading dashboards. Used by 40 store managers', '--bullet', '- Cut the weekly report from 2 days to 2 hours', '--json')).json<Experience>()
+    // Marked lines: a bullet of two sentences stays one bullet; a typed "- " is not doubled.
+    expect(e.description).toBe('- Built the trading dashboards. Used by 40 store managers\n- Cut the weekly report from 2 days to 2 hours')
+
+    const shown = (await ok('show', 'exp-1')).stdout
+    expect(shown).toContain('  Description\n    • Built the trading dashboards. Used by 40 store managers\n    • Cut the weekly report from 2 days to 2 hours')
+
+    await ok('add', 'job', '--organization', 'Acme', '--title', 'Intern', '--description', 'Answered tickets. Wrote the FAQ.')
+    const listed = (await ok('list', 'experience')).stdout.split('\n')
+    const row = listed.findIndex((l) => /^exp-1\s+Data Analyst\s+Brightwave/.test(l))
+    expect(listed.slice(row + 1, row + 3)).toEqual(['       • Built the trading dashboards. Used by 40 store managers', '       • Cut the weekly report from 2 days to 2 hours'])
+    // Prose without markers reads as one bullet per sentence, as the resume prints it.
+    const intern = listed.findIndex((l) => /^exp-2\s+Intern\s+Acme/.test(l))
+    expect(listed.slice(intern + 1, intern + 3)).toEqual(['       • Answered tickets.', '       • Wrote the FAQ.'])
+  })
+
+  it('edit --bullet replaces the bullets, other edits keep them, --clear description removes them', async () => {
+    await add('--bullet', 'First', '--bullet', 'Second')
+    expect((await ok('edit', 'exp-1', '--title', 'Senior Analyst', '--json')).json<Experience>().description).toBe('- First\n- Second')
+    const replaced = await ok('edit', 'exp-1', '--bullet', 'Only this one')
+    expect(replaced.stdout).toContain('    • Only this one')
+    expect(replaced.stdout).not.toContain('First')
+    expect((await ok('edit', 'exp-1', '--clear', 'description', '--json')).json<Experience>().description).toBeNull()
+    expect((await ok('show', 'exp-1')).stdout).not.toContain('Description')
+  })
+
+  it.each([
+    [['--bullet', 'Did X', '--description', 'Did Y'], /--description and --bullet cannot be used together/],
+    [['--bullet', 'Did X', '--bullet', ''], /--bullet: bullet 2 is empty/],
+    [['--bullet', '   '], /--bullet: bullet 1 is empty/],
+    [['--bullet', '- '], /--bullet: bullet 1 is empty/],
+    [['--bullet', 'Line one\nline two'], /--bullet: .* has a line break; give each bullet its own --bullet/],
+    [['--bullet', 'Did X', '--clear', 'description'], /--clear description and --bullet cannot be used together/],
+  ])('refuses %j with a usage error and changes nothing', async (flags, message) => {
+    await add('--bullet', 'Kept')
+    const before = p.hash()
+    const edited = await p.run('edit', 'exp-1', ...flags)
+    expect(edited.code).toBe(2)
+    expect(edited.stderr).toMatch(message)
+    if (!flags.includes('--clear')) {
+      const added = await p.run('add', 'experience', '--organization', 'Org', '--title', 'X', ...flags)
+      expect(added.code).toBe(2)
+      expect(added.stderr).toMatch(message)
+    }
+    expect(p.hash()).toBe(before)
+    expect((await ok('show', 'exp-1', '--json')).json<Experience>().description).toBe('- Kept')
+  })
+
+  it('is a flag of work entries only', async () => {
+    await ok('add', 'education', '--institution', 'Lund University')
+    const r = await p.run('edit', 'edu-1', '--bullet', 'Top of the class')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/has no --bullet/)
+    expect((await p.run('add', 'credential', '--title', 'X', '--kind', 'other', '--bullet', 'Y')).code).toBe(2)
+  })
+})

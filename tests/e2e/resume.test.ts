@@ -1,17 +1,17 @@
 /**
  * The Resume screen, end to end: the real PDF drawn by pdf.js under the app's CSP, re-rendered
  * on every change, tailored to a role with reasons, an item hidden from the ATS text, saved
- * through the shell (the bridge writes the file) and opened; saved variants; the empty state.
+ * through the shell (the bridge writes the file) and opened; one page with what was left out
+ * to fit, and the Word document; saved variants; the empty state.
  * Same harness and skip rules as portfolio.test.ts.
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason } from '../helpers/browser'
+import { CHROMIUM } from '../helpers/browser'
+import { docxText, isDocx, readDocx } from '../helpers/docx'
 import { extractPdf, squash } from '../core/pdf/extract'
 import { appSession, focusedLabel, tabTo } from './harness'
-
-const unavailable = browserUnavailableReason()
 
 const ROLE = 'catalog:data-analyst'
 
@@ -54,7 +54,7 @@ async function settled(page: Page): Promise<void> {
   await page.locator('.pdf-page canvas').first().waitFor()
 }
 
-describe.skipIf(unavailable !== null)('resume, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('resume, end to end'), () => {
   const session = appSession()
 
   it('previews the real PDF, re-renders on changes, tailors to a role, hides an item and saves', async () => {
@@ -169,6 +169,73 @@ describe.skipIf(unavailable !== null)('resume, end to end', () => {
     expect(await page.getByLabel('Target role', { exact: true }).inputValue()).toBe(ROLE)
     expect(await page.getByRole('radio', { name: 'Two columns' }).isChecked()).toBe(true)
     await page.getByRole('button', { name: `Show ${title}` }).waitFor()
+    await r.done()
+  })
+
+  it('fits on one page, lists what was left out to fit and why, and saves a Word document', async () => {
+    const r = await session.start({ hash: `#/resume?role=${encodeURIComponent(ROLE)}`, demo: true })
+    const { page, portfolio, bridge } = r
+    const name = (await portfolio.core.call('profile:get', {})).fullName ?? ''
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+    await settled(page)
+    // The sample portfolio tailored to the role is longer than a page.
+    expect(await page.locator('.pdf-page').count()).toBeGreaterThan(1)
+    const leftOut = page.getByRole('list', { name: 'Left out to fit on 1 page' })
+    expect(await leftOut.count()).toBe(0)
+
+    // "1 page", by keyboard from the length switch.
+    await page.getByRole('radio', { name: '2 pages' }).focus()
+    await page.keyboard.press('ArrowLeft')
+    expect(await page.getByRole('radio', { name: '1 page' }).isChecked()).toBe(true)
+    await page.locator('.preview-status', { hasText: /^1 page · A4$/ }).waitFor()
+    await settled(page)
+    await waitUntil(() => page.locator('.pdf-page').count(), (n) => n === 1, 'a one-page preview')
+    expect(await page.locator('.pdf-page').first().getAttribute('aria-label')).toBe('Page 1 of 1')
+    // The radio keeps the focus while the preview changes.
+    expect(await page.getByRole('radio', { name: '1 page' }).evaluate((el) => el === document.activeElement)).toBe(true)
+
+    // What had to go is grouped first, each item with its kind and the reason.
+    const expected = await portfolio.core.call('resume:preview', { roleRef: ROLE, length: '1' })
+    const dropped = expected.decisions.filter((d) => !d.included && /left out to fit/i.test(d.reason))
+    expect(expected.length).toMatchObject({ asked: '1', pages: 1, fits: true })
+    expect(dropped.length).toBe(expected.length.dropped)
+    expect(dropped.length).toBeGreaterThan(0)
+    await leftOut.waitFor()
+    expect(await leftOut.locator('.resume-item-name').allTextContents()).toEqual(dropped.map((d) => d.title))
+    const reasons = await leftOut.locator('.resume-item-why').allTextContents()
+    expect(reasons.every((t) => /^Left out: (Credential|Project|Skill|Experience|Education) · .*left out to fit/i.test(t))).toBe(true)
+
+    // The length note sits under the page count; its button takes the focus to the group.
+    const note = page.locator('[data-length-note]')
+    expect(squash((await note.textContent()) ?? '')).toContain(expected.length.note ?? '')
+    await note.getByRole('button', { name: /^Show the (item|\d+ items) left out$/ }).click()
+    expect(await page.evaluate('document.activeElement?.id')).toBe('resume-left-out')
+    expect(await page.locator('#resume-left-out').isVisible()).toBe(true)
+
+    // The choice is kept across a restart.
+    await r.reload()
+    expect(await page.getByRole('radio', { name: '1 page' }).isChecked()).toBe(true)
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+    await settled(page)
+
+    // "Save as Word…": the shell writes a .docx with the same content.
+    await page.getByRole('button', { name: 'Save as Word…' }).click()
+    await waitUntil(async () => bridge.saved.length, (n) => n === 1, 'the saved Word document')
+    const path = bridge.saved[0]!
+    expect(path).toMatch(/\.docx$/)
+    const bytes = new Uint8Array(readFileSync(path))
+    expect(isDocx(bytes)).toBe(true)
+    const text = docxText(readDocx(bytes))
+    expect(text).toContain(name)
+    // Every job and certification the one-page PDF shows is in it too.
+    const jobs = await portfolio.core.call('experience:list', {})
+    for (const d of expected.decisions.filter((x) => x.included && x.kind === 'experience')) {
+      const job = jobs.find((j) => j.id === d.id)!
+      expect(text).toContain(job.title)
+      expect(text).toContain(job.organization)
+    }
+    for (const d of expected.decisions.filter((x) => x.included && x.kind === 'credential')) expect(text).toContain(d.title)
+    await page.locator('.toasts').getByText(/^Saved .+\.docx$/).waitFor()
     await r.done()
   })
 

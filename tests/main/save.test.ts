@@ -67,6 +67,21 @@ describe('Save PDF through the native dialog', () => {
     expect(existsSync(join(dir, 'gap.pdf'))).toBe(true)
   })
 
+  it('saves the resume as a Word document for kind "resume-docx", adding .docx to a bare name', async () => {
+    const DOCX = Buffer.from('PK\u0003\u0004 a tiny stand-in')
+    const core = register(fakeCore({ ok: true, value: { docxBase64: DOCX.toString('base64'), fileName: 'Ada Lovelace - Resume.docx', decisions: [] } }))
+    stub.dialog.saveAnswer = { canceled: false, filePath: join(dir, 'for-acme') }
+    const settings = { roleRef: 'catalog:data-analyst', pageSize: 'letter' }
+    const result = await save({ kind: 'resume-docx', settings })
+    expect(core.dispatch).toHaveBeenCalledExactlyOnceWith('resume:docx', settings)
+    const options = stub.dialog.showSaveDialog.mock.calls[0]![1] as { title: string; defaultPath: string; filters: unknown }
+    expect(options).toMatchObject({ title: 'Save resume as Word document', defaultPath: join(dir, 'Ada Lovelace - Resume.docx') })
+    expect(options.filters).toEqual([{ name: 'Word document', extensions: ['docx'] }])
+    expect(result).toEqual({ ok: true, value: { saved: true, path: join(dir, 'for-acme.docx'), fileName: 'for-acme.docx', bytes: DOCX.length } })
+    expect(readFileSync(join(dir, 'for-acme.docx'))).toEqual(DOCX)
+    expect(readdirSync(dir)).toEqual(['for-acme.docx']) // written atomically: no temp file left
+  })
+
   it('writes nothing when the person cancels', async () => {
     register()
     stub.dialog.saveAnswer = { canceled: true, filePath: '' }
@@ -81,7 +96,7 @@ describe('Save PDF through the native dialog', () => {
     expect(stub.dialog.showSaveDialog).not.toHaveBeenCalled()
   })
 
-  it.each([null, 'resume', { kind: 'photo', settings: {} }, { kind: 'resume' }])('refuses a malformed request %j', async (raw) => {
+  it.each([null, 'resume', { kind: 'photo', settings: {} }, { kind: 'resume' }, { kind: 'resume-docx' }, { kind: 'toString', settings: {} }])('refuses a malformed request %j', async (raw) => {
     const core = register()
     const result = await save(raw)
     expect(result.ok).toBe(false)

@@ -6,6 +6,7 @@ import { showValue, usage, type FlagBinding } from '../errors'
 import { parseChoice, parseCount } from '../fields'
 import { dash, hours, money, plural, table } from '../format'
 import { optionTable } from '../help-text'
+import { bulletLines } from '../views'
 
 const str = (v: OptionValues[string]) => (typeof v === 'string' ? v : undefined)
 
@@ -122,7 +123,11 @@ async function run(ctx: Context, entity: EntityName, v: OptionValues): Promise<O
       if (!items.length) return { json: items, text: none('experience', 'Add some with: skillfolio add experience --organization … --title …') }
       const rows = items.map((e) => [e.id, e.title, e.organization, dash(e.location), dash(e.startedOn), e.endedOn ?? (e.startedOn ? 'present' : '—')])
       const cols = [{ header: 'ID' }, { header: 'TITLE', max: 36 }, { header: 'ORGANISATION', max: 30 }, { header: 'LOCATION', max: 24 }, { header: 'FROM' }, { header: 'TO' }]
-      return { json: items, text: `${table(cols, rows)}\n\n${plural(items.length, 'entry', 'entries')}` }
+      // Each entry's bullets under its row, starting in the TITLE column.
+      const [head, ...lines] = table(cols, rows).split('\n')
+      const indent = ' '.repeat(Math.max(2, ...items.map((e) => e.id.length)) + 2)
+      const body = lines.flatMap((line, i) => [line, bulletLines(items[i]!.description, indent)].filter(Boolean))
+      return { json: items, text: `${[head, ...body].join('\n')}\n\n${plural(items.length, 'entry', 'entries')}` }
     }
     case 'education': {
       const items = await ctx.call('education:list', {})

@@ -52,7 +52,7 @@ export const edit: Command = {
   help: () =>
     [
       'Takes the same flags as `add` for the entry\'s type. --skills, --aliases and --credentials replace the',
-      'whole list; --link and --outcome given once or more replace the links or outcomes.',
+      'whole list; --link, --outcome and --bullet given once or more replace the links, outcomes or bullets.',
       '',
       optionTable('More flags:', [['--clear FIELD', 'empty an optional field, e.g. --clear expires-on; repeat for several']]),
       '',

@@ -3,8 +3,9 @@
  * The core renders (resume:preview, report:render) and answers base64; only the command line
  * writes the file. Every flag and the output path are checked before the portfolio is opened.
  */
-import type { ResumeDecision, ResumeSettingsInput, ResumeVariant } from '../../shared/resume'
-import { FONT_SCALES, PAGE_SIZES, RESUME_TEMPLATES } from '../../shared/resume'
+import { basename, extname } from 'node:path'
+import type { ResumeDecision, ResumeLengthOutcome, ResumeSettingsInput, ResumeVariant } from '../../shared/resume'
+import { CREDENTIAL_DETAILS, EXPIRED_POLICIES, FONT_SCALES, PAGE_SIZES, RESUME_FORMATS, RESUME_LENGTHS, RESUME_TEMPLATES, type ResumeFormat } from '../../shared/resume'
 import { quote } from '../../shared/text-rules'
 import type { Command, Context } from '../context'
 import { CliError, showValue, usage, type FlagBinding } from '../errors'
@@ -55,29 +56,112 @@ const OUT_HELP: [string, string] = ['--out FILE.pdf', 'where to write the PDF (r
 
 // ---------- resume ----------
 
-function tailoringText(decisions: ResumeDecision[]): string {
+/** The tailoring table of a resume with a role: the credentials and projects it shows, and why. */
+function includedText(decisions: ResumeDecision[]): string {
   const shown = decisions.filter((d) => d.included && (d.kind === 'credential' || d.kind === 'project'))
+  if (!shown.length) return ''
+  return table([{ header: 'Included' }, { header: 'Item', max: 52 }, { header: 'Why', max: 100 }], shown.map((d) => [d.kind, d.title, d.reason]))
+}
+
+/** Everything the resume leaves out, each with its reason ("left out to fit on one page (older than what is shown)"). */
+function leftOutText(decisions: ResumeDecision[]): string {
   const out = decisions.filter((d) => !d.included)
-  const blocks: string[] = []
-  if (shown.length)
-    blocks.push(table([{ header: 'Included' }, { header: 'Item', max: 52 }, { header: 'Why', max: 100 }], shown.map((d) => [d.kind, d.title, d.reason])))
-  if (out.length) {
-    const kinds = ['credential', 'project', 'skill', 'experience', 'education'] as const
-    const counts = kinds.map((k) => [k, out.filter((d) => d.kind === k).length] as const).filter(([, n]) => n > 0)
-    blocks.push(`Left out: ${counts.map(([k, n]) => plural(n, k)).join(', ')} (--json gives every item with its reason).`)
+  if (!out.length) return ''
+  return table([{ header: 'Left out' }, { header: 'Item', max: 52 }, { header: 'Why', max: 110 }], out.map((d) => [d.kind, d.title, d.reason]))
+}
+
+/**
+ * What `resume` prints after writing: the file and its pages, what the length did, the role's
+ * skills shown and why each credential and project is in, then every item left out and why.
+ * Shared by the PDF and the Word document (same decisions, same length outcome).
+ */
+export function resumeSummaryText(
+  file: string,
+  answer: { decisions: ResumeDecision[]; length: ResumeLengthOutcome; role?: { ref: string; title: string } | null; keywords?: string[]; unprintable?: string[] },
+  from: ResumeVariant | null,
+): string {
+  const head = `Wrote ${file} (${plural(answer.length.pages, 'page')}${from ? `, from saved resume ${from.id} "${from.name}"` : ''}).`
+  const lines = [answer.length.note ? `${head} ${answer.length.note}` : head]
+  // Text no font can show comes first: the file is not what the person wrote until they act.
+  for (const message of answer.unprintable ?? []) lines.push(`Warning: ${message}`)
+  if (answer.role) {
+    lines.push(`Tailored for ${answer.role.title} (${answer.role.ref}).`)
+    if (answer.keywords?.length) lines.push(wrap(`Role skills shown: ${answer.keywords.join(', ')}`, '', 100))
+    const included = includedText(answer.decisions)
+    if (included) lines.push('', included)
   }
-  return blocks.join('\n\n')
+  const left = leftOutText(answer.decisions)
+  if (left) lines.push('', left)
+  return lines.join('\n')
+}
+
+/**
+ * The resume's layout and content flags, checked before the portfolio is opened: each closed
+ * choice is refused with a suggestion. `--hide-expired` is `--expired hide`, kept for scripts.
+ */
+export function resumeFlagSettings(v: Record<string, unknown>): ResumeSettingsInput {
+  const template = choice(str(v.template), RESUME_TEMPLATES, '--template')
+  const pageSize = choice(str(v.page), PAGE_SIZES, '--page')
+  const fontScale = choice(str(v.font), FONT_SCALES, '--font')
+  const length = choice(str(v.length), RESUME_LENGTHS, '--length')
+  const credentialDetail = choice(str(v.credentials), CREDENTIAL_DETAILS, '--credentials')
+  let expired = choice(str(v.expired), EXPIRED_POLICIES, '--expired')
+  if (v['hide-expired'] === true) {
+    if (expired !== undefined && expired !== 'hide') throw usage(`--hide-expired means --expired hide; it cannot go with --expired ${expired}`)
+    expired = 'hide'
+  }
+  const accent = str(v.accent)
+  if (accent !== undefined && !accent.trim()) throw usage('--accent needs a colour like "#1f5f8b"')
+  return {
+    ...(template ? { template } : {}),
+    ...(pageSize ? { pageSize } : {}),
+    ...(fontScale ? { fontScale } : {}),
+    ...(length ? { length } : {}),
+    ...(credentialDetail ? { credentialDetail } : {}),
+    ...(expired ? { expired } : {}),
+    ...(accent !== undefined ? { accent: accent.trim() } : {}),
+    ...(v.qr === true ? { showQr: true } : {}),
+  }
+}
+
+/**
+ * `--format pdf|docx`, else the --out name's extension (.docx: Word, anything else: PDF). A
+ * format that contradicts a .pdf or .docx name is refused rather than written under the wrong name.
+ */
+function resumeFormat(raw: string | undefined, out: string): ResumeFormat {
+  const asked = choice(raw, RESUME_FORMATS, '--format')
+  const ext = extname(out).toLowerCase()
+  const named = ext === '.docx' ? 'docx' : ext === '.pdf' ? 'pdf' : null
+  if (asked && named && asked !== named)
+    throw usage(`--format ${asked} does not match --out ${showValue(basename(out))}; name the file .${asked} or leave --format out`, [
+      { path: 'format', flag: '--format', message: `--format ${asked} does not match the .${named} name of --out` },
+    ])
+  return asked ?? named ?? 'pdf'
+}
+
+/** The resume as a Word document (resume:docx): same content, order and summary as the PDF. */
+async function writeResumeDocx(ctx: Context, out: string, settings: ResumeSettingsInput, binding: FlagBinding, variant: ResumeVariant | null) {
+  const answer = await ctx.call('resume:docx', settings, binding)
+  writeFileAtomic(out, Buffer.from(answer.docxBase64, 'base64'))
+  const { docxBase64: _docx, ...rest } = answer
+  return { json: { file: out, ...rest }, text: resumeSummaryText(out, answer, variant) }
 }
 
 export const resumeCommand: Command = {
   name: 'resume',
-  summary: 'Write your resume as a PDF, tailored to a role if you name one',
-  usage: ['resume --out FILE.pdf [--role REF_OR_TITLE] [--template ats|two-column] [--page a4|letter] [--accent "#1f5f8b"] [--font small|normal|large] [--qr] [--hide-expired] [--variant ID_OR_NAME]'],
+  summary: 'Write your resume as a PDF or Word document, tailored to a role if you name one',
+  usage: [
+    'resume --out FILE.pdf|FILE.docx [--format pdf|docx] [--role REF_OR_TITLE] [--length 1|2|auto] [--template ats|two-column] [--page a4|letter] [--credentials compact|full] [--expired mark|highlight|hide] [--accent "#1f5f8b"] [--font small|normal|large] [--qr] [--variant ID_OR_NAME]',
+  ],
   options: () => [
     { name: 'out', type: 'string' },
+    { name: 'format', type: 'string' },
     { name: 'role', type: 'string' },
+    { name: 'length', type: 'string' },
     { name: 'template', type: 'string' },
     { name: 'page', type: 'string' },
+    { name: 'credentials', type: 'string' },
+    { name: 'expired', type: 'string' },
     { name: 'accent', type: 'string' },
     { name: 'font', type: 'string' },
     { name: 'qr', type: 'boolean' },
@@ -87,31 +171,35 @@ export const resumeCommand: Command = {
   help: () =>
     [
       optionTable('Flags:', [
-        OUT_HELP,
+        ['--out FILE.pdf|FILE.docx', 'where to write the resume (required); an existing file is replaced'],
+        ['--format pdf|docx', 'PDF or Word document (default: from the --out name, .docx for Word, else PDF)'],
         ['--role REF_OR_TITLE', 'tailor to a role: catalog:data-analyst, custom:3, a catalog id or a title'],
+        ['--length 1|2|auto', 'at most one or two pages (default 2), or as long as it takes (auto)'],
         ['--template ats|two-column', 'ATS single-column (default) or two columns'],
         PAGE_HELP,
+        ['--credentials compact|full', 'one line per certification (default), or with its ID and link spelled out'],
+        ['--expired mark|highlight|hide', 'expired credentials: marked "Expired" in words (default), also in colour, or left out'],
+        ['--hide-expired', 'the same as --expired hide'],
         ['--accent "#1f5f8b"', 'accent colour of headings and links'],
         ['--font small|normal|large', 'text size (default normal)'],
         ['--qr', 'print a QR code beside credentials with a verification link'],
-        ['--hide-expired', 'leave expired credentials out (default: shown and marked "Expired")'],
         ['--variant ID_OR_NAME', "start from a saved resume's settings (see skillfolio resumes); other flags override them"],
       ]),
       '',
-      'With a role, credentials and projects are chosen and ordered by the skills the role asks for;',
-      'the command prints what it included and why.',
+      'With a role, credentials and projects are chosen by the skills the role asks for; without one,',
+      'by how recent and how well backed they are. Every section lists the newest first. To fit the',
+      'length, the least relevant (or oldest) items are left out first; work history, education and',
+      'pinned items never are. The command prints what it left out and why.',
     ].join('\n'),
   async run(ctx, inv) {
     if (inv.positionals.length) throw usage(`resume: unexpected ${inv.positionals.map(showValue).join(' ')}`)
     const v = inv.values
-    const template = choice(str(v.template), RESUME_TEMPLATES, '--template')
-    const pageSize = choice(str(v.page), PAGE_SIZES, '--page')
-    const fontScale = choice(str(v.font), FONT_SCALES, '--font')
+    const flags = resumeFlagSettings(v)
     const accent = str(v.accent)
-    if (accent !== undefined && !accent.trim()) throw usage('--accent needs a colour like "#1f5f8b"')
     const rawRole = str(v.role)
     const rawVariant = str(v.variant)
     const out = checkOutPath(str(v.out), ctx.cwd, 'resume')
+    const format = resumeFormat(str(v.format), out)
 
     const variant = rawVariant === undefined ? null : await findVariant(ctx, rawVariant)
     // A variant outlives its custom role; say which variant and how to go on, not just "no role".
@@ -121,30 +209,18 @@ export const resumeCommand: Command = {
     const settings: ResumeSettingsInput = {
       ...(variant?.settings ?? {}),
       ...(role ? { roleRef: role.ref as ResumeSettingsInput['roleRef'] } : {}),
-      ...(template ? { template } : {}),
-      ...(pageSize ? { pageSize } : {}),
-      ...(fontScale ? { fontScale } : {}),
-      ...(accent !== undefined ? { accent: accent.trim() } : {}),
-      ...(v.qr === true ? { showQr: true } : {}),
-      ...(v['hide-expired'] === true ? { expired: 'hide' as const } : {}),
+      ...flags,
     }
     const binding: FlagBinding = {
       ...(accent !== undefined ? { accent: { flag: '--accent', values: [accent] } } : {}),
       ...(rawRole !== undefined ? { roleRef: { flag: '--role', values: [rawRole] } } : {}),
     }
+    if (format === 'docx') return writeResumeDocx(ctx, out, settings, binding, variant)
     const preview = await ctx.call('resume:preview', settings, binding)
     writeFileAtomic(out, Buffer.from(preview.pdfBase64, 'base64'))
 
     const { pdfBase64: _pdf, ...rest } = preview
-    const head = `Wrote ${out} (${plural(preview.pageCount, 'page')}${variant ? `, from saved resume ${variant.id} "${variant.name}"` : ''}).`
-    const lines = [head]
-    if (preview.role) {
-      lines.push(`Tailored for ${preview.role.title} (${preview.role.ref}).`)
-      if (preview.keywords.length) lines.push(wrap(`Role skills shown: ${preview.keywords.join(', ')}`, '', 100))
-      const summary = tailoringText(preview.decisions)
-      if (summary) lines.push('', summary)
-    }
-    return { json: { file: out, ...rest }, text: lines.join('\n') }
+    return { json: { file: out, ...rest }, text: resumeSummaryText(out, preview, variant) }
   },
 }
 

@@ -1,5 +1,6 @@
 /**
  * Experience and education: lists with add / edit in a dialog and delete with a confirm.
+ * What a person did in a job is written and shown as bullets, as the resume prints it.
  * A work entry also lists the skills used in the job (chips that open the skill), picked in
  * its dialog like a project's skills, and below them the skills inferred from its title.
  */
@@ -7,7 +8,7 @@ import { useEffect, useRef, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
 import { formatRange } from '../../format'
-import { EducationInput, ExperienceInput, type Education, type Experience } from '../../shared'
+import { descriptionBullets, EducationInput, ExperienceInput, type Education, type Experience } from '../../shared'
 import { Button } from '../../ui/Button'
 import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { DateField, TextArea, TextField } from '../../ui/Field'
@@ -18,6 +19,7 @@ import { SkillPicker, type PickedSkill } from '../../ui/SkillPicker'
 import { useToast } from '../../ui/Toast'
 import { InferredSkills } from '../evidence/InferredSkills'
 import { SkillLinks } from '../../ui/SkillLinks'
+import { BulletsEditor, bulletsOf, descriptionOf, type Bullet } from './BulletsEditor'
 
 type Kind = 'experience' | 'education'
 type Item = Experience | Education
@@ -25,7 +27,7 @@ type Item = Experience | Education
 interface FieldSpec {
   key: string
   label: string
-  type?: 'date' | 'textarea'
+  type?: 'date' | 'textarea' | 'bullets'
   optional?: boolean
   placeholder?: string
   span?: boolean
@@ -38,7 +40,7 @@ const SPECS: Record<Kind, FieldSpec[]> = {
     { key: 'location', label: 'Location', optional: true, span: true },
     { key: 'startedOn', label: 'Started', type: 'date', optional: true },
     { key: 'endedOn', label: 'Ended', type: 'date', optional: true },
-    { key: 'description', label: 'What you did', type: 'textarea', optional: true, span: true },
+    { key: 'description', label: 'What you did', type: 'bullets', optional: true, span: true },
   ],
   education: [
     { key: 'institution', label: 'Institution' },
@@ -127,7 +129,7 @@ function HistorySection({ kind, title, empty, listenForNew, target }: { kind: Ki
               <div className="history-main">
                 <div className="history-title">{headline(item)}</div>
                 <div className="history-meta">{[formatRange(item.startedOn, item.endedOn), 'location' in item ? item.location : null].filter(Boolean).join(' · ')}</div>
-                {item.description ? <p className="history-desc">{item.description}</p> : null}
+                {'organization' in item ? <DescriptionBullets text={item.description} /> : item.description ? <p className="history-desc">{item.description}</p> : null}
                 {'skills' in item && item.skills.length ? <UsedSkills entry={item} /> : null}
                 {'skills' in item ? <InferredSkills experienceId={item.id} used={item.skills.map((s) => s.name)} /> : null}
               </div>
@@ -176,6 +178,19 @@ function keepInView(el: HTMLElement): () => void {
   return stop
 }
 
+/** A work entry's description as the resume prints it: one bullet per line or sentence. */
+function DescriptionBullets({ text }: { text: string | null }) {
+  const bullets = descriptionBullets(text)
+  if (!bullets.length) return null
+  return (
+    <ul className="history-bullets">
+      {bullets.map((b, i) => (
+        <li key={i}>{b}</li>
+      ))}
+    </ul>
+  )
+}
+
 /** "Skills used": the skills linked to a work entry, as chips that open the skill (as on a project). */
 function UsedSkills({ entry }: { entry: Experience }) {
   return (
@@ -195,11 +210,14 @@ function headline(item: Item): string {
 
 function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null; onClose: () => void }) {
   const specs = SPECS[kind]
-  const [values, setValues] = useState<Record<string, string>>(() =>
+  const [fields, setFields] = useState<Record<string, string>>(() =>
     Object.fromEntries(specs.map((s) => [s.key, item ? String((item as unknown as Record<string, unknown>)[s.key] ?? '') : ''])),
   )
   /** The skills used in a job (experience only). */
   const [skills, setSkills] = useState<PickedSkill[]>(() => (item && 'skills' in item ? item.skills.map((s) => ({ name: s.name, level: s.level })) : []))
+  /** What was done in a job, as bullets (experience only; saved as the description). */
+  const [described] = useState(() => bulletsOf(item?.description))
+  const [bullets, setBullets] = useState<Bullet[]>(described.bullets)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<unknown>(null)
   const [saving, setSaving] = useState(false)
@@ -208,6 +226,7 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
   const toast = useToast()
 
   const save = async () => {
+    const values = kind === 'experience' ? { ...fields, description: descriptionOf(bullets) } : fields
     const parsed = kind === 'experience' ? ExperienceInput.safeParse({ ...values, skills }) : EducationInput.safeParse(values)
     const issues = parsed.success ? [] : zodIssues(parsed.error)
     if (parsed.success && parsed.data.startedOn && parsed.data.endedOn && parsed.data.endedOn < parsed.data.startedOn)
@@ -274,15 +293,30 @@ function HistoryDialog({ kind, item, onClose }: { kind: Kind; item: Item | null;
         {specs.map((s) => {
           const common = {
             label: s.label,
-            value: values[s.key] ?? '',
+            value: fields[s.key] ?? '',
             optional: s.optional,
             error: errors[s.key],
             placeholder: s.placeholder,
             onChange: (v: string) => {
-              setValues((old) => ({ ...old, [s.key]: v }))
+              setFields((old) => ({ ...old, [s.key]: v }))
               if (errors[s.key]) setErrors(({ [s.key]: _drop, ...rest }) => rest)
             },
           }
+          if (s.type === 'bullets')
+            return (
+              <div key={s.key} className="span-2">
+                <BulletsEditor
+                  label={s.label}
+                  value={bullets}
+                  split={described.split}
+                  error={errors[s.key]}
+                  onChange={(next) => {
+                    setBullets(next)
+                    if (errors[s.key]) setErrors(({ [s.key]: _drop, ...rest }) => rest)
+                  }}
+                />
+              </div>
+            )
           if (s.type === 'textarea') return <TextArea key={s.key} {...common} rows={4} fieldClassName="span-2" />
           if (s.type === 'date') return <DateField key={s.key} {...common} />
           return <TextField key={s.key} {...common} fieldClassName={s.span ? 'span-2' : undefined} />

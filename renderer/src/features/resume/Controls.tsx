@@ -1,9 +1,11 @@
 /**
- * The resume's choices: target role, template, page, font size, accent colour, QR codes and
- * expired credentials. Native controls throughout, so the keyboard works as everywhere else.
+ * The resume's choices: target role, length, template, page, font size, accent colour, how
+ * certifications and expired ones print, and QR codes. Native controls throughout, so the
+ * keyboard works as everywhere else.
  */
 import { useId, useMemo, useState } from 'react'
 import type { RoleListItem } from '../../shared'
+import { Button } from '../../ui/Button'
 import { Icon } from '../../ui/Icon'
 import { Segmented } from './Segmented'
 import { ACCENTS, DEFAULT_ACCENT, type Settings } from './settings'
@@ -21,23 +23,65 @@ const FONTS = [
   { value: 'normal', label: 'Normal' },
   { value: 'large', label: 'Large' },
 ] as const
+const LENGTHS = [
+  { value: '1', label: '1 page' },
+  { value: '2', label: '2 pages' },
+  { value: 'auto', label: 'As needed' },
+] as const
+/** What the length choice does, with a role and without (a general resume keeps the newest and best-evidenced). */
+function lengthHint(length: Settings['length'], hasRole: boolean): string {
+  if (length === 'auto') return 'Everything chosen is printed, however many pages it takes.'
+  return hasRole ? 'What is least relevant to the role is left out to fit.' : 'Older items with less evidence are left out first to fit.'
+}
+const CREDENTIAL_DETAIL = [
+  { value: 'compact', label: 'One line each' },
+  { value: 'full', label: 'With ID and link' },
+] as const
+const CREDENTIAL_HINT: Record<Settings['credentialDetail'], string> = {
+  compact: 'Title, issuer and year; the verification link sits on the title.',
+  full: 'Also the credential ID and the verification link, written out.',
+}
 const EXPIRED = [
-  { value: 'mark', label: 'Mark expired' },
+  { value: 'mark', label: 'Mark in words' },
+  { value: 'highlight', label: 'Mark in colour' },
   { value: 'hide', label: 'Leave out' },
 ] as const
+const EXPIRED_HINT: Record<Settings['expired'], string> = {
+  mark: '“Expired” and the date, in the same colour as the rest.',
+  highlight: '“Expired” and the date, also in colour to stand out.',
+  hide: 'Expired credentials are not printed.',
+}
 
-export function Controls({ settings, roles, onChange }: { settings: Settings; roles: readonly RoleListItem[] | undefined; onChange: (patch: Partial<Settings>) => void }) {
+export function Controls({
+  settings,
+  roles,
+  onChange,
+  report,
+}: {
+  settings: Settings
+  roles: readonly RoleListItem[] | undefined
+  onChange: (patch: Partial<Settings>) => void
+  /** Saving the role's gap report (offered once a role is chosen). */
+  report: { busy: boolean; save: () => void }
+}) {
   const qrId = useId()
   return (
     <div className="resume-controls">
       <RolePicker value={settings.roleRef} roles={roles} onChange={(roleRef) => onChange({ roleRef })} />
+      {settings.roleRef ? (
+        <Button size="sm" variant="ghost" icon="file" className="resume-report" busy={report.busy} onClick={report.save} title="A PDF of the gap analysis and learning plan for this role">
+          Save gap report…
+        </Button>
+      ) : null}
+      <Segmented label="Length" value={settings.length} options={LENGTHS} hint={lengthHint(settings.length, settings.roleRef !== null)} onChange={(length) => onChange({ length })} />
       <Segmented label="Template" value={settings.template} options={TEMPLATES} onChange={(template) => onChange({ template })} />
       <div className="resume-controls-row">
         <Segmented label="Page" value={settings.pageSize} options={PAGES} onChange={(pageSize) => onChange({ pageSize })} />
         <Segmented label="Font size" value={settings.fontScale} options={FONTS} onChange={(fontScale) => onChange({ fontScale })} />
       </div>
       <AccentPicker value={settings.accent} onChange={(accent) => onChange({ accent })} />
-      <Segmented label="Expired credentials" value={settings.expired} options={EXPIRED} onChange={(expired) => onChange({ expired })} />
+      <Segmented label="Certifications" value={settings.credentialDetail} options={CREDENTIAL_DETAIL} hint={CREDENTIAL_HINT[settings.credentialDetail]} onChange={(credentialDetail) => onChange({ credentialDetail })} />
+      <Segmented label="Expired credentials" value={settings.expired} options={EXPIRED} hint={EXPIRED_HINT[settings.expired]} onChange={(expired) => onChange({ expired })} />
       <div className="resume-toggle">
         <label className="resume-toggle-text" htmlFor={qrId}>
           <span className="resume-toggle-label">QR codes</span>

@@ -1,7 +1,8 @@
 /**
- * Resume: choose a target role and a layout, see what the resume includes and why, adjust it
- * item by item, and watch the real PDF re-render beside it (or the text an applicant-tracking
- * system reads). Save the PDF (Ctrl/Cmd+S) through the shell, or a gap report for the role.
+ * Resume: choose a target role, a length and a layout, see what the resume includes, what it
+ * left out and why, adjust it item by item, and watch the real PDF re-render beside it (or the
+ * text an applicant-tracking system reads). Save the PDF (Ctrl/Cmd+S) or a Word document
+ * through the shell, or a gap report for the role.
  *
  * The choices persist (localStorage) and the role and saved variant are in the URL, so
  * `#/resume?role=catalog:data-analyst` opens a resume tailored to that role.
@@ -15,12 +16,13 @@ import type { ResumePreview, ResumeVariant } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { ErrorBanner } from '../../ui/Feedback'
+import { Icon } from '../../ui/Icon'
 import { useToast } from '../../ui/Toast'
 import { Controls } from './Controls'
-import { Items, type ItemActions } from './Items'
+import { Items, showLeftOut, type ItemActions } from './Items'
 import { PdfView, type PreviewMode } from './PdfView'
 import { Segmented } from './Segmented'
-import { loadStored, moveItem, sameSettings, store, toInput, toSettings, toggleHidden, togglePin, type Settings, type Stored } from './settings'
+import { loadStored, moveItem, pagesWord, sameSettings, store, toInput, toSettings, toggleHidden, togglePin, type Settings, type Stored } from './settings'
 import { DeleteVariantDialog, VariantDialog, VariantList, type VariantDetails } from './Variants'
 
 const DEBOUNCE_MS = 120
@@ -80,6 +82,8 @@ function usePreview(settings: Settings) {
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
   return { preview: answer.preview, error: answer.request === request ? answer.error : undefined, loading: answer.request !== request, retry }
 }
+
+type SaveKind = 'resume' | 'resume-docx' | 'report'
 
 function goTo(e: MouseEvent<HTMLAnchorElement>, screen: 'profile' | 'credentials'): void {
   e.preventDefault()
@@ -192,17 +196,17 @@ export function ResumeScreen({ route }: { route: Route }) {
     }
   }
 
-  // Saving PDFs through the shell.
-  const [saving, setSaving] = useState<'resume' | 'report' | null>(null)
-  const save = async (kind: 'resume' | 'report') => {
+  // Saving files through the shell: the resume as a PDF or a Word document, or the gap report.
+  const [saving, setSaving] = useState<SaveKind | null>(null)
+  const save = async (kind: SaveKind) => {
     if (saving) return
     if (kind === 'report' && !settings.roleRef) return
     setSaving(kind)
     try {
       const result = await savePdf(
-        kind === 'resume'
-          ? { kind: 'resume', settings: toInput(settings) }
-          : { kind: 'report', settings: { ref: toInput(settings).roleRef!, pageSize: settings.pageSize, accent: settings.accent, fontScale: settings.fontScale } },
+        kind === 'report'
+          ? { kind: 'report', settings: { ref: toInput(settings).roleRef!, pageSize: settings.pageSize, accent: settings.accent, fontScale: settings.fontScale } }
+          : { kind, settings: toInput(settings) },
       )
       if (result.saved) toast.show(`Saved ${result.fileName}`, 'success', { label: 'Open', run: () => void open(result.path) })
     } catch (e) {
@@ -244,6 +248,8 @@ export function ResumeScreen({ route }: { route: Route }) {
   const roleTitle = preview?.role?.title ?? roles.data?.find((r) => r.ref === settings.roleRef)?.title ?? null
   const shownCount = decisions.filter((d) => d.included).length
   const defaultName = `${roleTitle ?? 'General'} resume`
+  const asked = preview?.length.asked ?? settings.length
+  const fitTitle = asked === 'auto' ? 'Left out to fit' : `Left out to fit on ${pagesWord(Number(asked))}`
 
   return (
     <div className="screen resume-screen">
@@ -288,7 +294,7 @@ export function ResumeScreen({ route }: { route: Route }) {
           </section>
 
           <section className="panel" aria-label="Layout">
-            <Controls settings={settings} roles={roles.data} onChange={change} />
+            <Controls settings={settings} roles={roles.data} onChange={change} report={{ busy: saving === 'report', save: () => void save('report') }} />
           </section>
 
           <section className="panel panel-items" aria-labelledby="resume-items-title">
@@ -308,7 +314,7 @@ export function ResumeScreen({ route }: { route: Route }) {
               </p>
             ) : null}
             {preview && !decisions.length ? <p className="muted resume-items-empty">Items appear here as you add them, each with the reason it is in or out.</p> : null}
-            {decisions.length ? <Items decisions={decisions} pinned={settings.pinned} hidden={settings.hidden} actions={actions} /> : null}
+            {decisions.length ? <Items decisions={decisions} pinned={settings.pinned} hidden={settings.hidden} fitTitle={fitTitle} actions={actions} /> : null}
           </section>
         </div>
       </aside>
@@ -338,16 +344,15 @@ export function ResumeScreen({ route }: { route: Route }) {
             ) : null}
           </div>
           <div className="preview-actions">
-            {settings.roleRef ? (
-              <Button icon="file" busy={saving === 'report'} onClick={() => void save('report')} title="A PDF of the gap analysis and learning plan for this role">
-                Save gap report…
-              </Button>
-            ) : null}
+            <Button icon="fileText" busy={saving === 'resume-docx'} onClick={() => void save('resume-docx')} title="The same resume as a Word document, for portals that ask for one">
+              Save as Word…
+            </Button>
             <Button variant="primary" icon="download" busy={saving === 'resume'} shortcut={`${MOD}S`} onClick={() => void save('resume')}>
               Save PDF…
             </Button>
           </div>
         </div>
+        {preview ? <Notices preview={preview} /> : null}
         {error ? (
           <ErrorBanner
             error={error}
@@ -389,6 +394,49 @@ export function ResumeScreen({ route }: { route: Route }) {
         }}
       />
 
+    </div>
+  )
+}
+
+/**
+ * Under the toolbar: what the length choice did (and a way to the items it left out), and any
+ * text the fonts cannot show. Both stay until the next preview says otherwise.
+ */
+function Notices({ preview }: { preview: ResumePreview }) {
+  const { length, unprintable } = preview
+  const limit = length.asked === 'auto' ? 'the pages chosen' : pagesWord(Number(length.asked))
+  const overflow = !length.fits
+  const lengthText = overflow ? (length.note ?? `Even with everything optional left out, it takes ${pagesWord(length.pages)}.`) : length.note
+  // Always there (empty when there is nothing to say), so a new note is announced.
+  return (
+    <div className="resume-notices" aria-live="polite">
+      {lengthText ? (
+        <div className={overflow ? 'banner banner-warning resume-notice' : 'banner banner-info resume-notice'} role="note" data-length-note>
+          <Icon name={overflow ? 'alert' : 'layers'} />
+          <div className="banner-text">
+            {overflow ? <strong>It does not fit on {limit}. </strong> : null}
+            {lengthText}
+          </div>
+          {length.dropped > 0 ? (
+            <Button size="sm" variant="ghost" onClick={showLeftOut}>
+              {length.dropped === 1 ? 'Show the item left out' : `Show the ${length.dropped} items left out`}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {unprintable.length ? (
+        <div className="banner banner-warning resume-notice" role="note" data-unprintable>
+          <Icon name="alert" />
+          <div className="banner-text">
+            <strong>Some text cannot be shown in the PDF.</strong>
+            <ul className="resume-notice-list">
+              {unprintable.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -16,6 +16,7 @@ export function Segmented<T extends string>({
   onChange,
   size = 'md',
   hideLabel,
+  hint,
 }: {
   label: string
   value: T
@@ -23,15 +24,18 @@ export function Segmented<T extends string>({
   onChange: (value: T) => void
   size?: 'sm' | 'md'
   hideLabel?: boolean
+  /** A line under the switch that says what the current choice does. */
+  hint?: string
 }) {
   const name = useId()
   const labelId = `${name}-label`
+  const hintId = `${name}-hint`
   return (
     <div className="seg-field">
       <div className={hideLabel ? 'sr-only' : 'field-label'} id={labelId}>
         {label}
       </div>
-      <div className={`seg seg-${size}`} role="radiogroup" aria-labelledby={labelId}>
+      <div className={`seg seg-${size}`} role="radiogroup" aria-labelledby={labelId} aria-describedby={hint ? hintId : undefined}>
         {options.map((o) => (
           <label key={o.value} className={o.value === value ? 'seg-option is-on' : 'seg-option'}>
             <input type="radio" className="seg-input" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
@@ -39,6 +43,11 @@ export function Segmented<T extends string>({
           </label>
         ))}
       </div>
+      {hint ? (
+        <p className="seg-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -128,7 +128,7 @@ function VariantForm({ mode, initial, onClose, onSubmit }: { mode: 'create' | 'e
       title={mode === 'create' ? 'Save as variant' : 'Variant details'}
       size="md"
       onClose={onClose}
-      description={mode === 'create' ? 'Keeps the role, template, layout and your pins, hidden items and order under a name.' : undefined}
+      description={mode === 'create' ? 'Keeps the role, length, template, layout and your pins, hidden items and order under a name.' : undefined}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>

@@ -17,6 +17,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fontScale: 'normal',
   showQr: false,
   expired: 'mark',
+  length: '2',
+  credentialDetail: 'compact',
   pinned: [],
   hidden: [],
   order: [],
@@ -35,6 +37,8 @@ export function toSettings(raw: unknown): Settings | null {
     fontScale: v.fontScale,
     showQr: v.showQr,
     expired: v.expired,
+    length: v.length,
+    credentialDetail: v.credentialDetail,
     pinned: [...v.pinned],
     hidden: [...v.hidden],
     order: [...v.order],
@@ -81,6 +85,8 @@ export function toInput(s: Settings): ResumeSettingsValue {
     fontScale: s.fontScale,
     showQr: s.showQr,
     expired: s.expired,
+    length: s.length,
+    credentialDetail: s.credentialDetail,
     pinned: s.pinned,
     hidden: s.hidden,
     order: s.order,
@@ -138,3 +144,13 @@ export const ACCENTS: Array<{ value: string | null; label: string }> = [
   { value: '#b45309', label: 'Amber' },
   { value: '#333338', label: 'Graphite' },
 ]
+
+/** "1 page", "2 pages": a length limit in words. */
+export function pagesWord(n: number): string {
+  return `${n} ${n === 1 ? 'page' : 'pages'}`
+}
+
+/** An item the core left out only to fit the chosen length, as opposed to hidden by you, expired or not relevant. */
+export function leftOutToFit(d: ResumeDecision): boolean {
+  return !d.included && d.toFit === true
+}
