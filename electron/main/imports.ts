@@ -5,12 +5,12 @@
  * imported here without a round trip through the page. Batch progress goes back to the
  * windows as events (SHELL_EVENTS.importProgress) instead of being polled.
  */
-import { dirname, isAbsolute } from 'node:path'
+import { dirname } from 'node:path'
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron'
 import type { Result } from '../shared/errors'
 import { FILE_CHANNELS, SHELL_EVENTS, type ChooseImportKind, type ImportFilesOrigin, type ImportFilesResult } from '../shared/files'
 import type { ImportProgress, ImportSource } from '../shared/imports'
-import { LIMITS } from '../shared/limits'
+import { isPath, parseImportRequest } from './import-request'
 import { senderProblem, type Dispatcher } from './ipc'
 
 /** What the shell needs from the core to report progress. */
@@ -31,25 +31,6 @@ export interface ImportShellDeps {
 const CREDENTIAL_EXTENSIONS = ['png', 'svg', 'json', 'jsonld', 'jwt', 'jws']
 
 const fail = (code: 'BAD_INPUT' | 'FORBIDDEN' | 'INTERNAL', message: string): Result<never> => ({ ok: false, error: { code, message } })
-
-const isPath = (p: unknown): p is string => typeof p === 'string' && p.length > 0 && p.length <= LIMITS.pathChars && !p.includes('\0') && isAbsolute(p)
-
-/** The preload's request, checked again here: main trusts no shape it did not build. */
-function parseImportRequest(raw: unknown): { origin: ImportFilesOrigin; sources: ImportSource[] } | string {
-  if (!raw || typeof raw !== 'object') return 'The import request is malformed.'
-  const { origin, paths, contents } = raw as { origin?: unknown; paths?: unknown; contents?: unknown }
-  if (origin !== 'drop' && origin !== 'dialog') return 'The import request has no valid origin.'
-  if (!Array.isArray(paths) || !Array.isArray(contents)) return 'The import request is malformed.'
-  if (paths.length + contents.length > LIMITS.importFiles) return `At most ${LIMITS.importFiles.toLocaleString('en-US')} files can be imported at a time.`
-  if (!paths.every(isPath)) return 'The import request holds something that is not a file path.'
-  const sources: ImportSource[] = paths.map((path) => ({ path }))
-  for (const item of contents as unknown[]) {
-    const { name, bytes } = (item ?? {}) as { name?: unknown; bytes?: unknown }
-    if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return 'The import request holds a file without a name or contents.'
-    sources.push({ name, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') })
-  }
-  return { origin, sources }
-}
 
 export function registerImportHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: ImportShellDeps): void {
   const log = deps.log ?? ((message, error) => console.error(message, error))

@@ -130,6 +130,15 @@ export async function analysisBench(): Promise<BenchRow[]> {
     rmSync(dir, { recursive: true, force: true })
   }
 
+  // The posting tests/core/analysis/matcher.test.ts checks for content: 24 paragraphs, ~6,000 characters.
+  const paragraph =
+    'We need strong SQL and Python, experience with Apache Spark, Kafka and Airflow on AWS; Docker and Kubernetes (k8s) are a plus. ' +
+    'You will work with React, TypeScript and Node.js, write unit tests, and go the extra mile with Go or Scala. Excel at communication.\n'
+  const longPosting = paragraph.repeat(24)
+  const postingMatcher = createMatcher(catalog.skills)
+  const matchLong = timeRuns(() => postingMatcher.match(longPosting), 30, 20)
+  rows.push({ benchmark: `matcher: one ${longPosting.length.toLocaleString('en-US')}-character posting (${name} catalog)`, value: ms(median(matchLong)), target: '< 10 ms', note: `p95 ${ms(p95(matchLong))}` })
+
   const data = sharedPath('data', 'skill-extraction')
   if (!data) {
     rows.push({ benchmark: 'posting extraction', value: 'skipped', note: '../shared/data/skill-extraction not found' })

@@ -6,6 +6,7 @@
 import { bakePng, bakeSvg, pngChunk } from '../../electron/core/importers/bake'
 import { readCredentialFile } from '../../electron/core/importers'
 import { OB2_ASSERTION, OB3_CREDENTIAL, TINY_SVG } from '../fixtures/importers/make-fixtures'
+import { hostileFiles } from '../fixtures/importers/hostile'
 import { deflateSync } from 'node:zlib'
 import { median, p95, timeRuns, type BenchRow } from './harness'
 
@@ -73,5 +74,27 @@ export function importersBench(): BenchRow[] {
     const subset = badges.filter((b) => b.name.endsWith(`.${ext}`))
     rows.push(throughput(`import parse: ${ext.toUpperCase()} only`, subset))
   }
+  rows.push(hostileRefusals())
   return rows
+}
+
+/** How long the slowest of the large hostile files (tests/core/importers/bad-input.test.ts) takes to be refused. */
+function hostileRefusals(): BenchRow {
+  const files = Object.entries(hostileFiles())
+  const refuse = (bytes: Uint8Array, name: string) => {
+    try {
+      readCredentialFile(bytes, name)
+    } catch {
+      return
+    }
+    throw new Error(`${name}: a hostile file was read instead of refused`)
+  }
+  const medians = files.map(([name, f]) => ({ name, ms: median(timeRuns(() => refuse(f.bytes, f.fileName), 5, 1)) })).sort((a, b) => b.ms - a.ms)
+  const slowest = medians[0]!
+  return {
+    benchmark: `refusing hostile files (${files.length} kinds: bombs, deep nesting, 200,000 PNG chunks…), slowest`,
+    value: `${slowest.ms.toFixed(0)} ms`,
+    target: '< 2 s',
+    note: `${slowest.name}; next ${medians.slice(1, 3).map((m) => `${m.name} ${m.ms.toFixed(0)} ms`).join(', ')}`,
+  }
 }

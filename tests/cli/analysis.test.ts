@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tempPortfolio, type TempPortfolio } from './harness'
+import { testLog } from '../helpers/core-log'
 
 let p: TempPortfolio
 beforeAll(async () => {
@@ -110,23 +111,42 @@ describe('fit', () => {
 })
 
 describe('plan', () => {
-  it('keeps the plan within the budget, or marks steps over budget', async () => {
-    const r = await p.run('plan', '--role', 'Data Analyst', '--budget', '500 USD', '--hours-per-week', '8', '--json')
+  it('keeps the plan within the budget: steps over it are marked and replaced by their cheaper alternative', async () => {
+    type Money = { amountMinor: number; currency: string }
+    type Plan = { steps: { overBudget: boolean; uses: string; cost: Money; alternative: { kind: string; cost: Money } | null }[]; totals: { hours: number; plannedHours: number; cost: Money; plannedCost: Money; overBudgetSteps: number } }
+    // $500 covers the whole plan as suggested: nothing is over budget.
+    const roomy = await p.run('plan', '--role', 'Data Analyst', '--budget', '500 USD', '--hours-per-week', '8', '--json')
+    expect(roomy.code).toBe(0)
+    const fits = roomy.json<Plan>()
+    expect(fits.steps.length).toBeGreaterThan(1)
+    expect(fits.steps.filter((s) => s.overBudget || s.uses !== 'step')).toEqual([])
+    expect(fits.totals).toMatchObject({ overBudgetSteps: 0, plannedCost: fits.totals.cost })
+    expect(fits.totals.cost.amountMinor).toBeGreaterThan(10_000)
+
+    // $100 does not: the steps past it are over budget, and the totals count their free alternative.
+    const r = await p.run('plan', '--role', 'Data Analyst', '--budget', '100 USD', '--hours-per-week', '8', '--json')
     expect(r.code).toBe(0)
-    const plan = r.json<{ steps: { overBudget: boolean; uses: string; cost: { amountMinor: number } }[]; totals: { plannedCost: { amountMinor: number; currency: string } } }>()
-    expect(plan.steps.length).toBeGreaterThan(0)
-    expect(plan.totals.plannedCost).toMatchObject({ currency: 'USD' })
-    expect(plan.totals.plannedCost.amountMinor).toBeLessThanOrEqual(50_000)
-    let spent = 0
-    for (const s of plan.steps) {
-      if (s.overBudget) expect(s.uses).toBe('alternative')
-      else spent += s.cost.amountMinor
-    }
-    expect(spent).toBeLessThanOrEqual(50_000)
-    const text = await p.run('plan', '--role', 'Data Analyst', '--budget', '500 USD', '--hours-per-week', '8', '--target-date', '2027-06-30')
+    const plan = r.json<Plan>()
+    const over = plan.steps.filter((s) => s.overBudget)
+    expect(over.length).toBeGreaterThan(0)
+    expect(plan.totals.overBudgetSteps).toBe(over.length)
+    for (const s of over) expect(s).toMatchObject({ uses: 'alternative', alternative: { kind: 'self-study', cost: { amountMinor: 0, currency: 'USD' } } })
+    const spent = plan.steps.reduce((n, s) => n + (s.uses === 'alternative' ? s.alternative!.cost.amountMinor : s.cost.amountMinor), 0)
+    expect(plan.totals.plannedCost).toEqual({ amountMinor: spent, currency: 'USD' })
+    expect(spent).toBeGreaterThan(0)
+    expect(spent).toBeLessThanOrEqual(10_000)
+
+    const text = await p.run('plan', '--role', 'Data Analyst', '--budget', '100 USD', '--hours-per-week', '8', '--target-date', '2027-06-30')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^Learning plan for Data Analyst \(catalog:data-analyst\)\nBudget \$500\.00\s+8 h\/week/)
+    expect(text.stdout).toMatch(/^Learning plan for Data Analyst \(catalog:data-analyst\)\nBudget \$100\.00\s+8 h\/week/)
     expect(text.stdout).toMatch(/#\s+Step\s+Type\s+Hours\s+Cost\s+Done by/)
+    // Each over-budget row says so and shows what the plan counts instead.
+    const marked = text.stdout.split('\n').filter((line) => /^\d+\s/.test(line) && line.includes('OVER BUDGET'))
+    expect(marked).toHaveLength(over.length)
+    for (const line of marked) expect(line).toMatch(/self-study \(instead of \w+\)\s+\d+\s+Free/)
+    const dollars = (m: Money) => `$${(m.amountMinor / 100).toFixed(2)}`
+    expect(text.stdout).toContain(`Planned: ${plan.totals.plannedHours} h, ${dollars(plan.totals.plannedCost)} (${over.length} steps over budget; as suggested: ${plan.totals.hours} h, ${dollars(plan.totals.cost)})`)
+    expect(text.stdout).toContain(`Note: ${over.length} steps are over budget; the totals and dates assume the cheaper alternative where it fits.`)
     expect(text.stdout).toMatch(/Completes on \d{4}-\d{2}-\d{2}/)
   })
 
@@ -220,7 +240,7 @@ describe('refused commands', () => {
   it('an ambiguous title lists the candidates on one line', async () => {
     // A custom role with a catalog role's title: made through the core, then the hash is retaken.
     const { createCore } = await import('../../electron/core/app')
-    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: () => {} })
+    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: testLog })
     await core.call('roles:create', { title: 'Data Analyst', source: 'custom', skills: [{ name: 'SQL', weight: 1, essential: true }] })
     core.close()
     const hash = p.hash()

@@ -1,23 +1,23 @@
 /** The built command (`npm run build` -> out/cli/index.cjs), started the way a user starts it. */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { built } from '../helpers/requirements'
 
 const root = resolve(__dirname, '../..')
 const bin = join(root, 'bin/skillfolio.cjs')
-const built = existsSync(join(root, 'out/cli/index.cjs'))
-
-if (!built && process.env.CI === 'true') throw new Error('out/cli/index.cjs is missing: CI must run `npm run build` before the tests')
-if (!built) console.warn('tests/cli/bin.test.ts: skipped, out/cli/index.cjs is not built (run `npm run build` or `node scripts/build-cli.mjs`)')
+const cli = built('out/cli/index.cjs')
 
 function skillfolio(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 20_000 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-describe.skipIf(!built)('node bin/skillfolio.cjs', () => {
+describe.skipIf(cli.skip)(cli.title('node bin/skillfolio.cjs'), () => {
+  beforeAll(() => cli.check())
+
   it('prints help and the version', () => {
     const help = skillfolio(['--help'])
     expect(help.code).toBe(0)

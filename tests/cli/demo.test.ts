@@ -6,6 +6,7 @@ import { createPortfolio } from '../../electron/core/portfolio'
 import { loadDemo } from '../../electron/core/demo/load'
 import { samplePortfolio } from '../../electron/core/demo/sample-portfolio'
 import { NOW, tempPortfolio, type TempPortfolio } from './harness'
+import { testLog } from '../helpers/core-log'
 
 let p: TempPortfolio
 beforeEach(() => {
@@ -114,7 +115,7 @@ describe('skillfolio demo', () => {
   })
 
   it('loads all or nothing: a failure half-way leaves the portfolio as it was', async () => {
-    const core = createCore({ dbPath: p.db, dataDir: p.dir, now: () => NOW })
+    const core = createCore({ dbPath: p.db, dataDir: p.dir, now: () => NOW, log: testLog })
     try {
       const portfolio = createPortfolio(core.db, () => NOW)
       let projectsMade = 0

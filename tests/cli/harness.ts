@@ -1,9 +1,10 @@
-/** A temp portfolio file and an in-process `skillfolio` for the command-line tests. */
+/** A temp portfolio file and an in-process `skillfolio` for the command-line tests; its core logs to testLog (tests/helpers/core-log.ts). */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../electron/cli/index'
+import { testLog } from '../helpers/core-log'
 
 /** The demo's dates are relative to this, so every run sees the same portfolio. */
 export const NOW = new Date('2026-03-15T10:30:00Z')
@@ -54,6 +55,7 @@ export async function runIn(cwd: string, env: NodeJS.ProcessEnv, argv: string[])
     env,
     cwd,
     now: () => NOW,
+    log: testLog,
   })
   return {
     code,

@@ -16,6 +16,7 @@ import { createSearchIndex } from '../../electron/core/portfolio/search-index'
 import type { Credential, CredentialSummary } from '../../electron/shared/schemas'
 import type { ImportReport } from '../../electron/shared/imports'
 import { NOW, tempPortfolio, type CliRun, type TempPortfolio } from './harness'
+import { testLog } from '../helpers/core-log'
 
 /** What no output may hold raw: C0 controls but newline, DEL, C1, line/paragraph separators, bidi controls. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -45,7 +46,7 @@ beforeAll(async () => {
   p = tempPortfolio()
   expect((await p.run('demo')).code).toBe(0)
   // A custom role, a saved plan and a resume variant, made clean through the contract.
-  const core = createCore({ dbPath: p.db, dataDir: p.dir, now: () => NOW, log: () => {} })
+  const core = createCore({ dbPath: p.db, dataDir: p.dir, now: () => NOW, log: testLog })
   try {
     roleRef = (await core.call('roles:create', { title: 'Hostile role', description: 'Role description', skills: [{ name: 'SQL', weight: 1, essential: true }, { name: 'Python', weight: 0.5, essential: false }] })).ref
     await core.call('plans:create', { ref: 'catalog:data-analyst', constraints: { hoursPerWeek: 5, employer: 'Acme' } })

@@ -14,6 +14,7 @@ import { createCore } from '../../electron/core/app'
 import { openDatabase } from '../../electron/core/db/open'
 import { latestVersion, migrate } from '../../electron/core/db/migrate'
 import { runIn, tempPortfolio, type TempPortfolio } from './harness'
+import { testLog } from '../helpers/core-log'
 
 const root = resolve(__dirname, '../..')
 let p: TempPortfolio
@@ -107,7 +108,7 @@ describe('a file that is not a portfolio Skillfolio can change', () => {
   })
 
   it('a damaged portfolio is read with a warning and refuses changes, byte-identical afterwards', async () => {
-    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: () => {} })
+    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: testLog })
     await core.call('skills:create', { name: 'SQL' })
     for (let i = 0; i < 120; i++) await core.call('credentials:create', { title: `Course ${i}`, kind: 'platform', description: `Notes ${i} `.repeat(60) })
     const pages = core.db.prepare(`SELECT pageno FROM dbstat WHERE name = 'credential' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[]

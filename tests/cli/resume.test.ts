@@ -6,6 +6,7 @@ import { extractPdf, hasPdftotext, pdftotext, squash } from '../core/pdf/extract
 import { writeFileAtomic } from '../../electron/cli/pdf-file'
 import { countPdfPages } from '../../electron/core/resume'
 import { tempPortfolio, type TempPortfolio } from './harness'
+import { testLog } from '../helpers/core-log'
 
 let p: TempPortfolio
 beforeAll(async () => {
@@ -211,7 +212,7 @@ describe('resume: hostile --variant and --out', () => {
 
   it('names the variant whose custom role was deleted, and --role overrides it', async () => {
     const { createCore } = await import('../../electron/core/app')
-    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: () => {} })
+    const core = createCore({ dbPath: p.db, dataDir: p.dir, log: testLog })
     const role = await core.call('roles:create', { title: 'Short-lived role', skills: [{ name: 'SQL', weight: 1, essential: true }] })
     const v = await core.call('resumes:create', { name: 'Orphan', settings: { roleRef: role.ref } })
     await core.call('roles:delete', { ref: role.ref })

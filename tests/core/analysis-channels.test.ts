@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { GapAnalysis, LearningPlan, RoleFit } from '../../electron/shared/analysis'
 import type { Result } from '../../electron/shared/errors'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
 
@@ -62,10 +63,91 @@ describe('roles channels', () => {
     expect(code(await call('roles:fit', { limit: 0 }))).toBe('BAD_INPUT')
   })
 
-  it('ranks roles by fit, best first', async () => {
-    const fits = ok<{ fitPercent: number }[]>(await call('roles:fit', { limit: 5 }))
+  it('ranks the sample data analyst’s own role first, each with the numbers its gap analysis shows', async () => {
+    const fits = ok<RoleFit[]>(await call('roles:fit', { limit: 5 }))
     expect(fits).toHaveLength(5)
+    // She works as a Data Analyst at Brightwave Retail: her own role first, its neighbours next.
+    expect(fits[0]).toMatchObject({ ref: 'catalog:data-analyst', title: 'Data Analyst', missingEssentials: 0 })
+    expect(fits.every((f) => f.area === 'data')).toBe(true)
     for (let i = 1; i < fits.length; i++) expect(fits[i - 1]!.fitPercent).toBeGreaterThanOrEqual(fits[i]!.fitPercent)
+    for (const fit of fits) {
+      // The ranking and the role's own page say the same thing.
+      const gap = ok<GapAnalysis>(await call('gap:analyze', { ref: fit.ref }))
+      expect(fit).toEqual({
+        ref: gap.role.ref,
+        title: gap.role.title,
+        area: gap.role.area,
+        source: 'catalog',
+        coveragePercent: gap.coveragePercent,
+        essentialCoveragePercent: gap.essentialCoveragePercent,
+        fitPercent: gap.fitPercent,
+        skills: gap.skills.length,
+        covered: gap.skills.filter((x) => x.depth !== 'none').length,
+        essentials: gap.skills.filter((x) => x.essential).length,
+        missingEssentials: gap.missingEssentials.length,
+      })
+      // The headline is what fitExplanation says: 70 % coverage, 30 % essential coverage.
+      expect(fit.fitPercent).toBeCloseTo(0.7 * fit.coveragePercent + 0.3 * fit.essentialCoveragePercent, 0)
+      expect(gap.fitExplanation).toMatch(/70 %.*30 %/)
+    }
+  })
+
+  it('gives each skill of the top role its reason and evidence, strongest first', async () => {
+    const gap = ok<GapAnalysis>(await call('gap:analyze', { ref: 'catalog:data-analyst' }))
+    const essentials = gap.skills.filter((x) => x.essential)
+    expect(gap.summary).toBe(`Data Analyst: ${gap.coveragePercent}% covered; ${essentials.filter((x) => x.depth !== 'none').length} of ${essentials.length} essential skills with evidence`)
+
+    const sql = gap.skills.find((x) => x.name === 'SQL')!
+    expect(sql).toMatchObject({ essential: true, depth: 'practised', group: 'core' })
+    expect(sql.explanation).toBe('SQL: practised in 1 project and your work as Data Analyst at Brightwave Retail (inferred); 6 self-reported credentials, none verified')
+    // Strongest first: the project, then the jobs it is inferred from (pending her decision), then the courses.
+    expect(sql.evidence.items.slice(0, 3).map((i) => [i.kind, i.title, i.gives, i.detail])).toEqual([
+      ['project', 'Customer churn dashboard', 'practised', 'practised in a project'],
+      ['inferred', 'Data Analyst at Brightwave Retail', 'practised', 'inferred from your 3 years 2 months as Data Analyst at Brightwave Retail'],
+      ['inferred', 'Junior Reporting Analyst at Harbourline Logistics', 'practised', 'inferred from your 1 year 3 months as Junior Reporting Analyst at Harbourline Logistics'],
+    ])
+    expect(sql.evidence.items[1]!.inference).toEqual({ experienceId: 'exp-1', decision: 'pending' })
+    const strengths = sql.evidence.items.map((i) => i.strength)
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a))
+    expect(sql.credit).toBe(strengths[0]) // its strongest evidence decides
+    expect(sql.evidence).toMatchObject({ projects: 1, selfReported: 6, verified: 0, projectList: [{ title: 'Customer churn dashboard' }] })
+    expect(sql.evidence.credentials.map((c) => c.trust)).toEqual(sql.evidence.credentials.map(() => 'self_reported'))
+    // Partial credit names the skill it comes through.
+    const dashboards = gap.skills.find((x) => x.name === 'Dashboard design')!
+    expect(dashboards.explanation).toBe('Dashboard design: practised via Power BI and Tableau (partial credit)')
+    expect(dashboards.evidence.items.map((i) => i.via?.name)).toEqual(expect.arrayContaining(['Power BI', 'Tableau']))
+    // Missing skills say so, with nothing behind them.
+    expect(gap.missing.length).toBeGreaterThan(0)
+    for (const key of gap.missing) {
+      const skill = gap.skills.find((x) => x.key === key)!
+      expect([skill.depth, skill.credit, skill.evidence.items, skill.explanation]).toEqual(['none', 0, [], `${skill.name}: no evidence yet`])
+    }
+  })
+
+  it('moves the fit when a project adds evidence for a missing skill, and back down when it is deleted', async () => {
+    const before = ok<GapAnalysis>(await call('gap:analyze', { ref: 'catalog:data-analyst' }))
+    expect(before.missing).toContain('looker-studio')
+    const project = ok<{ id: string }>(await call('projects:create', { title: 'Marketing dashboard in Looker Studio', startedOn: '2026-06-01', endedOn: '2026-09-30', skills: [{ name: 'Looker Studio' }] }))
+    const after = ok<GapAnalysis>(await call('gap:analyze', { ref: 'catalog:data-analyst' }))
+    const looker = after.skills.find((x) => x.key === 'looker-studio')!
+    expect(looker).toMatchObject({ depth: 'practised', explanation: 'Looker Studio: practised in 1 project, no credential yet' })
+    expect(looker.evidence.items.map((i) => [i.kind, i.source, i.title, i.date])).toEqual([['project', project.id, 'Marketing dashboard in Looker Studio', '2026-09-30']])
+    expect(after.missing).not.toContain('looker-studio')
+    expect(after.coveragePercent).toBeGreaterThan(before.coveragePercent)
+    expect(after.fitPercent).toBeGreaterThan(before.fitPercent)
+    expect(ok<RoleFit[]>(await call('roles:fit', { limit: 1 }))[0]).toMatchObject({ ref: 'catalog:data-analyst', fitPercent: after.fitPercent })
+    // Deleting the project keeps the skill it created in her list ("the skills … stay"), which
+    // counts as her own word only: above nothing, below the project.
+    ok(await call('projects:delete', { id: project.id }))
+    const deleted = ok<GapAnalysis>(await call('gap:analyze', { ref: 'catalog:data-analyst' }))
+    const kept = deleted.skills.find((x) => x.key === 'looker-studio')!
+    expect(kept).toMatchObject({ depth: 'learned', explanation: 'Looker Studio: learned through your own word (self-reported), never practised at work or in a project' })
+    expect(kept.evidence.items.map((i) => [i.kind, i.detail])).toEqual([['self-reported', 'in your skills, with nothing linked to it yet']])
+    expect(deleted.fitPercent).toBeGreaterThan(before.fitPercent)
+    expect(deleted.fitPercent).toBeLessThan(after.fitPercent)
+    const skill = ok<{ items: { id: string; name: string }[] }>(await call('skills:list', { text: 'Looker Studio' })).items[0]!
+    ok(await call('skills:delete', { id: skill.id }))
+    expect(ok<GapAnalysis>(await call('gap:analyze', { ref: 'catalog:data-analyst' })).fitPercent).toBe(before.fitPercent)
   })
 })
 
@@ -109,27 +191,38 @@ describe('postings and gap channels', () => {
 describe('plan channels', () => {
   const constraints = { budget: { amountMinor: 50_000, currency: 'USD' }, hoursPerWeek: 8 }
 
-  it('suggests a plan within the budget or marked over budget', async () => {
-    const plan = ok<{ steps: { overBudget: boolean; uses: string; cost: { amountMinor: number } }[]; totals: { plannedCost: { amountMinor: number } } }>(
-      await call('plans:suggest', { ref: 'catalog:data-analyst', constraints }),
-    )
-    expect(plan.steps.length).toBeGreaterThan(0)
-    expect(plan.totals.plannedCost.amountMinor).toBeLessThanOrEqual(50_000)
-    for (const s of plan.steps) if (s.overBudget) expect(s.uses).toBe('alternative')
+  it('suggests a plan within the budget: nothing over it when it fits, the cheaper alternative where it does not', async () => {
+    const roomy = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-analyst', constraints }))
+    expect(roomy.steps.length).toBeGreaterThan(1)
+    expect(roomy.steps.filter((s) => s.overBudget || s.uses !== 'step')).toEqual([])
+    expect(roomy.totals).toMatchObject({ overBudgetSteps: 0, plannedCost: roomy.totals.cost })
+    expect(roomy.notes.join(' ')).not.toMatch(/over budget/)
+
+    // $100 pays for less than the plan as suggested ($300): the check on over-budget steps runs.
+    const tight = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-analyst', constraints: { ...constraints, budget: { amountMinor: 10_000, currency: 'USD' } } }))
+    expect(tight.totals.cost.amountMinor).toBeGreaterThan(10_000)
+    const over = tight.steps.filter((s) => s.overBudget)
+    expect(over.length).toBeGreaterThan(0)
+    expect(tight.totals.overBudgetSteps).toBe(over.length)
+    for (const s of over) expect(s).toMatchObject({ uses: 'alternative', alternative: { kind: 'self-study', cost: { amountMinor: 0 } } })
+    const spent = tight.steps.reduce((n, s) => n + (s.uses === 'alternative' ? s.alternative!.cost.amountMinor : s.cost.amountMinor), 0)
+    expect(tight.totals.plannedCost.amountMinor).toBe(spent)
+    expect(spent).toBeLessThanOrEqual(10_000)
+    expect(tight.totals.plannedHours).toBeGreaterThan(tight.totals.hours) // free material takes longer
+    expect(tight.notes).toContain(`${over.length} steps are over budget; the totals and dates assume the cheaper alternative where it fits.`)
   })
 
   it('saves, edits, reorders, marks done and deletes a plan', async () => {
     const saved = ok<{ id: number; steps: { id: number; title: string }[] }>(await call('plans:create', { ref: 'catalog:data-analyst', constraints, title: 'My plan' }))
     expect(ok<{ id: number }[]>(await call('plans:list', {})).map((x) => x.id)).toContain(saved.id)
     expect(ok<{ title: string }>(await call('plans:get', { id: saved.id })).title).toBe('My plan')
+    expect(saved.steps.length).toBeGreaterThan(1) // so the reorder below is checked
     const [a, b] = saved.steps
     const edited = ok<{ steps: { id: number; title: string }[] }>(await call('plans:updateStep', { stepId: a!.id, patch: { title: 'Renamed', hours: 12 } }))
     expect(edited.steps.find((s) => s.id === a!.id)?.title).toBe('Renamed')
-    if (b) {
-      const ids = saved.steps.map((s) => s.id)
-      const reordered = ok<{ steps: { id: number }[] }>(await call('plans:reorder', { planId: saved.id, stepIds: [ids[1], ids[0], ...ids.slice(2)] }))
-      expect(reordered.steps[0]!.id).toBe(b.id)
-    }
+    const ids = saved.steps.map((s) => s.id)
+    const reordered = ok<{ steps: { id: number }[] }>(await call('plans:reorder', { planId: saved.id, stepIds: [ids[1], ids[0], ...ids.slice(2)] }))
+    expect(reordered.steps.map((s) => s.id)).toEqual([b!.id, a!.id, ...ids.slice(2)])
     const done = ok<{ progress: { done: number }; steps: { id: number; credential: { id: string } | null }[] }>(await call('plans:markDone', { stepId: a!.id, credentialId: 'cred-1' }))
     expect(done.progress.done).toBe(1)
     expect(done.steps.find((s) => s.id === a!.id)?.credential?.id).toBe('cred-1')

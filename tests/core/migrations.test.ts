@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -8,7 +8,9 @@ import { latestVersion, migrate, schemaVersion } from '../../electron/core/db/mi
 import { MIGRATIONS } from '../../electron/core/db/migrations'
 import { createSearchIndex } from '../../electron/core/portfolio/search-index'
 import { createCore } from '../../electron/core/app'
+import { inspectBackup } from '../../electron/core/backup/restore'
 import { AppError } from '../../electron/shared/errors'
+import { testLog } from '../helpers/core-log'
 
 let dir: string
 let file: string
@@ -73,6 +75,14 @@ const SEED: Record<number, (db: Db) => void> = {
     credential.run(3, 'Fragment-signed badge', 'https://example.edu/issuer', at, at)
     verified.run(3, 'https://example.edu/issuer#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', at)
   },
+  // An import report: 0013 copies import_item into a table with a wider trust CHECK.
+  12: (db) => {
+    SEED[11]!(db)
+    db.prepare(`INSERT INTO import_batch (id, source, started_at, finished_at, total, state) VALUES (1, 'drop', ?, ?, 2, 'partial')`).run(at, at)
+    const item = db.prepare(`INSERT INTO import_item (batch_id, position, file_name, outcome, credential_id, title, reason, warnings, trust, headline) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    item.run(0, 'analytics.json', 'imported', 1, 'Google Data Analytics', null, '["issuedOn was a number"]', 'expired', 'Signature valid · expired on 1 May 2024')
+    item.run(1, 'broken.png', 'failed', null, null, 'This PNG has no badge in it.', '[]', null, null)
+  },
 }
 
 // A version that added no data of its own holds what the version before it held.
@@ -98,9 +108,9 @@ describe('migrations', () => {
       SEED[from]!(db)
       db.close()
 
-      const core = createCore({ dbPath: file, dataDir: dir, log: () => {} })
+      const core = createCore({ dbPath: file, dataDir: dir, log: testLog })
       expect(schemaVersion(core.db)).toBe(latestVersion())
-      expect(core.backupPath).toMatch(new RegExp(`portfolio\\.sqlite\\.v${from}-.*\\.bak$`))
+      expect(core.backupPath).toMatch(new RegExp(`backups/portfolio-.*-before-upgrade-v${from}\\.sfbackup$`))
       const cred = await core.call('credentials:get', { id: 'cred-1' })
       expect(cred).toMatchObject({ title: 'Google Data Analytics', cost: { amountMinor: 4900, currency: 'USD' }, earnedOn: '2023-05-01' })
       expect(cred.skills).toEqual([expect.objectContaining({ name: 'SQL', level: 'advanced' })])
@@ -117,6 +127,13 @@ describe('migrations', () => {
         expect(inferred.skills.filter((s) => s.decision !== 'pending').map((s) => [s.key, s.decision])).toEqual(from >= 7 ? [['data-cleaning', 'rejected']] : [])
         if (from >= 7) expect((await core.call('experience:list', {})).find((e) => e.id === 'exp-7')!.skills.map((s) => s.name)).toEqual(['SQL'])
       }
+      if (from >= 12) {
+        const report = await core.call('import:status', { batchId: 1 })
+        expect(report.items.map((i) => [i.fileName, i.outcome, i.credentialId, i.trust, i.headline, i.reason, i.warnings])).toEqual([
+          ['analytics.json', 'imported', 'cred-1', 'expired', 'Signature valid · expired on 1 May 2024', null, ['issuedOn was a number']],
+          ['broken.png', 'failed', null, null, null, 'This PNG has no badge in it.', []],
+        ])
+      }
       if (from === 8) {
         // Checked before issuer binding: kept only where the stored key itself binds the issuer.
         const [selfSigned, fragment] = [await core.call('credentials:get', { id: 'cred-2' }), await core.call('credentials:get', { id: 'cred-3' })]
@@ -128,9 +145,7 @@ describe('migrations', () => {
       core.close()
 
       // The backup is the untouched old version.
-      const old = openDatabase(core.backupPath!, { readonly: true })
-      expect(schemaVersion(old)).toBe(from)
-      old.close()
+      expect((await inspectBackup(core.backupPath!)).schemaVersion).toBe(from)
     })
   }
 
@@ -143,7 +158,7 @@ describe('migrations', () => {
     const before = createHash('sha256').update(readFileSync(file)).digest('hex')
     let error: unknown
     try {
-      createCore({ dbPath: file, dataDir: dir, log: () => {} })
+      createCore({ dbPath: file, dataDir: dir, log: testLog })
     } catch (e) {
       error = e
     }
@@ -151,7 +166,7 @@ describe('migrations', () => {
     expect((error as AppError).code).toBe('DB_TOO_NEW')
     expect((error as AppError).message).toMatch(/newer version of Skillfolio/)
     expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before)
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([])
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 
   it('stops at the last good version when a migration fails, with that migration rolled back', () => {
@@ -182,7 +197,7 @@ describe('migrations', () => {
   it('refuses a file that is not a SQLite database without changing it', () => {
     const junk = join(dir, 'junk.sqlite')
     writeFileSync(junk, 'this is not a database, just text '.repeat(200))
-    expect(() => createCore({ dbPath: junk, dataDir: dir, log: () => {} })).toThrow(/not a database/)
+    expect(() => createCore({ dbPath: junk, dataDir: dir, log: testLog })).toThrow(/not a database/)
     expect(readFileSync(junk, 'utf8').startsWith('this is not a database')).toBe(true)
     expect(existsSync(`${junk}-wal`)).toBe(false)
   })

@@ -8,15 +8,14 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason } from '../helpers/browser'
+import { CHROMIUM } from '../helpers/browser'
 import { appSession, focusedLabel } from './harness'
 
-const unavailable = browserUnavailableReason()
 const ROLE = 'catalog:data-analyst'
 const BRIGHTWAVE = 'Data Analyst at Brightwave Retail'
 const HARBOURLINE = 'Junior Reporting Analyst at Harbourline Logistics'
 
-describe.skipIf(unavailable !== null)('evidence behind a role, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('evidence behind a role, end to end'), () => {
   const session = appSession()
 
   it('shows the fit and the evidence per skill, and takes decisions on skills inferred from a job title', async () => {

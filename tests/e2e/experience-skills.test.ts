@@ -9,13 +9,12 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason } from '../helpers/browser'
+import { CHROMIUM } from '../helpers/browser'
 import { appSession, focusedLabel, tabTo } from './harness'
 
-const unavailable = browserUnavailableReason()
 const ENTRY = 'Data analyst at Brightwave Retail'
 
-describe.skipIf(unavailable !== null)('skills used at work, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('skills used at work, end to end'), () => {
   const session = appSession()
   const toast = (page: Page, text: string | RegExp) => page.locator('.toasts').getByText(text)
 

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { rendererBuilt, startBridge, type Bridge } from '../helpers/bridge'
-import { launchBrowser, openApp, type AppPage, type OpenOptions } from '../helpers/browser'
+import { CHROMIUM, launchBrowser, openApp, type AppPage, type OpenOptions } from '../helpers/browser'
 import { tempPortfolio, type TempPortfolio } from '../helpers/temp-portfolio'
 import type { CoreOptions } from '../../electron/core/app'
 
@@ -113,11 +113,14 @@ export async function focusedLabel(page: Page): Promise<string> {
 /**
  * For a describe block: one Chromium for its tests, and the app a test started closed after
  * it (whether it passed or not). `start` replaces the previous app if a test starts another.
+ * Without Chromium or a built renderer every test of the block fails (a block may skip
+ * locally, and say so, with `describe.skipIf(CHROMIUM.skip)`; never under CI=true).
  */
 export function appSession(): { start: (options?: StartOptions) => Promise<Running> } {
   let browser: Browser | undefined
   let running: Running | null = null
   beforeAll(async () => {
+    if (CHROMIUM.missing) return // then every test fails in start(), saying why
     assertRendererBuilt()
     browser = await launchBrowser()
   })
@@ -130,6 +133,7 @@ export function appSession(): { start: (options?: StartOptions) => Promise<Runni
   })
   return {
     async start(options = {}) {
+      CHROMIUM.check()
       if (!browser) throw new Error('appSession().start() runs inside a test, after beforeAll')
       await running?.close()
       running = await startApp(browser, options)

@@ -7,21 +7,10 @@
  */
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason, settle } from '../helpers/browser'
+import { CHROMIUM, settle } from '../helpers/browser'
 import { newKey, signLd, type Key } from '../helpers/forge'
 import { achievementCredential } from '../fixtures/verify/sign'
 import { appSession, type Running } from './harness'
-
-const unavailable = browserUnavailableReason()
-if (unavailable && process.env.CI === 'true') {
-  describe('issuer trust end to end (CI)', () => {
-    it('has Chromium to run in', () => {
-      throw new Error(`${unavailable} The end-to-end tests must run in CI.`)
-    })
-  })
-} else if (unavailable) {
-  console.warn(`Skipping the issuer trust end-to-end test: ${unavailable}`)
-}
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots'
 const ISSUER = 'https://university.example/issuers/registrar'
@@ -37,7 +26,7 @@ async function importDoc(r: Running, doc: object): Promise<string> {
   return (await r.portfolio.core.call('import:status', { batchId })).items[0]!.credentialId!
 }
 
-describe.skipIf(unavailable !== null)('issuer trust, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('issuer trust, end to end'), () => {
   const session = appSession()
 
   it('says "Signed, issuer not confirmed", pins the key on request, lists and removes the pin', async () => {

@@ -9,23 +9,10 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { RENDERER_CSP } from '../helpers/bridge'
-import { browserUnavailableReason } from '../helpers/browser'
+import { CHROMIUM } from '../helpers/browser'
 import { appSession, focusedLabel, tabTo } from './harness'
 
-const unavailable = browserUnavailableReason()
-const inCi = process.env.CI === 'true'
-
-if (unavailable && inCi) {
-  describe('end to end (CI)', () => {
-    it('has Chromium to run in', () => {
-      throw new Error(`${unavailable} The end-to-end tests must run in CI.`)
-    })
-  })
-} else if (unavailable) {
-  console.warn(`Skipping the end-to-end tests: ${unavailable}`)
-}
-
-describe.skipIf(unavailable !== null)('the portfolio, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('the portfolio, end to end'), () => {
   const { start } = appSession()
 
   const detailTitle = (page: Page) => page.locator('.detail-pane [data-detail-title]')
@@ -412,7 +399,7 @@ describe.skipIf(unavailable !== null)('the portfolio, end to end', () => {
     await dialog.getByLabel('Job title').fill('Data analyst')
     await dialog.getByLabel('Organisation').fill('Brightwave Retail')
     await dialog.getByLabel('Started').fill('2022-04-01')
-    await dialog.getByRole('button', { name: 'Add' }).click()
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
     await toast(page, 'Added experience').waitFor()
     await page.getByRole('button', { name: 'Add education' }).click()
     const edu = page.getByRole('dialog', { name: 'Add education' })

@@ -82,15 +82,13 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('resume, end to end'), () => {
     expect(first.dark).toBeGreaterThan(500)
     expect(await page.locator('.pdf-page').first().getAttribute('aria-label')).toMatch(/^Page 1 of \d+$/)
 
-    // Two columns, by keyboard: a new resume:preview call and different pixels, promptly.
+    // Two columns, by keyboard: a new resume:preview call and different pixels (its latency is
+    // measured by preview.bench.ts, not asserted here).
     const callsBefore = bridge.calls.filter((c) => c === 'resume:preview').length
     await page.getByRole('radio', { name: 'ATS single column' }).focus()
-    const changedAt = Date.now()
     await page.keyboard.press('ArrowRight')
     expect(await page.getByRole('radio', { name: 'Two columns' }).isChecked()).toBe(true)
     const twoCol = await waitUntil(() => pageOne(page), (p) => p.print !== first.print && p.dark > 500, 'the two-column pages')
-    const took = Date.now() - changedAt
-    expect(took).toBeLessThan(2500)
     expect(twoCol.dark).toBeGreaterThan(500)
     expect(bridge.calls.filter((c) => c === 'resume:preview').length).toBeGreaterThan(callsBefore)
     await settled(page)

@@ -4,10 +4,8 @@
  * Same harness and skip rules as portfolio.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { browserUnavailableReason } from '../helpers/browser'
+import { CHROMIUM } from '../helpers/browser'
 import { appSession } from './harness'
-
-const unavailable = browserUnavailableReason()
 
 // Looker Studio is the one requirement the sample portfolio has no evidence for (her work as a
 // Data Analyst implies the rest), so the plan below has a step to take.
@@ -28,7 +26,7 @@ Nice to have
 - Apache Airflow for scheduling pipelines
 `
 
-describe.skipIf(unavailable !== null)('roles and plans, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('roles and plans, end to end'), () => {
   const session = appSession()
 
   it('turns a pasted posting into a target role with a gap analysis and a plan', async () => {

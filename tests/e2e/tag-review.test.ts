@@ -9,19 +9,8 @@
 import { mkdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { assertion } from '../helpers/badges'
-import { browserUnavailableReason, settle } from '../helpers/browser'
+import { CHROMIUM, settle } from '../helpers/browser'
 import { appSession, focusedLabel, type Running } from './harness'
-
-const unavailable = browserUnavailableReason()
-if (unavailable && process.env.CI === 'true') {
-  describe('skills from badge tags end to end (CI)', () => {
-    it('has Chromium to run in', () => {
-      throw new Error(`${unavailable} The end-to-end tests must run in CI.`)
-    })
-  })
-} else if (unavailable) {
-  console.warn(`Skipping the badge-tag review end-to-end test: ${unavailable}`)
-}
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots'
 
@@ -52,7 +41,7 @@ async function expectSoon<T>(read: () => Promise<T>, want: T): Promise<void> {
   expect(last).toBe(want)
 }
 
-describe.skipIf(unavailable !== null)('skills from badge tags, end to end', () => {
+describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('skills from badge tags, end to end'), () => {
   const session = appSession()
 
   it('lists tag skills by credential and takes decisions by keyboard', async () => {

@@ -16,8 +16,9 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../../electron/core/app'
 import { isChannel } from '../../electron/shared/contract'
 import type { ChooseImportKind, SavePdfRequest } from '../../electron/shared/files'
-import type { ImportProgress } from '../../electron/shared/imports'
+import type { ImportProgress, ImportSource } from '../../electron/shared/imports'
 import { wantsOnlineChecksOn, windowCallProblem } from '../../electron/main/window-calls'
+import { parseImportRequest } from '../../electron/main/import-request'
 
 /** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
 export const RENDERER_CSP =
@@ -40,8 +41,8 @@ export interface Bridge {
   /** Every contract call the page made, in order (channel names only). */
   calls: string[]
   /**
-   * Stand-in for the main process's Save PDF (electron/main/save.ts, tested with the electron
-   * stub): no dialog, the file goes into `saveDir` under the name the core offered.
+   * Stand-in for the main process's Save PDF or Word document (electron/main/save.ts, tested
+   * with the electron stub): no dialog, the file goes into `saveDir` under the name the core offered.
    */
   saveDir: string
   /** Paths written by Save PDF, in order. */
@@ -59,6 +60,12 @@ export interface Bridge {
   confirmations: number
   /** Every progress event sent to the page. */
   events: ImportProgress[]
+  /**
+   * Disk paths the page's importFiles handed over, in order: Files a test made for files and
+   * folders on disk (`window.__bridgeDiskFile`), as the preload's webUtils.getPathForFile finds
+   * them for an OS drop. Files without a path arrive as contents and are not listed.
+   */
+  importedPaths: string[]
   close: () => Promise<void>
 }
 
@@ -157,17 +164,23 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
   }
 
   /** Starts a batch as main does for the preload and the open dialog. */
-  async function startImport(sources: Array<{ path: string } | { name: string; base64: string }>, origin: 'drop' | 'dialog'): Promise<unknown> {
+  async function startImport(sources: ImportSource[], origin: 'drop' | 'dialog'): Promise<unknown> {
     const started = await core.dispatch('import:start', { sources, origin })
     return started.ok ? { ok: true, value: { batchId: (started.value as { batchId: number }).batchId, refused: [] } } : started
   }
 
   async function fileCall(name: string, raw: unknown): Promise<unknown> {
     if (name === 'importFiles') {
-      // The page's half (bridgeScript) read the Files: a browser has no paths to give.
-      const { origin, files } = (raw ?? {}) as { origin?: unknown; files?: Array<{ name: string; base64: string }> }
-      if ((origin !== 'drop' && origin !== 'dialog') || !Array.isArray(files)) return { ok: false, error: { code: 'BAD_INPUT', message: 'The import request is malformed.' } }
-      return startImport(files, origin)
+      // The preload's request (paths, and the bytes of Files without one; base64 here, as JSON
+      // carries no bytes), checked by main's own rules (electron/main/import-request.ts).
+      const { origin, paths, contents } = (raw ?? {}) as { origin?: unknown; paths?: unknown; contents?: unknown }
+      const bytes = Array.isArray(contents)
+        ? contents.map((c: { name?: unknown; base64?: unknown } | null) => ({ name: c?.name, bytes: typeof c?.base64 === 'string' ? new Uint8Array(Buffer.from(c.base64, 'base64')) : null }))
+        : contents
+      const request = parseImportRequest({ origin, paths, contents: bytes })
+      if (typeof request === 'string') return { ok: false, error: { code: 'BAD_INPUT', message: request } }
+      for (const source of request.sources) if ('path' in source) bridge.importedPaths.push(source.path)
+      return startImport(request.sources, request.origin)
     }
     if (name === 'chooseImport') {
       if (raw !== 'files' && raw !== 'folder') return { ok: false, error: { code: 'BAD_INPUT', message: 'Choose needs "files" or "folder".' } }
@@ -182,11 +195,12 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     }
     if (name !== 'savePdf') return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such file call: ${name}` } }
     const request = raw as SavePdfRequest
-    const rendered = await core.dispatch(request?.kind === 'report' ? 'report:render' : 'resume:preview', request?.settings)
+    const channel = request?.kind === 'report' ? 'report:render' : request?.kind === 'resume-docx' ? 'resume:docx' : 'resume:preview'
+    const rendered = await core.dispatch(channel, request?.settings)
     if (!rendered.ok) return rendered
-    const { pdfBase64, fileName } = rendered.value as { pdfBase64: string; fileName: string }
+    const { pdfBase64, docxBase64, fileName } = rendered.value as { pdfBase64?: string; docxBase64?: string; fileName: string }
     const path = join(saveDir, fileName)
-    const bytes = Buffer.from(pdfBase64, 'base64')
+    const bytes = Buffer.from(docxBase64 ?? pdfBase64 ?? '', 'base64')
     writeFileSync(path, bytes)
     saved.push(path)
     return { ok: true, value: { saved: true, path, fileName, bytes: bytes.length } }
@@ -207,6 +221,7 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     confirmOnlineChecks: () => true,
     confirmations: 0,
     events,
+    importedPaths: [],
     close: () =>
       new Promise<void>((ok) => {
         unsubscribe()

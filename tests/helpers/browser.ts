@@ -8,8 +8,13 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { CHANNELS } from '../../electron/shared/contract'
+import { requirement, type Requirement } from './requirements'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+/**
+ * Debian's Chromium, or the one SKILLFOLIO_CHROMIUM names (`SKILLFOLIO_CHROMIUM=/nonexistent
+ * CI=true` shows that CI fails, not skips, without a browser).
+ */
+export const CHROMIUM_PATH = process.env.SKILLFOLIO_CHROMIUM || '/usr/bin/chromium'
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -26,11 +31,14 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH)
 }
 
-/** Why browser tests cannot run here, or null when they can. In CI a missing browser is a failure. */
-export function browserUnavailableReason(): string | null {
-  if (chromiumAvailable()) return null
-  return `Chromium not found at ${CHROMIUM_PATH} (install it with \`apt-get install -y chromium\`).`
-}
+/**
+ * What every browser suite needs: `describe.skipIf(CHROMIUM.skip)(CHROMIUM.title(…))`; the
+ * suite's appSession() checks it, so under CI=true a missing browser fails every test.
+ */
+export const CHROMIUM: Requirement = requirement(
+  'Chromium',
+  chromiumAvailable() ? null : `Chromium not found at ${CHROMIUM_PATH} (install it with \`apt-get install -y chromium\`, or point SKILLFOLIO_CHROMIUM at one).`,
+)
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
@@ -118,8 +126,8 @@ export function bridgeScript(channels: readonly string[]): string {
   }
   Object.defineProperty(window, 'skillfolio', { value: Object.freeze(api), configurable: false, writable: false });
   // The shell's own calls (the desktop app's preload, electron/preload/index.ts): Save PDF / Open
-  // (the bridge saves into a temp folder), import Files (read here: a browser has no paths), the
-  // open dialog (answered by the bridge), and progress events (server-sent events).
+  // (the bridge saves into a temp folder), import Files, the open dialog (answered by the bridge),
+  // and progress events (server-sent events).
   const fileCall = (name, body) =>
     fetch('/__files/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.json());
   const toBase64 = (bytes) => {
@@ -127,20 +135,37 @@ export function bridgeScript(channels: readonly string[]): string {
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     return btoa(binary);
   };
+  // Stand-in for the preload's webUtils.getPathForFile: a File a test made for a file or folder
+  // on disk (window.__bridgeDiskFile, as an OS drop gives) has that path; any other File (pasted,
+  // built in JavaScript) has none, and its bytes are sent instead, as the preload does.
+  const diskPaths = new WeakMap();
+  Object.defineProperty(window, '__bridgeDiskFile', {
+    value: (path, name, base64, type) => {
+      const file = new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type });
+      diskPaths.set(file, path);
+      return file;
+    },
+  });
   const importFiles = async (list, origin) => {
     if (!Array.isArray(list) || !list.every((f) => f instanceof File))
       return { ok: false, error: { code: 'BAD_INPUT', message: 'Only files dropped on the window, pasted or chosen in a file dialog can be imported.' } };
-    const files = [];
+    const paths = [];
+    const contents = [];
     const refused = [];
     for (const file of list) {
+      const path = diskPaths.get(file);
+      if (path) {
+        paths.push(path);
+        continue;
+      }
       try {
-        files.push({ name: file.name || 'unnamed file', base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+        contents.push({ name: file.name || 'unnamed file', base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
       } catch {
         refused.push({ fileName: file.name, reason: 'The file could not be read (is it a folder, or was it moved?).' });
       }
     }
-    if (!files.length) return { ok: true, value: { batchId: null, refused } };
-    const started = await fileCall('importFiles', { origin, files });
+    if (!paths.length && !contents.length) return { ok: true, value: { batchId: null, refused } };
+    const started = await fileCall('importFiles', { origin, paths, contents });
     return started.ok ? { ok: true, value: { batchId: started.value.batchId, refused } } : started;
   };
   const progressListeners = new Set();

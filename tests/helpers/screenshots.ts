@@ -14,7 +14,7 @@ import type { Core } from '../../electron/core/app'
 import type { ImportReport } from '../../electron/shared/imports'
 import { assertion, dropFiles, jsonFile, PLAIN_PNG, SIGNED_OB3, type TestFile } from './badges'
 import { startBridge, rendererBuilt } from './bridge'
-import { browserUnavailableReason, launchBrowser, openApp, settle } from './browser'
+import { CHROMIUM, launchBrowser, openApp, settle } from './browser'
 import { tempPortfolio } from './temp-portfolio'
 
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots'
@@ -30,8 +30,7 @@ interface Shot {
 }
 
 async function main(): Promise<void> {
-  const reason = browserUnavailableReason()
-  if (reason) throw new Error(reason)
+  CHROMIUM.check()
   if (!rendererBuilt()) throw new Error('No built renderer: run `npx electron-vite build` first.')
   mkdirSync(OUT, { recursive: true })
   mkdirSync(resolve(README_SHOT, '..'), { recursive: true })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../electron/core/app'
 import { DB_FILE_NAME } from '../../electron/core/paths'
+import { testLog } from './core-log'
 
 export interface TempPortfolio {
   dir: string
@@ -13,12 +14,12 @@ export interface TempPortfolio {
   cleanup(): void
 }
 
-/** A real portfolio on disk in a fresh temp folder, with a fixed clock by default. */
+/** A real portfolio on disk in a fresh temp folder, with a fixed clock by default; the core logs to testLog (tests/helpers/core-log.ts). */
 export function tempPortfolio(options: Partial<CoreOptions> = {}): TempPortfolio {
   const dir = mkdtempSync(join(tmpdir(), 'skillfolio-test-'))
   const dbPath = join(dir, DB_FILE_NAME)
   const open = () =>
-    createCore({ dbPath, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: () => {}, ...options })
+    createCore({ dbPath, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: testLog, ...options })
   const state = { core: open() }
   return {
     dir,

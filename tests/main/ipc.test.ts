@@ -10,6 +10,7 @@ import type { Result } from '../../electron/shared/errors'
 import { registerIpc, senderProblem, type Dispatcher } from '../../electron/main/ipc'
 import { confirmOnlineChecks } from '../../electron/main/online-checks'
 import { ONLINE_CHECKS_WARNING } from '../../electron/shared/online-checks'
+import { testLog } from '../helpers/core-log'
 
 vi.mock('electron', async () => (await import('./electron-stub')).electronModule())
 
@@ -208,7 +209,7 @@ describe('IPC against the real core', () => {
   let core: Awaited<ReturnType<typeof openCore>>
   async function openCore(dataDir: string) {
     const { createCore } = await import('../../electron/core/app')
-    return createCore({ dbPath: join(dataDir, 'portfolio.sqlite'), dataDir, now: () => new Date('2026-01-15T10:00:00Z'), log: () => undefined })
+    return createCore({ dbPath: join(dataDir, 'portfolio.sqlite'), dataDir, now: () => new Date('2026-01-15T10:00:00Z'), log: testLog })
   }
   /** Every row of every table: "unchanged" means exactly that. */
   function snapshot(): Record<string, unknown[]> {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stub } from './electron-stub'
@@ -6,10 +6,12 @@ import { CHANNELS } from '../../electron/shared/contract'
 import type { Result } from '../../electron/shared/errors'
 import { FILE_CHANNELS, SHELL_EVENTS, type ImportFilesRequest, type ImportFilesResult } from '../../electron/shared/files'
 import { LIMITS } from '../../electron/shared/limits'
+import { built as builtFiles } from '../helpers/requirements'
 
 vi.mock('electron', async () => (await import('./electron-stub')).electronModule())
 
 const built = join(__dirname, '..', '..', 'out', 'preload', 'index.js')
+const preloadBuilt = builtFiles('out/preload/index.js')
 
 describe('preload', () => {
   beforeAll(async () => {
@@ -132,7 +134,8 @@ describe('preload', () => {
 
   // A sandboxed preload can require only "electron" (and a few polyfills); anything else
   // (zod, the contract's schemas) must be bundled or, better, never imported.
-  it.skipIf(!existsSync(built))(`the built preload requires nothing but electron${existsSync(built) ? '' : ' (skipped: run electron-vite build)'}`, () => {
+  it.skipIf(preloadBuilt.skip)(preloadBuilt.title('the built preload requires nothing but electron'), () => {
+    preloadBuilt.check()
     const code = readFileSync(built, 'utf8')
     const requires = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1])
     expect(requires.length).toBeGreaterThan(0)

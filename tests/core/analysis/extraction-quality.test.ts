@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { evaluateExtraction, loadGoldPostings, locateSpans, scoreSpans } from '../../../electron/core/analysis/evaluate'
 import { createMatcher } from '../../../electron/core/skills/matcher'
 import { extractFromPosting } from '../../../electron/core/analysis/postings'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 import { bundledCatalog, fixtureCatalog } from '../../fixtures/analysis/catalog'
 
 const dir = sharedPath('data', 'skill-extraction')
-if (!dir) console.warn(skipReason('data/skill-extraction'))
 
 /**
  * Floors per catalog, a little under what was measured (see the console line and README.md).
@@ -57,8 +56,8 @@ describe.skipIf(!dir)('extraction quality on the annotated postings', () => {
     ['built-in', bundledCatalog()],
   ] as const
   for (const [name, catalog] of catalogs) {
-    it.skipIf(!catalog)(`keeps precision and recall above the floor with the ${name} catalog`, () => {
-      const matcher = createMatcher(catalog!.skills)
+    it(`keeps precision and recall above the floor with the ${name} catalog`, () => {
+      const matcher = createMatcher(catalog.skills)
       const all = evaluateExtraction(postings, (text) => extractFromPosting(text, matcher).mentions)
       const accepted = evaluateExtraction(postings, (text) => {
         const r = extractFromPosting(text, matcher)
@@ -67,7 +66,7 @@ describe.skipIf(!dir)('extraction quality on the annotated postings', () => {
       })
       const line = (label: string, t: typeof all.total) =>
         `${label}: P ${t.precision.toFixed(3)} R ${t.recall.toFixed(3)} (knowledge ${t.recallKnowledge.toFixed(3)}) F1 ${t.f1.toFixed(3)} (knowledge ${t.f1Knowledge.toFixed(3)}), ${t.predicted} predicted`
-      console.info(`skill extraction, ${name} catalog (${catalog!.skills.length} skills) — ${line('all mentions', all.total)}; ${line('pre-accepted', accepted.total)}`)
+      console.info(`skill extraction, ${name} catalog (${catalog.skills.length} skills) — ${line('all mentions', all.total)}; ${line('pre-accepted', accepted.total)}`)
       expect(all.total.precision).toBeGreaterThanOrEqual(FLOORS[name].all)
       expect(accepted.total.precision).toBeGreaterThanOrEqual(FLOORS[name].accepted)
       expect(accepted.total.precision).toBeGreaterThanOrEqual(all.total.precision)

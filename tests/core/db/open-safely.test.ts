@@ -16,6 +16,7 @@ import { openDatabase } from '../../../electron/core/db/open'
 import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from '../../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../../electron/core/db/migrations'
 import { AppError } from '../../../electron/shared/errors'
+import { expectLoggedErrors, testLog } from '../../helpers/core-log'
 
 const root = resolve(__dirname, '../../..')
 let dir: string
@@ -27,7 +28,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
-const open = (path = file) => createCore({ dbPath: path, dataDir: dir, now: () => new Date('2026-03-01T00:00:00Z'), log: () => {} })
+const open = (path = file) => createCore({ dbPath: path, dataDir: dir, now: () => new Date('2026-03-01T00:00:00Z'), log: testLog })
 /** Byte 18 of the SQLite header: 1 for a rollback journal, 2 for WAL. */
 const headerJournal = (path: string) => (readFileSync(path)[18] === 2 ? 'wal' : 'rollback')
 const besides = (path: string) => readdirSync(dir).filter((f) => f !== 'portfolio.sqlite' && f.startsWith(path.split('/').pop()!))
@@ -72,13 +73,13 @@ describe('opening a portfolio', () => {
     db.close()
     const core = open()
     expect(schemaVersion(core.db)).toBe(latestVersion())
-    expect(core.backupPath).toMatch(/\.v3-.*\.bak$/)
+    expect(core.backupPath).toMatch(/-before-upgrade-v3\.sfbackup$/)
     core.close()
   })
 
   it('refuses a missing file without creating it or its folder when it must exist', () => {
     const missing = join(dir, 'typo', 'portfolio.sqlite')
-    const error = refusal(() => createCore({ dbPath: missing, dataDir: join(dir, 'typo'), mustExist: true, log: () => {} }))
+    const error = refusal(() => createCore({ dbPath: missing, dataDir: join(dir, 'typo'), mustExist: true, log: testLog }))
     expect(error.code).toBe('NOT_FOUND')
     expect(error.message).toBe(`No portfolio at ${missing}.`)
     expect(existsSync(join(dir, 'typo'))).toBe(false)
@@ -211,8 +212,9 @@ describe('a damaged portfolio', () => {
       // Reads of sound pages work; a read that meets the damage fails as an answer, not a crash.
       expect((await core.call('profile:get', {})).fullName).toBe('Maya Okafor')
       expect((await core.call('skills:list', {})).items.map((s) => s.name)).toEqual(['SQL'])
+      expectLoggedErrors(/^Unexpected error in credentials:list: SqliteError: database disk image is malformed/)
       const list = await core.dispatch('credentials:list', { limit: 200 })
-      if (!list.ok) expect(list.error.code).toBe('INTERNAL')
+      expect(list).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
 
       const writes: Array<[string, unknown]> = [
         ['skills:create', { name: 'Python' }],
@@ -231,7 +233,7 @@ describe('a damaged portfolio', () => {
       expect(() => core!.services['skills:create']({ name: 'Rust' } as never)).toThrow(/read-only/)
       // The import wrote no evidence file; nothing was backed up or created beside the file.
       expect(existsSync(join(dir, 'evidence'))).toBe(false)
-      expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([])
+      expect(existsSync(join(dir, 'backups'))).toBe(false)
     } finally {
       core?.close()
     }
@@ -254,7 +256,7 @@ describe('a damaged portfolio', () => {
     expect(error.code).toBe('DAMAGED')
     expect(error.message).toMatch(/is damaged .* cannot be upgraded\. Skillfolio left it unchanged/)
     expect(sha256(file)).toBe(before)
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([])
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 
   it('is not upgraded by migrate(): the full integrity_check runs first, inside the lock', async () => {
@@ -267,7 +269,7 @@ describe('a damaged portfolio', () => {
     expect(schemaVersion(db)).toBe(5)
     expect(db.inTransaction).toBe(false)
     db.close()
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([])
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 })
 
@@ -276,10 +278,10 @@ describe('read-only services', () => {
     // A new channel lands in one list or the other here, on purpose.
     expect(CHANNELS.filter((c) => !isWriteChannel(c)).sort()).toEqual(
       [
-        'app:about', 'app:info', 'credentials:get', 'credentials:list', 'education:list', 'evidence:image', 'evidence:inferences',
+        'app:about', 'app:info', 'backup:inspect', 'backup:list', 'exchange:exportJsonResume', 'credentials:get', 'credentials:list', 'education:list', 'evidence:image', 'evidence:inferences',
         'experience:list', 'gap:analyze', 'gap:analyzeSkills', 'gap:costs', 'gap:profile', 'import:batches', 'import:status',
         'plans:get', 'plans:list', 'plans:suggest', 'postings:extract', 'profile:get', 'projects:get', 'projects:list',
-        'report:render', 'resume:preview', 'resumes:get', 'resumes:list', 'roles:fit', 'roles:get', 'roles:list',
+        'report:render', 'resume:docx', 'resume:preview', 'resumes:get', 'resumes:list', 'roles:fit', 'roles:get', 'roles:list',
         'issuers:list', 'search:query', 'settings:get', 'skills:get', 'skills:list', 'skills:suggest', 'tags:pending', 'taxonomy:exportPack', 'taxonomy:sources',
       ].sort(),
     )

@@ -15,6 +15,7 @@ import { MIGRATIONS } from '../../../electron/core/db/migrations'
 import { createCore } from '../../../electron/core/app'
 import { loadCatalog } from '../../../electron/core/taxonomy'
 import { samplePortfolio } from '../../../electron/core/demo/sample-portfolio'
+import { testLog } from '../../helpers/core-log'
 
 let dir: string | null = null
 afterEach(() => {
@@ -56,7 +57,7 @@ describe('migration 8: one skill key', () => {
     db.prepare(`INSERT INTO role_skill (role_id, name, name_key, weight, essential, position) VALUES (1, 'Power BI', 'power bi', 1, 1, 0), (1, 'power-bi', 'power-bi', 0.5, 0, 1)`).run()
     db.close()
 
-    const core = createCore({ dbPath: file, dataDir, log: () => {} })
+    const core = createCore({ dbPath: file, dataDir, log: testLog })
     try {
       const skills = await core.call('skills:list', { limit: 50 })
       expect(skills.items.map((s) => s.name).sort()).toEqual(['Café Society', 'Power BI'])

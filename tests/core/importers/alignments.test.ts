@@ -11,10 +11,9 @@ import { describe, expect, it } from 'vitest'
 import { classifyAlignment, type AlignmentTarget } from '../../../electron/core/importers/alignments'
 import { readCredentialFile } from '../../../electron/core/importers'
 import { toCredential } from '../../../electron/core/imports/to-credential'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 
 const DIR = sharedPath('fixtures', 'credentials')
-if (!DIR) console.warn(skipReason('fixtures/credentials (alignments in the MANIFEST corpus)'))
 
 const target = (a: Partial<AlignmentTarget> & { name: string }): AlignmentTarget => ({ framework: null, code: null, url: null, type: null, ...a })
 const kindOf = (a: Partial<AlignmentTarget> & { name: string }, badge: string | null = null) => classifyAlignment(target(a), badge)

@@ -11,7 +11,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ImportError, readCredentialFile, type ParsedCredential } from '../../../electron/core/importers'
@@ -201,11 +200,8 @@ describe('fuzz: mutated files give a credential or an ImportError', () => {
     const problems: string[] = []
     const reasons = new Map<string, number>()
     let parsed = 0
-    let slowest = 0
-    const started = performance.now()
     for (let i = 0; i < MUTATIONS; i++) {
       const { bytes, how, from } = mutate(samples, r)
-      const t0 = performance.now()
       try {
         const c = readCredentialFile(bytes, from.split('/').pop()!)
         parsed++
@@ -217,12 +213,9 @@ describe('fuzz: mutated files give a credential or an ImportError', () => {
           if (e.reason === 'corrupt' && e.message.startsWith('Skillfolio could not read this file')) problems.push(`#${i} ${from} (${how}): an unexpected exception was wrapped`)
         } else problems.push(`#${i} ${from} (${how}): ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`)
       }
-      slowest = Math.max(slowest, performance.now() - t0)
     }
-    const seconds = (performance.now() - started) / 1000
-    console.log(`fuzz: ${MUTATIONS} files from ${samples.length} samples in ${seconds.toFixed(1)} s (slowest ${slowest.toFixed(0)} ms); ${parsed} read, refused: ${JSON.stringify(Object.fromEntries(reasons))}`)
+    console.log(`fuzz: ${MUTATIONS} files from ${samples.length} samples; ${parsed} read, refused: ${JSON.stringify(Object.fromEntries(reasons))}`)
     expect(problems.slice(0, 20)).toEqual([])
-    expect(slowest, 'one file took too long (hang guard)').toBeLessThan(2_000)
     expect(parsed).toBeGreaterThan(MUTATIONS / 20) // the fuzzer reaches the readers, not only the refusals
   }, 30_000)
 })

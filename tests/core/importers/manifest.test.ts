@@ -11,10 +11,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ImportError, readCredentialFile, type CredentialContainer, type CredentialFormat, type ImportFailure, type ParsedCredential } from '../../../electron/core/importers'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 
 const DIR = sharedPath('fixtures', 'credentials')
-if (!DIR) console.warn(skipReason('fixtures/credentials (the MANIFEST credential corpus)'))
 
 interface Facts {
   format?: CredentialFormat

@@ -9,10 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { readCredentialFile } from '../../../electron/core/importers'
 import { chooseTitle, hostOf, isPlaceholderName, monthYear } from '../../../electron/core/importers/naming'
 import { toCredential } from '../../../electron/core/imports/to-credential'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 
 const DIR = sharedPath('fixtures', 'credentials')
-if (!DIR) console.warn(skipReason('fixtures/credentials (credentials without a name in the MANIFEST corpus)'))
 
 type Doc = Record<string, unknown>
 const asDoc = (v: unknown) => v as Doc

@@ -16,6 +16,7 @@ import { openDatabase } from '../../../electron/core/db/open'
 import { migrate } from '../../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../../electron/core/db/migrations'
 import { createCore } from '../../../electron/core/app'
+import { expectLoggedErrors, testLog } from '../../helpers/core-log'
 
 let p: TempPortfolio
 beforeEach(() => {
@@ -107,6 +108,10 @@ describe('a full disk', () => {
 describe('a portfolio another program keeps locked', () => {
   it('fails the files with the busy reason instead of losing them, and writes the report down once the lock is gone', async () => {
     p.core.db.pragma('busy_timeout = 100') // the app waits 5 s; the test does not need to
+    // Neither the end nor the state of the batch can be written while the lock is held: logged,
+    // kept in memory, and written once the lock is gone.
+    expectLoggedErrors(/^Recording how import batch \d+ ended failed: SqliteError: database is locked$/)
+    expectLoggedErrors(/^Recording the state of import batch \d+ failed: SqliteError: database is locked$/)
     const files = Array.from({ length: 5 }, (_, k) => badge(200 + k))
     const { batchId } = await p.core.call('import:start', { sources: files })
     // Another program takes the write lock right after the batch started, and keeps it.
@@ -191,7 +196,7 @@ describe('a portfolio from before import accounting', () => {
       item.run(crashed, 0, 'a.json', 'duplicate', 'Already there.')
       db.close()
 
-      const core = createCore({ dbPath: file, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: () => {}, verifyWorkers: false })
+      const core = createCore({ dbPath: file, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: testLog, verifyWorkers: false })
       try {
         const states = (await core.call('import:batches', {})).map((b) => [b.batchId, b.state])
         expect(states).toEqual([

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
+import { expectLoggedErrors } from '../../helpers/core-log'
 
 let p: TempPortfolio
 beforeEach(() => {
@@ -107,6 +108,7 @@ describe('import batches', () => {
   it('makes what it imports searchable, and a file that cannot be saved fails alone, leaving nothing of it in the index', async () => {
     // A fault that is no storage problem, after the file's credential and a new skill of it were
     // written: the chunk is written again file by file, each in its own savepoint.
+    expectLoggedErrors(/^Storing p\.json failed: SqliteError: poisoned$/)
     p.core.db.exec(`CREATE TEMP TRIGGER poison AFTER INSERT ON credential_skill
       WHEN (SELECT name FROM skill WHERE id = NEW.skill_id) = 'Toxicology' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`)
     const report = await runImport([

@@ -18,6 +18,7 @@ import { bakePng } from '../../../electron/core/importers/bake'
 import { createCore, type Core } from '../../../electron/core/app'
 import type { ImportReport } from '../../../electron/shared/imports'
 import { assertion, PLAIN_PNG } from '../../helpers/badges'
+import { testLog } from '../../helpers/core-log'
 
 const root = resolve(__dirname, '../../..')
 const CLI = join(root, 'electron/cli/main.ts')
@@ -96,7 +97,7 @@ async function killAt(child: ChildProcess, db: string, target: number, exited: P
 
 const INTERRUPTED = 'The import was interrupted (Skillfolio or the computer stopped) before this file was read.'
 const titlesIn = (core: Core) => core.db.prepare('SELECT title FROM credential').pluck().all() as string[]
-const open = (dir: string, db: string): Core => createCore({ dbPath: db, dataDir: dir, log: () => {}, verifyWorkers: false })
+const open = (dir: string, db: string): Core => createCore({ dbPath: db, dataDir: dir, log: testLog, verifyWorkers: false })
 const sum = (c: ImportReport['counts']) => c.imported + c.updated + c.duplicate + c.failed
 
 /** The file itself after a kill, before anything opens it as Skillfolio. */

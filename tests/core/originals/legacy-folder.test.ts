@@ -12,6 +12,7 @@ import { openDatabase } from '../../../electron/core/db/open'
 import { migrate } from '../../../electron/core/db/migrate'
 import { MIGRATIONS } from '../../../electron/core/db/migrations'
 import { moveLegacyOriginals } from '../../../electron/core/originals/legacy-folder'
+import { testLog } from '../../helpers/core-log'
 
 let dir: string
 let file: string
@@ -153,7 +154,7 @@ describe('an old evidence folder', () => {
 
   it('shared with another portfolio in the same folder stays (that one may still need its originals)', () => {
     const made = oldPortfolio([{ file: badge(0) }])
-    const other = createCore({ dbPath: join(dir, 'other.sqlite'), dataDir: join(dir, 'elsewhere'), log: () => {} })
+    const other = createCore({ dbPath: join(dir, 'other.sqlite'), dataDir: join(dir, 'elsewhere'), log: testLog })
     other.close()
     const core = open()
     expect(core.evidence.get(made[0]!.file).equals(badge(0))).toBe(true)

@@ -10,6 +10,7 @@ import { openDatabase } from '../../../electron/core/db/open'
 import { safePdfFileName } from '../../../electron/core/resume'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
 import { hashDb } from './helpers'
+import { testLog } from '../../helpers/core-log'
 
 let p: TempPortfolio
 let clock: Date
@@ -117,11 +118,11 @@ describe('migration 0006', () => {
       expect(schemaVersion(db)).toBe(5)
       db.close()
 
-      const core = createCore({ dbPath: file, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: () => {} })
+      const core = createCore({ dbPath: file, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: testLog })
       try {
         expect(schemaVersion(core.db)).toBe(latestVersion())
         expect(latestVersion()).toBeGreaterThanOrEqual(6)
-        expect(core.backupPath).toMatch(/\.v5-/)
+        expect(core.backupPath).toMatch(/-before-upgrade-v5\.sfbackup$/)
         const sql = (core.db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'resume_variants'`).get() as { sql: string }).sql
         expect(sql).toMatch(/STRICT/)
         expect(await core.call('resumes:list', {})).toEqual([])

@@ -245,16 +245,18 @@ describe('importTaxonomy detects what it is given', () => {
 const escoDir = sharedPath('data', 'taxonomy', 'esco')
 const onetDir = sharedPath('data', 'taxonomy', 'onet')
 
-/** Samples RSS while `fn` runs; returns its result, the time and the peak RSS increase. */
-async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakDeltaMb: number }> {
+/**
+ * Samples RSS while `fn` runs; returns its result and the peak RSS increase. How long an import
+ * takes is measured in tests/bench/taxonomy.bench.ts, not here.
+ */
+async function measure<T>(fn: () => Promise<T>): Promise<{ value: T; peakDeltaMb: number }> {
   const base = process.memoryUsage().rss
   let peak = base
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
-  const started = performance.now()
   try {
     const value = await fn()
     peak = Math.max(peak, process.memoryUsage().rss)
-    return { value, ms: performance.now() - started, peakDeltaMb: (peak - base) / 1024 / 1024 }
+    return { value, peakDeltaMb: (peak - base) / 1024 / 1024 }
   } finally {
     clearInterval(timer)
   }
@@ -272,14 +274,13 @@ describe.skipIf(!escoDir)(`ESCO v1.1.1 from ../shared${escoDir ? '' : ` (${skipR
     return { skills, occupations: occupationUris.size, relations, unknown: relationLines.length - relations }
   }
 
-  it('imports everything the files hold, in well under a minute and 1 GB', { timeout: 180_000 }, async () => {
+  it('imports everything the files hold, within 1 GB of memory', { timeout: 180_000 }, async () => {
     const expected = expectedEsco()
     expect(expected).toMatchObject({ skills: 13_896, occupations: 3_007 })
-    const { value: result, ms, peakDeltaMb } = await measure(() => importEsco(t.db, escoDir!, { version: '1.1.1' }))
+    const { value: result, peakDeltaMb } = await measure(() => importEsco(t.db, escoDir!, { version: '1.1.1' }))
     expect(result.source).toMatchObject({ skills: expected.skills, occupations: expected.occupations, relations: expected.relations })
     expect(result.skipped).toBe(expected.unknown)
-    // Generous guards; the real figures are in `npm run bench` (tests/bench/taxonomy.bench.ts).
-    expect(ms).toBeLessThan(60_000)
+    // A generous ceiling; the real figure is in `npm run bench` (tests/bench/taxonomy.bench.ts).
     expect(peakDeltaMb).toBeLessThan(1024)
 
     // A known occupation with its essential skills.
@@ -331,9 +332,8 @@ describe.skipIf(!onetDir)(`O*NET 29.3 from ../shared${onetDir ? '' : ` (${skipRe
     }
     expect(expected.occupations).toBe(1016)
 
-    const { value: result, ms } = await measure(() => importOnet(t.db, onetDir!))
+    const result = await importOnet(t.db, onetDir!)
     expect(result.source).toMatchObject({ kind: 'onet', version: '29.3', ...expected })
-    expect(ms).toBeLessThan(60_000)
 
     const ds = occupation(t.db, '15-2051.00')!
     expect(ds.title).toBe('Data Scientists')

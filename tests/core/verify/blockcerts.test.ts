@@ -24,7 +24,7 @@ import {
 import { BLOCKCERTS_CONTEXTS } from '../../../electron/core/verify/blockcerts-contexts'
 import { BUNDLED_CONTEXTS } from '../../../electron/core/verify/contexts'
 import { createVerifier } from '../../../electron/core/verify/verifier'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 import { localWeb, now, parsedDocument, parseFile, type LocalWeb } from './helpers'
 
 type Obj = Record<string, unknown>
@@ -348,7 +348,6 @@ describe('the bundled Blockcerts contexts', () => {
 })
 
 const dir = sharedPath('fixtures', 'credentials')
-if (!dir) console.warn(skipReason('fixtures/credentials'))
 
 describe.skipIf(!dir)('the corpus: computed hash = receipt targetHash (this is what proves the contexts)', () => {
   const root = dir ?? ''

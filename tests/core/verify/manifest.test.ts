@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { ImportError } from '../../../electron/core/importers/types'
 import { createVerifier } from '../../../electron/core/verify/verifier'
 import type { VerificationResult } from '../../../electron/shared/verification'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 import { localWeb, now, parsedDocument, parseFile, supportRoutes, type LocalWeb } from './helpers'
 
 type Sig = VerificationResult['signature']['verdict']
@@ -138,7 +138,6 @@ const ROWS: Record<string, Expected | { reject: string }> = {
 }
 
 const dir = sharedPath('fixtures', 'credentials')
-if (!dir) console.warn(skipReason('fixtures/credentials'))
 
 describe.skipIf(!dir)('MANIFEST verification outcomes', () => {
   const root = dir ?? ''

@@ -13,11 +13,10 @@ import { createVerifier } from '../../../electron/core/verify/verifier'
 import { listProofs } from '../../../electron/core/verify/data-integrity'
 import type { ParsedCredential } from '../../../electron/core/importers/types'
 import type { VerificationResult } from '../../../electron/shared/verification'
-import { sharedPath, skipReason } from '../../helpers/shared-data'
+import { sharedPath } from '../../helpers/shared-data'
 import { localWeb, now, parsedDocument, parseFile, supportRoutes, type LocalWeb } from './helpers'
 
 const dir = sharedPath('fixtures', 'credentials')
-if (!dir) console.warn(skipReason('fixtures/credentials'))
 
 type Verdict = VerificationResult['signature']['verdict']
 

@@ -16,6 +16,7 @@ import * as m0009 from './0009_issuer_binding'
 import * as m0010 from './0010_import_accounting'
 import * as m0011 from './0011_original_blobs'
 import * as m0012 from './0012_skill_origin'
+import * as m0013 from './0013_trust_not_yet_valid'
 
 export interface Migration {
   version: number
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010_import_accounting', up: m0010.up },
   { version: 11, name: '0011_original_blobs', up: m0011.up },
   { version: 12, name: '0012_skill_origin', up: m0012.up },
+  { version: 13, name: '0013_trust_not_yet_valid', up: m0013.up },
 ]
