@@ -11,6 +11,8 @@ export interface Context {
   dbPath: string
   /** The folder relative paths (such as `--out`) are resolved from. */
   cwd: string
+  /** The environment the command line was started with (e.g. SKILLFOLIO_PASSPHRASE). */
+  env: NodeJS.ProcessEnv
   /**
    * Calls the core, opening the portfolio on first use. Commands parse and check all of
    * their input before the first call, so a usage mistake never touches the database.

@@ -8,6 +8,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../core/app'
+import type { Logger } from '../core/log'
 import { DB_FILE_NAME, desktopDataDir } from '../core/paths'
 import { GLOBAL_OPTIONS, parseOptions, splitLeadingGlobals, type OptionValues } from './args'
 import { COMMAND_WORDS, findCommand } from './commands'
@@ -25,6 +26,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   cwd: string
   now?: () => Date
+  /** Also hears everything the core logs (tests collect it to fail on unexpected errors). */
+  log?: Logger
 }
 
 /**
@@ -58,11 +61,15 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     const command = parsed.command!
     // A command that only reads never creates the portfolio or its folder: a mistyped --db says so.
     const mustExist = onlyReads(command, parsed.subject, parsed.values)
+    const log: Logger = (message, error) => {
+      internal = error
+      io.log?.(message, error)
+    }
     const open = () => {
-      core ??= createCore({ dbPath, mustExist, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log: (_message, error) => (internal = error) })
+      core ??= createCore({ dbPath, mustExist, dataDir: dirname(dbPath), resourcesDir: resourcesDir(), now, version: appVersion(), log })
       return core
     }
-    const ctx: Context = { json, now, dbPath, cwd: io.cwd, call: coreCaller(open) }
+    const ctx: Context = { json, now, dbPath, cwd: io.cwd, env: io.env, call: coreCaller(open) }
     const outcome = await command.run(ctx, { subject: parsed.subject, values: parsed.values, positionals: parsed.positionals })
     print(json ? jsonText(outcome.json, 2) : outcome.text)
     // A damaged portfolio is opened read-only: the reading worked, but the person must know. (A
@@ -150,6 +157,8 @@ export function onlyReads(command: Command, subject: string | undefined, values:
     case 'resume':
     case 'report':
     case 'info':
+    case 'backup':
+    case 'backups':
       return true
     case 'plan':
       return values.save !== true

@@ -131,6 +131,8 @@ export function start(): void {
           // Built beside this bundle by electron-vite (the verify-worker input); inside app.asar
           // in the packaged app, which worker threads read since Electron 18.
           verifyWorkers: { script: join(__dirname, 'verify-worker.js') },
+          // The day's automatic backup, in the background once the window is up (core/backup/service.ts).
+          dailyBackupAfterMs: 10_000,
         })
       } catch (error) {
         log('Could not open the portfolio', error)

@@ -17,6 +17,12 @@ export function windowCallProblem(channel: Channel, raw: unknown): string | null
       return 'the window cannot name files on disk to import; drop them on the window or use Choose files…'
   }
   if (channel === 'taxonomy:import') return 'the window cannot name a folder on disk to read; use the skillfolio command line'
+  // Backups: the window may ask for one in the backups folder, never name where it goes or which
+  // file to read (a Settings screen will pass paths the native dialog returned, through main).
+  const has = (key: string) => raw !== null && typeof raw === 'object' && (raw as Record<string, unknown>)[key] != null
+  if (channel === 'backup:create' && (has('folder') || has('file'))) return 'the window cannot name where a backup is written; it goes to the backups folder'
+  if (channel === 'backup:inspect') return 'the window cannot name a backup file on disk to read; use skillfolio backups and skillfolio restore'
+  if (channel === 'settings:update' && has('backupFolder')) return 'the window cannot name the backups folder; use skillfolio settings or the folder picker'
   return null
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { LIMITS, MB } from './limits'
 import { cleanImportedText } from './text-rules'
 import { Trust } from './schemas'
+import { AbsoluteFolder } from './backup'
 
 /** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
 const MAX_BASE64 = LIMITS.importBase64Chars
@@ -102,5 +103,7 @@ export type ImportProgress = Pick<ImportReport, 'batchId' | 'state' | 'total' | 
 export const Settings = z.object({
   /** Allow fetching hosted badges, did:web documents and status lists over https. Off by default. */
   onlineChecks: z.boolean(),
+  /** Where backups are written; absent or null: `backups` beside the portfolio (shared/backup.ts). */
+  backupFolder: AbsoluteFolder.nullable().optional(),
 })
 export type Settings = z.infer<typeof Settings>

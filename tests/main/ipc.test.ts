@@ -129,6 +129,25 @@ describe('calls the window may not make', () => {
     expect(!answer.ok && answer.error.code).toBe('FORBIDDEN')
     expect(core.dispatch).not.toHaveBeenCalled()
   })
+
+  it('refuses backup calls that name a file or folder, and lets a plain backup through', async () => {
+    const core = fakeCore()
+    registerIpc(stub.ipcMain, core)
+    const named: Array<[Parameters<typeof handlerFor>[0], unknown]> = [
+      ['backup:create', { folder: '/tmp/elsewhere' }],
+      ['backup:create', { file: '/home/ada/.ssh/id_ed25519' }],
+      ['backup:inspect', { path: '/etc/passwd' }],
+      ['settings:update', { backupFolder: '/mnt/usb' }],
+    ]
+    for (const [channel, raw] of named) {
+      const answer = await handlerFor(channel)(from(TOP), raw)
+      expect(!answer.ok && answer.error.code, channel).toBe('FORBIDDEN')
+    }
+    expect(core.dispatch).not.toHaveBeenCalled()
+    expect((await handlerFor('backup:create')(from(TOP), {})).ok).toBe(true)
+    expect((await handlerFor('settings:update')(from(TOP), { onlineChecks: false })).ok).toBe(true)
+    expect(core.dispatch.mock.calls.map((c) => c[0])).toEqual(['backup:create', 'settings:update'])
+  })
 })
 
 describe('turning online checks on from the window', () => {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs'
 import type { Db } from './open'
 import { AppError } from '../../shared/errors'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -52,11 +51,18 @@ export function checkIntegrity(db: Db, quick: boolean): string | null {
   }
 }
 
+/**
+ * Takes the backup before an existing portfolio is upgraded: called through the migrating
+ * connection while it holds the write lock, with the schema version found; answers the backup's
+ * path. If it throws, nothing is upgraded (core/backup/service.ts preUpgradeBackup).
+ */
+export type BackupBeforeUpgrade = (db: Db, fromVersion: number) => string
+
 export interface MigrateOptions {
-  /** The database file, so it can be copied aside before an upgrade. Omit for in-memory databases. */
+  /** The database file, named in messages. */
   file?: string
-  /** Returns the ISO timestamp used in the backup file name. */
-  now?: () => Date
+  /** Backs the portfolio up before an upgrade; without it (in-memory databases, tests of the SQL) none is taken. */
+  backup?: BackupBeforeUpgrade
   list?: readonly Migration[]
 }
 
@@ -68,8 +74,8 @@ export interface MigrateOptions {
  *
  * Each migration runs in its own savepoint together with its `user_version` bump, so a
  * failure leaves the database at the last good version. A database newer than the app is
- * refused. An existing portfolio is checked in full (`integrity_check`) and copied aside
- * before the first change. Returns the backup path, if one was made.
+ * refused. An existing portfolio is checked in full (`integrity_check`) and backed up
+ * (`options.backup`) before the first change. Returns the backup path, if one was made.
  */
 export function migrate(db: Db, options: MigrateOptions = {}): string | null {
   const list = options.list ?? MIGRATIONS
@@ -89,13 +95,9 @@ export function migrate(db: Db, options: MigrateOptions = {}): string | null {
     if (current > 0 && current < latest) {
       const problem = checkIntegrity(db, false)
       if (problem) throw damagedOld(options.file, problem)
-      if (options.file) {
-        // The copy is taken through this connection, inside the lock: the committed state
-        // including anything still in the WAL, which nobody can change until we are done.
-        const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
-        backup = `${options.file}.v${current}-${stamp}.bak`
-        writeFileSync(backup, db.serialize())
-      }
+      // Taken through this connection, inside the lock: the committed state including
+      // anything still in the WAL, which nobody can change until we are done.
+      if (options.backup) backup = options.backup(db, current)
     }
     if (applicationId(db) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`)
     for (const m of list) {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../../shared/errors'
-import { APPLICATION_ID, applicationId, checkIntegrity, damagedOld, dbTooNew, latestVersion, migrate, schemaVersion } from './migrate'
+import { APPLICATION_ID, applicationId, checkIntegrity, damagedOld, dbTooNew, latestVersion, migrate, schemaVersion, type BackupBeforeUpgrade } from './migrate'
 
 export type Db = Database.Database
 
@@ -78,7 +78,7 @@ export interface ReadOnlyReason {
 
 export interface OpenedPortfolio {
   db: Db
-  /** Where the file was copied before this open upgraded it, if it did. */
+  /** The backup taken before this open upgraded the file, if it did. */
   backupPath: string | null
   readOnly: ReadOnlyReason | null
 }
@@ -87,7 +87,8 @@ export interface OpenPortfolioOptions {
   nativeBinding?: string | object
   /** Refuse a missing (or empty) file with NOT_FOUND instead of creating it: for commands that only read. */
   mustExist?: boolean
-  now?: () => Date
+  /** Backs an existing portfolio up before upgrading it (the core passes its backups' hook). */
+  backupBeforeUpgrade?: BackupBeforeUpgrade
 }
 
 export const noPortfolio = (file: string) => new AppError('NOT_FOUND', `No portfolio at ${file}.`)
@@ -122,7 +123,7 @@ export function openPortfolio(file: string, options: OpenPortfolioOptions = {}):
   if (file === ':memory:') {
     const db = openDatabase(file, binding)
     try {
-      return { db, backupPath: migrate(db, options.now ? { now: options.now } : {}), readOnly: null }
+      return { db, backupPath: migrate(db), readOnly: null }
     } catch (error) {
       db.close()
       throw error
@@ -147,7 +148,7 @@ export function openPortfolio(file: string, options: OpenPortfolioOptions = {}):
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     immediateTransactions(db)
-    const backupPath = migrate(db, { file, ...(options.now ? { now: options.now } : {}) })
+    const backupPath = migrate(db, { file, ...(options.backupBeforeUpgrade ? { backup: options.backupBeforeUpgrade } : {}) })
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     return { db, backupPath, readOnly: null }
   } catch (error) {

@@ -11,6 +11,7 @@ import type { AnalysisService } from '../analysis'
 import type { ResumeService } from '../resume'
 import type { Catalog } from '../taxonomy'
 import type { TrustStore } from '../trust/store'
+import type { BackupsService } from '../backup/service'
 
 export interface CoreServices {
   db: Db
@@ -29,4 +30,5 @@ export interface CoreServices {
   schemaVersion: () => number
   loadDemo: () => { credentials: number; projects: number; skills: number }
   trust: TrustStore
+  backups: BackupsService
 }
