@@ -19,6 +19,7 @@ import { loadCatalog } from './taxonomy'
 import { createSystemFontFinder } from './fonts/system-fonts'
 import { createResumeService } from './resume'
 import { createTrustStore } from './trust/store'
+import { createBackups, preUpgradeBackup, type BackupsService } from './backup/service'
 
 export interface CoreOptions {
   /** The SQLite portfolio file (created if missing, unless `mustExist`). */
@@ -49,6 +50,11 @@ export interface CoreOptions {
    * tests), `size` defaults to the cores, at most four. `false` checks in this thread.
    */
   verifyWorkers?: { script?: string; size?: number } | false
+  /**
+   * Makes the day's automatic backup (when there is none yet) this many milliseconds after
+   * opening, in the background: the desktop app passes it; the command line and tests do not.
+   */
+  dailyBackupAfterMs?: number
 }
 
 export interface Core {
@@ -60,8 +66,10 @@ export interface Core {
   readonly db: Db
   readonly dbPath: string
   readonly evidence: EvidenceStore
-  /** Where the database was copied before this start upgraded it, if it did. */
+  /** The backup taken before this start upgraded the portfolio, if it did (in the backups folder). */
   readonly backupPath: string | null
+  /** Backups of this portfolio (create, list, inspect, the daily one); restoring needs the core closed (core/backup/restore.ts). */
+  readonly backups: BackupsService
   /**
    * Set when the portfolio was opened read-only (it is damaged): reads work, every change is
    * refused with READ_ONLY. `message` tells the person what is wrong and what to do.
@@ -77,9 +85,11 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date())
   const log: Logger = options.log ?? ((message, error) => console.error(message, error))
+  const version = options.version ?? '0.0.0'
   // Refuses a foreign, newer or unreadable file untouched; a damaged one comes back read-only.
+  // An upgrade is preceded by a backup into the backups folder.
   const { db, backupPath, readOnly } = openPortfolio(options.dbPath, {
-    now,
+    backupBeforeUpgrade: preUpgradeBackup({ dbPath: options.dbPath, dataDir: options.dataDir, version, now }),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.mustExist ? { mustExist: true } : {}),
   })
@@ -89,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const portfolio = createPortfolio(db, now)
   const settings = createSettings(db)
   const trust = createTrustStore(db, now)
+  const backups = createBackups({ db, dbPath: options.dbPath, dataDir: options.dataDir, settings, now, version, log, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
   const fetchJson = options.fetchJson ?? createOnlineFetcher({ timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 })
   // One verifier per mode, kept for the life of the core so resolved keys and contexts stay cached.
   const verifiers = new Map<boolean, Verifier>()
@@ -120,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Services = createHandlers({
     db,
     now,
-    version: options.version ?? '0.0.0',
+    version,
     dbPath: options.dbPath,
     dataDir: options.dataDir,
     resourcesDir,
@@ -134,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     schemaVersion: () => schemaVersion(db),
     loadDemo: () => loadDemo(db, portfolio, now),
     trust,
+    backups,
   })
   const services = readOnly ? refuseWrites(handlers, options.dbPath) : handlers
 
@@ -145,6 +157,18 @@ export function createCore(options: CoreOptions): Core {
   }
   const { idle } = imports
 
+  // The day's backup, after startup and in the background; a failure is logged, never shown as a crash.
+  let closed = false
+  const dailyTimer =
+    options.dailyBackupAfterMs !== undefined && !readOnly
+      ? setTimeout(() => {
+          backups.daily().catch((error: unknown) => {
+            if (!closed) log('The daily backup failed', error)
+          })
+        }, options.dailyBackupAfterMs)
+      : undefined
+  dailyTimer?.unref?.()
+
   const core: Core = {
     services,
     dispatch: (channel, raw) => dispatch(services, channel, raw, log),
@@ -153,10 +177,13 @@ export function createCore(options: CoreOptions): Core {
     dbPath: options.dbPath,
     evidence,
     backupPath,
+    backups,
     readOnly,
     idle,
     onImportProgress: (listener) => imports.onProgress(listener),
     close: () => {
+      closed = true
+      clearTimeout(dailyTimer)
       // Terminating is asynchronous but immediate; idle workers never held the process open.
       void proofChecks?.close()
       if (db.open) db.close()
@@ -169,6 +196,8 @@ export function createCore(options: CoreOptions): Core {
 const WRITE_VERBS = new Set([
   'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
   'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
+  // A JSON Resume preview is the import rolled back: it needs a writable portfolio too.
+  'importJsonResume', 'previewJsonResume',
 ])
 export const isWriteChannel = (channel: string) => WRITE_VERBS.has(channel.slice(channel.indexOf(':') + 1))
 

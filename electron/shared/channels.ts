@@ -22,6 +22,8 @@ export const CHANNEL_NAMES = [
   'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
   'resume:preview', 'resume:docx', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
+  'exchange:exportJsonResume', 'exchange:previewJsonResume', 'exchange:importJsonResume',
+  'backup:create', 'backup:list', 'backup:inspect',
 ] as const
 
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -15,11 +15,15 @@ import type { ExperienceInference } from './evidence'
 import type { TagGroup, TagReview } from './tags'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { requiredText, safeText } from './text-rules'
+import * as b from './backup'
+import type { JsonResumeImport } from './exchange'
+import { LIMITS, MB } from './limits'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
 const Deleted = z.object({ id: z.string() })
 const None = z.strictObject({}).default({})
 const out = <T>() => z.custom<T>()
+const JsonResumeText = z.string().min(1, 'is empty').max(LIMITS.jsonResumeChars, `must be at most ${LIMITS.jsonResumeChars / MB} MB of text`)
 
 export const contract = {
   'app:info': { input: z.object({}).default({}), output: s.AppInfo },
@@ -191,6 +195,24 @@ export const contract = {
 
   'settings:get': { input: z.object({}).default({}), output: imp.Settings },
   'settings:update': { input: imp.Settings.partial(), output: imp.Settings },
+
+  /** The whole portfolio as JSON Resume text (validated against the official schema; extras in `x-skillfolio`). */
+  'exchange:exportJsonResume': { input: None, output: z.string() },
+  /** What importing this JSON Resume would add, find already there and skip; nothing is written. BAD_INPUT lists the schema's problems. */
+  'exchange:previewJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
+  /** Imports a JSON Resume in one transaction, matching what the portfolio already holds. */
+  'exchange:importJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
+
+  /**
+   * Backs the open portfolio up into one file (online SQLite backup plus a manifest of hashes),
+   * encrypted when a passphrase is given; into the backups folder unless a folder or file is named.
+   * Restoring is not a channel: the portfolio must be closed for it (core/backup/restore.ts).
+   */
+  'backup:create': { input: b.BackupCreateInput, output: out<b.BackupCreated>() },
+  /** The backups folder (setting `backupFolder`, else `backups` beside the portfolio) and the backups in it, newest first. */
+  'backup:list': { input: None, output: out<b.BackupList>() },
+  /** Verifies a backup fully (hashes, integrity check, schema version) and says what it holds; changes nothing. */
+  'backup:inspect': { input: b.BackupInspectInput, output: out<b.BackupSummary>() },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } }
 
 export type Contract = typeof contract

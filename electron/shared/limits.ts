@@ -83,6 +83,8 @@ export const LIMITS = {
   svgDepth: 256,
   /** Credentials wrapped in credentials (a CLR holding achievements …) followed down. */
   nestedDocuments: 3,
+  /** A JSON Resume file: a whole career in text, far below any real one's size. */
+  jsonResumeChars: 5 * MB,
 } as const
 
 export type Limit = keyof typeof LIMITS

@@ -11,9 +11,11 @@ import { evidenceCommand, fitCommand, gapCommand, planCommand, rolesCommand, tax
 import { reportCommand, resumeCommand, resumesCommand } from './resume'
 import { tagsCommand } from './tags'
 import { settingsCommand } from './settings'
+import { backupCommand, backupsCommand, restoreCommand } from './backup'
+import { exportCommand } from './exchange'
 
 /** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
-export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, verifyCommand, issuersCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, tagsCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, settingsCommand, info, demo]
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, exportCommand, verifyCommand, issuersCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, tagsCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, settingsCommand, backupCommand, backupsCommand, restoreCommand, info, demo]
 
 export function findCommand(word: string): Command | null {
   const w = word.toLowerCase()

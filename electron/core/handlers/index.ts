@@ -5,9 +5,11 @@
  */
 import type { Services } from '../../shared/contract'
 import { appHandlers } from './app'
+import { backupHandlers } from './backup'
 import { credentialHandlers } from './credentials'
 import { educationHandlers } from './education'
 import { evidenceHandlers } from './evidence'
+import { exchangeHandlers } from './exchange'
 import { experienceHandlers } from './experience'
 import { gapHandlers } from './gap'
 import { importHandlers } from './import'
@@ -30,6 +32,7 @@ export type { CoreServices } from './services'
 export function createHandlers(s: CoreServices): Services {
   return {
     ...appHandlers(s),
+    ...backupHandlers(s),
     ...credentialHandlers(s),
     ...projectHandlers(s),
     ...skillHandlers(s),
@@ -48,5 +51,6 @@ export function createHandlers(s: CoreServices): Services {
     ...planHandlers(s),
     ...taxonomyHandlers(s),
     ...resumeHandlers(s),
+    ...exchangeHandlers(s),
   }
 }
