@@ -1,5 +1,5 @@
 /**
- * Portfolio exchange formats (JSON Resume): what an import preview or result reports, item by
+ * Portfolio exchange formats (JSON Resume, LinkedIn data export): what an import preview or result reports, item by
  * item. Pure TypeScript: the core fills it, the command line and the window show it.
  */
 
@@ -19,11 +19,25 @@ export interface ExchangeItem {
   id: string | null
 }
 
-export interface JsonResumeImport {
+/** What a career import (JSON Resume, LinkedIn export) found, did or would do. */
+export interface CareerImport {
   /** False for a preview: nothing was written. */
   applied: boolean
   items: ExchangeItem[]
   counts: { added: number; duplicate: number; skipped: number }
-  /** What the file holds that Skillfolio keeps nowhere (basics.image, awards …), by JSON path. */
+  /** What the file holds that Skillfolio keeps nowhere (basics.image, awards …), by where it is in the file. */
   ignored: string[]
+}
+
+export type JsonResumeImport = CareerImport
+
+/** The LinkedIn export's files an import reads ("Get a copy of your data"). */
+export const LINKEDIN_FILES = ['Profile.csv', 'Email Addresses.csv', 'PhoneNumbers.csv', 'Positions.csv', 'Education.csv', 'Certifications.csv', 'Projects.csv', 'Skills.csv', 'Languages.csv'] as const
+
+/** Files of the export that hold career history Skillfolio has no place for: named in the report, not read. */
+export const UNREAD_LINKEDIN_FILES = ['Honors.csv', 'Publications.csv', 'Volunteering.csv', 'Courses.csv', 'Patents.csv', 'Test Scores.csv', 'Recommendations_Received.csv'] as const
+
+export interface LinkedInImport extends CareerImport {
+  /** The export's files that were read, in LINKEDIN_FILES order. */
+  files: string[]
 }

@@ -2,12 +2,13 @@
  * Moving a career history in and out: `skillfolio export --format json-resume --out FILE`, and
  * the JSON Resume branch of `skillfolio import` (a .json file whose content is a JSON Resume
  * rather than a badge), which shows what would be added and imports on --yes or a yes typed on
- * the terminal.
+ * the terminal; and its LinkedIn branch (the data export's ZIP or unpacked folder), which does the same.
  */
-import { readFileSync, statSync } from 'node:fs'
-import { extname, resolve } from 'node:path'
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
+import { basename, extname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import type { ExchangeItem, JsonResumeImport } from '../../shared/exchange'
+import { unzipSync } from 'fflate'
+import { LINKEDIN_FILES, UNREAD_LINKEDIN_FILES, type CareerImport, type ExchangeItem, type JsonResumeImport } from '../../shared/exchange'
 import { LIMITS, MB } from '../../shared/limits'
 import type { Command, Context, Outcome } from '../context'
 import { CliError, showValue, usage } from '../errors'
@@ -93,20 +94,30 @@ const OUTCOME_WORDS: Record<'preview' | 'done', Record<ExchangeItem['outcome'], 
   done: { added: 'added', duplicate: 'had', skipped: 'SKIPPED' },
 }
 
-export function jsonResumeReport(r: JsonResumeImport, file: string): string {
+/** What a career import is called in its report, and what its sections are called. */
+interface ImportKind {
+  title: string
+  section: (s: ExchangeItem['section']) => string
+  preview: () => Promise<CareerImport>
+  apply: () => Promise<CareerImport>
+}
+
+function careerReport(kind: Pick<ImportKind, 'title' | 'section'>, r: CareerImport, file: string): string {
   const words = OUTCOME_WORDS[r.applied ? 'done' : 'preview']
   const lines = r.items.map((i) => {
     const id = i.id ? `  (${i.id})` : ''
     const why = i.reason ? `\n      ${i.reason}` : ''
-    return `  ${words[i.outcome].padEnd(7)} ${i.section.padEnd(12)} ${truncate(i.label, 60)}${id}${why}`
+    return `  ${words[i.outcome].padEnd(7)} ${kind.section(i.section).padEnd(14)} ${truncate(i.label, 60)}${id}${why}`
   })
   const ignored = r.ignored.length ? ['', 'Not imported (Skillfolio keeps it nowhere):', ...r.ignored.map((i) => `  ${i}`)] : []
   const c = r.counts
   const summary = r.applied
     ? `Imported ${file}: ${c.added} added, ${c.duplicate} already in your portfolio, ${c.skipped} skipped.`
     : `${file}: ${c.added} to add, ${c.duplicate} already in your portfolio, ${c.skipped} to skip.`
-  return [`JSON Resume ${file}`, ...lines, ...ignored, '', summary].join('\n')
+  return [`${kind.title} ${file}`, ...lines, ...ignored, '', summary].join('\n')
 }
+
+export const jsonResumeReport = (r: JsonResumeImport, file: string): string => careerReport({ title: 'JSON Resume', section: (s) => s }, r, file)
 
 /** Asks on the terminal (stderr, so stdout stays the answer); end of input answers no. */
 async function askYes(question: string): Promise<boolean> {
@@ -129,24 +140,127 @@ function everyProblem(error: unknown, file: string): unknown {
 /** `skillfolio import resume.json`: the preview, then the import on --yes or a typed yes. */
 export async function importJsonResume(ctx: Context, file: { path: string; text: string }, yes: boolean): Promise<Outcome> {
   try {
-    return await previewThenImport(ctx, file, yes)
+    return await previewThenImport(
+      ctx,
+      file.path,
+      {
+        title: 'JSON Resume',
+        section: (s) => s,
+        preview: () => ctx.call('exchange:previewJsonResume', { text: file.text }),
+        apply: () => ctx.call('exchange:importJsonResume', { text: file.text }),
+      },
+      yes,
+    )
   } catch (error) {
     throw everyProblem(error, file.path)
   }
 }
 
-async function previewThenImport(ctx: Context, file: { path: string; text: string }, yes: boolean): Promise<Outcome> {
+async function previewThenImport(ctx: Context, file: string, kind: ImportKind, yes: boolean): Promise<Outcome> {
   if (yes) {
-    const result = await ctx.call('exchange:importJsonResume', { text: file.text })
-    return { json: result, text: jsonResumeReport(result, file.path) }
+    const result = await kind.apply()
+    return { json: result, text: careerReport(kind, result, file) }
   }
-  const preview = await ctx.call('exchange:previewJsonResume', { text: file.text })
-  const shown = jsonResumeReport(preview, file.path)
+  const preview = await kind.preview()
+  const shown = careerReport(kind, preview, file)
   if (preview.counts.added === 0) return { json: preview, text: `${shown}\nNothing to import: your portfolio already has everything it could take.` }
   if (ctx.json || process.stdin.isTTY !== true) return { json: preview, text: `${shown}\nNothing was imported yet: run the command again with --yes to import this.` }
   // Written before the question, so through the same escaping as every other output.
   process.stderr.write(printable(`${shown}\n`))
   if (!(await askYes(`Import ${plural(preview.counts.added, 'entry', 'entries')}?`))) return { json: preview, text: 'Nothing was imported.' }
-  const result = await ctx.call('exchange:importJsonResume', { text: file.text })
-  return { json: result, text: jsonResumeReport(result, file.path) }
+  const result = await kind.apply()
+  return { json: result, text: careerReport(kind, result, file) }
+}
+
+// ---------- LinkedIn data export ----------
+
+/** The export's file each section comes from, as the report names it. */
+const LINKEDIN_SECTION: Record<ExchangeItem['section'], string> = {
+  basics: 'Profile',
+  work: 'Positions',
+  education: 'Education',
+  certificates: 'Certifications',
+  projects: 'Projects',
+  skills: 'Skills',
+  languages: 'Languages',
+}
+/** What marks a folder as an unpacked export: LinkedIn always writes one of these. */
+const LINKEDIN_MARKERS = ['positions.csv', 'profile.csv']
+const LINKEDIN_NAMES = new Set<string>([...LINKEDIN_FILES, ...UNREAD_LINKEDIN_FILES].map((f) => f.toLowerCase()))
+
+/** Entry names of a ZIP (its central directory only; nothing is unpacked), or null when it is not one. */
+function zipNames(bytes: Uint8Array): string[] | null {
+  const names: string[] = []
+  try {
+    unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) })
+  } catch {
+    return null
+  }
+  return names
+}
+
+type LinkedInExport = { path: string; source: { zip: string } | { files: Array<{ name: string; text: string }> } }
+
+/** `path` as a LinkedIn export: a ZIP holding the export's files (or any .zip), or a folder with Positions.csv or Profile.csv. */
+function linkedInExport(path: string): LinkedInExport | null {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (stat?.isDirectory()) {
+    const entries = readdirSync(path, { withFileTypes: true }).filter((e) => e.isFile())
+    if (!entries.some((e) => LINKEDIN_MARKERS.includes(e.name.toLowerCase()))) return null
+    const files = entries
+      .filter((e) => LINKEDIN_NAMES.has(e.name.toLowerCase()))
+      .map((e) => {
+        const file = join(path, e.name)
+        if (statSync(file).size > LIMITS.linkedInCsvBytes) throw usage(`${showValue(file)} is larger than the ${LIMITS.linkedInCsvBytes / MB} MB a LinkedIn export's file may be`)
+        return { name: e.name, text: readFileSync(file, 'utf8') }
+      })
+    return { path, source: { files } }
+  }
+  if (!stat?.isFile() || stat.size < 4) return null
+  const head = Buffer.alloc(4)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, head, 0, 4, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (!head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return null
+  const isZipName = extname(path).toLowerCase() === '.zip'
+  if (stat.size > LIMITS.linkedInZipBytes) {
+    if (!isZipName) return null
+    throw usage(`${showValue(path)} is larger than the ${LIMITS.linkedInZipBytes / MB} MB a LinkedIn export may be`)
+  }
+  const bytes = readFileSync(path)
+  // A .docx is a ZIP too: only a .zip, or a ZIP that holds the export's files, is taken for an export.
+  if (!isZipName && !zipNames(bytes)?.some((n) => LINKEDIN_NAMES.has(basename(n).toLowerCase()))) return null
+  return { path, source: { zip: bytes.toString('base64') } }
+}
+
+/**
+ * The LinkedIn export among `import`'s arguments, or null when there is none. An export given
+ * with other files is refused: it is imported on its own.
+ */
+export function findLinkedInExport(positionals: readonly string[], cwd: string): LinkedInExport | null {
+  for (const raw of positionals) {
+    const found = linkedInExport(resolve(cwd, raw))
+    if (!found) continue
+    if (positionals.length > 1) throw usage(`${showValue(found.path)} is a LinkedIn data export: import it on its own, e.g. skillfolio import ${showValue(raw)}`)
+    return found
+  }
+  return null
+}
+
+/** `skillfolio import linkedin-export.zip` (or its folder): the preview, then the import on --yes or a typed yes. */
+export function importLinkedInExport(ctx: Context, found: LinkedInExport, yes: boolean): Promise<Outcome> {
+  return previewThenImport(
+    ctx,
+    found.path,
+    {
+      title: 'LinkedIn export',
+      section: (s) => LINKEDIN_SECTION[s],
+      preview: () => ctx.call('exchange:previewLinkedIn', found.source),
+      apply: () => ctx.call('exchange:importLinkedIn', found.source),
+    },
+    yes,
+  )
 }

@@ -7,7 +7,7 @@ import type { Command, Context } from '../context'
 import { EXIT, usage } from '../errors'
 import { plural, truncate } from '../format'
 import { optionTable } from '../help-text'
-import { findJsonResume, importJsonResume } from './exchange'
+import { findJsonResume, findLinkedInExport, importJsonResume, importLinkedInExport } from './exchange'
 
 const OUTCOME_LABEL = { imported: 'imported', updated: 'updated', duplicate: 'duplicate', failed: 'FAILED' } as const
 
@@ -70,7 +70,7 @@ function batchNumber(flag: string, value: string): number {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import badge and credential files or whole folders (Open Badges, verifiable credentials, …)',
-  usage: ['import FILE_OR_FOLDER… ', 'import RESUME.json [--yes]', 'import --undo BATCH', 'import --resume BATCH'],
+  usage: ['import FILE_OR_FOLDER… ', 'import RESUME.json [--yes]', 'import LINKEDIN-EXPORT.zip|FOLDER [--yes]', 'import --undo BATCH', 'import --resume BATCH'],
   options: () => [
     { name: 'undo', type: 'string' },
     { name: 'resume', type: 'string' },
@@ -80,9 +80,9 @@ export const importCommand: Command = {
     optionTable('Flags:', [
       ['--undo BATCH', 'remove what that import added and restore what it updated'],
       ['--resume BATCH', 'import the files an interrupted import never reached (from their paths)'],
-      ['-y, --yes', 'JSON Resume: import what the preview lists without asking'],
+      ['-y, --yes', 'JSON Resume, LinkedIn export: import what the preview lists without asking'],
     ]) +
-    '\n\nFiles are recognised by their content, not their name: baked PNG and SVG badges, Open Badges 2.0 and 3.0\nJSON, signed JWS/JWT, CLR, Blockcerts and European Digital Credentials. Each is checked offline, and\nthe report gives every file its verdict (Verified, Unverified, Problem …) and what was not checked.\nA copy of a credential you have replaces it only when it verifies at least as well and is newer (or\nverifies better); one that verifies worse is kept beside it as a conflict.\n\nEvery file is accounted for: imported, updated, duplicate or failed. An import that stops (the disk\nis full, another program keeps the portfolio locked, Skillfolio was stopped) ends partial, failed or\ninterrupted, with the files it did not import failed and the reason. Exit status is 1 then, and when\nany file failed.\n\nA .json file holding a JSON Resume (jsonresume.org) brings in your profile, work, education,\ncertificates, projects, skills and languages: the command lists what it would add, what you already\nhave and what it skips, and imports on --yes (or a yes typed on the terminal).',
+    '\n\nFiles are recognised by their content, not their name: baked PNG and SVG badges, Open Badges 2.0 and 3.0\nJSON, signed JWS/JWT, CLR, Blockcerts and European Digital Credentials. Each is checked offline, and\nthe report gives every file its verdict (Verified, Unverified, Problem …) and what was not checked.\nA copy of a credential you have replaces it only when it verifies at least as well and is newer (or\nverifies better); one that verifies worse is kept beside it as a conflict.\n\nEvery file is accounted for: imported, updated, duplicate or failed. An import that stops (the disk\nis full, another program keeps the portfolio locked, Skillfolio was stopped) ends partial, failed or\ninterrupted, with the files it did not import failed and the reason. Exit status is 1 then, and when\nany file failed.\n\nA .json file holding a JSON Resume (jsonresume.org) brings in your profile, work, education,\ncertificates, projects, skills and languages: the command lists what it would add, what you already\nhave and what it skips, and imports on --yes (or a yes typed on the terminal). A LinkedIn data export\n(the .zip from Settings › Data privacy › Get a copy of your data, or its unpacked folder) is read the\nsame way: Profile, Positions, Education, Certifications, Projects, Skills and Languages.',
   async run(ctx, inv) {
     const { undo, resume } = inv.values
     if (typeof undo === 'string' && typeof resume === 'string') throw usage('use --undo or --resume, not both')
@@ -103,6 +103,9 @@ export const importCommand: Command = {
     // A JSON Resume (jsonresume.org) is a career history, not a credential: previewed, then imported on a yes.
     const jsonResume = findJsonResume(inv.positionals, ctx.cwd)
     if (jsonResume) return importJsonResume(ctx, jsonResume, inv.values.yes === true)
+    // So is a LinkedIn data export (its ZIP or unpacked folder).
+    const linkedIn = findLinkedInExport(inv.positionals, ctx.cwd)
+    if (linkedIn) return importLinkedInExport(ctx, linkedIn, inv.values.yes === true)
     const sources = inv.positionals.map((p) => ({ path: resolve(p) }))
     const { batchId } = await ctx.call('import:start', { sources, origin: 'cli' })
     const report = await waitFor(ctx, batchId)
