@@ -16,7 +16,8 @@ import type { TagGroup, TagReview } from './tags'
 import { CHANNEL_NAMES, type Channel } from './channels'
 import { requiredText, safeText } from './text-rules'
 import * as b from './backup'
-import type { JsonResumeImport } from './exchange'
+import type { JsonResumeImport, LinkedInImport } from './exchange'
+import { ShareBundleInput, type ShareBundle } from './share'
 import { LIMITS, MB } from './limits'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
@@ -24,6 +25,16 @@ const Deleted = z.object({ id: z.string() })
 const None = z.strictObject({}).default({})
 const out = <T>() => z.custom<T>()
 const JsonResumeText = z.string().min(1, 'is empty').max(LIMITS.jsonResumeChars, `must be at most ${LIMITS.jsonResumeChars / MB} MB of text`)
+/** A LinkedIn export as bytes (the ZIP, base64) or as its unpacked CSV files' text: never a path, so the window may send one. */
+const LinkedInSource = z.union([
+  z.strictObject({ zip: z.string().min(1, 'is empty').max(LIMITS.linkedInZipBase64Chars, `must be at most ${LIMITS.linkedInZipBytes / MB} MB`) }),
+  z.strictObject({
+    files: z
+      .array(z.strictObject({ name: z.string().min(1).max(LIMITS.fileNameChars), text: z.string().max(LIMITS.linkedInCsvBytes, `must be at most ${LIMITS.linkedInCsvBytes / MB} MB of text`) }))
+      .min(1, 'names no file')
+      .max(100, 'at most 100 files'),
+  }),
+])
 
 export const contract = {
   'app:info': { input: z.object({}).default({}), output: s.AppInfo },
@@ -202,6 +213,10 @@ export const contract = {
   'exchange:previewJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
   /** Imports a JSON Resume in one transaction, matching what the portfolio already holds. */
   'exchange:importJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
+  /** What importing this LinkedIn data export (its ZIP, or the CSV files of its folder) would add, find already there and skip; nothing is written. */
+  'exchange:previewLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
+  /** Imports a LinkedIn data export in one transaction, matching what the portfolio already holds. */
+  'exchange:importLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
 
   /**
    * Backs the open portfolio up into one file (online SQLite backup plus a manifest of hashes),
@@ -213,6 +228,13 @@ export const contract = {
   'backup:list': { input: None, output: out<b.BackupList>() },
   /** Verifies a backup fully (hashes, integrity check, schema version) and says what it holds; changes nothing. */
   'backup:inspect': { input: b.BackupInspectInput, output: out<b.BackupSummary>() },
+
+  /**
+   * A verification bundle for an employer, as files (the caller writes them): the chosen
+   * credentials' originals unchanged, index.html, an unsigned Verifiable Presentation and a
+   * manifest of SHA-256 hashes. At most LIMITS.shareItems of each, LIMITS.shareBundleBytes of originals.
+   */
+  'share:bundle': { input: ShareBundleInput, output: out<ShareBundle>() },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } }
 
 export type Contract = typeof contract

@@ -85,6 +85,20 @@ export const LIMITS = {
   nestedDocuments: 3,
   /** A JSON Resume file: a whole career in text, far below any real one's size. */
   jsonResumeChars: 5 * MB,
+  /** A LinkedIn data export ZIP ("Get a copy of your data"); the full archive with messages is a few MB. */
+  linkedInZipBytes: 64 * MB,
+  /** `linkedInZipBytes` as base64, as the window or the command line sends it. */
+  linkedInZipBase64Chars: Math.ceil((64 * MB) / 3) * 4,
+  /** Entries in that ZIP (it holds a CSV per kind of data, a few hundred at most). */
+  linkedInZipEntries: 5_000,
+  /** One CSV file of the export, unpacked: a whole career is far less. */
+  linkedInCsvBytes: 16 * MB,
+
+  // ---------- sharing ----------
+  /** Credentials and projects in one verification bundle (each kind). */
+  shareItems: 500,
+  /** The original files of one verification bundle, together (it travels as base64 to the window). */
+  shareBundleBytes: 100 * MB,
 } as const
 
 export type Limit = keyof typeof LIMITS

@@ -13,9 +13,10 @@ import { tagsCommand } from './tags'
 import { settingsCommand } from './settings'
 import { backupCommand, backupsCommand, restoreCommand } from './backup'
 import { exportCommand } from './exchange'
+import { shareCommand } from './share'
 
 /** Every command, in the order `--help` lists them (`help` itself is handled by index.ts). */
-export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, exportCommand, verifyCommand, issuersCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, tagsCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, settingsCommand, backupCommand, backupsCommand, restoreCommand, info, demo]
+export const COMMANDS: readonly Command[] = [add, list, show, edit, remove, search, importCommand, exportCommand, verifyCommand, issuersCommand, rolesCommand, gapCommand, fitCommand, evidenceCommand, tagsCommand, planCommand, resumeCommand, reportCommand, resumesCommand, taxonomyCommand, profile, settingsCommand, backupCommand, backupsCommand, restoreCommand, shareCommand, info, demo]
 
 export function findCommand(word: string): Command | null {
   const w = word.toLowerCase()

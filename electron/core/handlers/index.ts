@@ -22,6 +22,7 @@ import { resumeHandlers } from './resume'
 import { roleHandlers } from './roles'
 import { searchHandlers } from './search'
 import { settingsHandlers } from './settings'
+import { shareHandlers } from './share'
 import { skillHandlers } from './skills'
 import { tagHandlers } from './tags'
 import { taxonomyHandlers } from './taxonomy'
@@ -52,5 +53,6 @@ export function createHandlers(s: CoreServices): Services {
     ...taxonomyHandlers(s),
     ...resumeHandlers(s),
     ...exchangeHandlers(s),
+    ...shareHandlers(s),
   }
 }

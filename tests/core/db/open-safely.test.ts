@@ -282,7 +282,7 @@ describe('read-only services', () => {
         'experience:list', 'gap:analyze', 'gap:analyzeSkills', 'gap:costs', 'gap:profile', 'import:batches', 'import:status',
         'plans:get', 'plans:list', 'plans:suggest', 'postings:extract', 'profile:get', 'projects:get', 'projects:list',
         'report:render', 'resume:docx', 'resume:preview', 'resumes:get', 'resumes:list', 'roles:fit', 'roles:get', 'roles:list',
-        'issuers:list', 'search:query', 'settings:get', 'skills:get', 'skills:list', 'skills:suggest', 'tags:pending', 'taxonomy:exportPack', 'taxonomy:sources',
+        'issuers:list', 'search:query', 'settings:get', 'share:bundle', 'skills:get', 'skills:list', 'skills:suggest', 'tags:pending', 'taxonomy:exportPack', 'taxonomy:sources',
       ].sort(),
     )
   })
