@@ -12,6 +12,7 @@ import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject
 import { buildResumeDocument, DEFAULT_SECTIONS, type DocumentChoices } from '../../../electron/core/resume/document'
 import { tailorResume, type TailorChoices, type TailoredResume, type TargetRole } from '../../../electron/core/resume/tailor'
 import type { ResumeDocument } from '../../../electron/shared/resume-document'
+import { credential } from '../resume/fixtures'
 
 export const NOW = new Date('2026-11-28T12:00:00Z')
 
@@ -63,20 +64,7 @@ const SKILLS: ResumeSkill[] = [
   skill(17, 'Polish (native)', 'language', 0),
 ]
 
-const cred = (n: number, c: Partial<ResumeCredential> & { title: string }): ResumeCredential => ({
-  id: `cred-${n}`,
-  kind: 'certification',
-  status: 'earned',
-  issuer: null,
-  provider: null,
-  earnedOn: null,
-  expiresOn: null,
-  credentialCode: null,
-  verificationUrl: null,
-  skills: [],
-  trust: 'self_reported',
-  ...c,
-})
+const cred = credential
 
 export const CREDENTIALS: ResumeCredential[] = [
   cred(1, {
