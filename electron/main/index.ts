@@ -133,6 +133,7 @@ export function start(): void {
           verifyWorkers: { script: join(__dirname, 'verify-worker.js') },
           // The day's automatic backup, in the background once the window is up (core/backup/service.ts).
           dailyBackupAfterMs: 10_000,
+          pdfWarmUpAfterMs: 1_000,
         })
       } catch (error) {
         log('Could not open the portfolio', error)

@@ -1,219 +1,323 @@
 /**
- * Resume PDFs: pdfkit (Skillfolio's renderer) against Chromium printing the same resume as
- * HTML, which is how the popular resume builders make their PDFs (Reactive Resume ≤ 5.0,
- * JSON Resume's CLI, Mahara: see PRODUCT-ANCHORS.md §3).
+ * Resume PDFs as a person gets them: pdfkit (Skillfolio's writer) beside Chromium printing the
+ * same resume as HTML, which is how the popular resume builders make their PDFs (Reactive
+ * Resume ≤ 5.0, JSON Resume's CLI, Mahara: see PRODUCT-ANCHORS.md §3).
  *
- * - pdfkit: 1-, 2- and 3-page resumes with each template, warm (the first, cold render is
- *   reported on its own), at least 20 measured runs each: median and p95 wall time, plus the
- *   fastest run and the CPU time per render, since on a shared two-core machine the wall time
- *   depends on what else runs.
- * - Chromium: the same ATS resumes as a faithful HTML version of the ATS template (same
- *   DejaVu fonts, sizes, margins, page-break rules and page-number footer), `page.setContent` +
- *   `page.pdf` in a warm browser, at least 10 runs each; and the speed-up factor.
+ * Three cases, each measured on both sides where both exist:
+ * - fresh: a different document on every run (every printed string changed, same structure:
+ *   pdf-variants.ts), so no cache keyed by text helps: a new resume, or a live preview after an
+ *   edit, at worst. The fair comparison.
+ * - cached: the same document again and again (what the shaped-text and subset caches were made
+ *   for: a preview re-rendered after a layout change).
+ * - first render after start: a new Node process per run (the code bundled, as the app and the
+ *   command line are), timed from "fonts read" to "PDF done", right away (the command line) or
+ *   after the background warm-up the app runs at start (core/pdf/warm-up.ts); and from process
+ *   start to "PDF done".
+ *
+ * Chromium prints `atsHtml` (pdf-html.ts): the same document in the ATS template's look, with
+ * the DejaVu faces loaded by @font-face from resources/fonts, with `setContent` + waiting for the
+ * web fonts + `page.pdf` in a warm browser. Every document is written by both sides, and the
+ * benchmark throws unless both give the same number of pages and embed the same DejaVu faces
+ * (the /BaseFont names), and unless Chromium reports the three web fonts loaded.
+ *
+ * Per row: median and p95 wall time, and CPU time per render (on a shared two-core machine the
+ * wall time depends on what else runs; CPU counts every thread of the process, including GC and
+ * zlib). Chromium's CPU is that of its own processes, read from /proc.
  */
-import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { dateRange, monthYear, paragraphsAndBullets, shortUrl } from '../../electron/core/pdf/format'
+import { renderResumeDocx } from '../../electron/core/docx'
 import { loadPdfFonts } from '../../electron/core/pdf/fonts'
+import { measureResumePdf, renderResumePdf } from '../../electron/core/pdf/render'
 import { renderGapReport } from '../../electron/core/pdf/report'
-import type { ResumeData } from '../../electron/core/resume/data'
-import { tailorResume, type TailoredResume } from '../../electron/core/resume/tailor'
-import { longResume, NOW, renderFixture, sampleReport, shortResume } from '../core/pdf/fixtures'
+import type { ResumeDocument } from '../../electron/shared/resume-document'
+import { fixtureDocument, longResume, NOW, sampleReport, shortResume } from '../core/pdf/fixtures'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/browser'
 import { median, ms, p95, type BenchRow } from './harness'
+import type { FirstRender } from './pdf-first-render'
+import { atsHtml } from './pdf-html'
+import { freshDocuments } from './pdf-variants'
 
-const RESOURCES = join(__dirname, '../../resources')
-const PDFKIT_RUNS = 30
-const PDFKIT_WARMUP = 8
-const CHROMIUM_RUNS = 12
-const CHROMIUM_WARMUP = 3
+const ROOT = join(__dirname, '../..')
+const RESOURCES = join(ROOT, 'resources')
+const PDFKIT = { warmup: 10, runs: 40 }
+const CHROMIUM = { warmup: 3, runs: 15 }
+const DOCX = { warmup: 5, runs: 20 }
+/** Fresh processes per first-render row. */
+const PROCESSES = 5
 
 interface Timing {
   sorted: number[]
+  /** CPU ms per run. */
   cpu: number
 }
 
-async function measure(fn: () => Promise<unknown>, runs: number, warmup: number): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn()
+interface Written {
+  pages: number
+  fonts: string[]
+}
+
+const clock = { now: NOW }
+
+/** Times `fn(i)` for i in [warmup, warmup + runs) after running it for i in [0, warmup). */
+async function measure(fn: (i: number) => Promise<unknown>, o: { warmup: number; runs: number }, cpuNow: () => number = processCpu): Promise<Timing> {
+  for (let i = 0; i < o.warmup; i++) await fn(i)
   const times: number[] = []
-  const cpu0 = process.cpuUsage()
-  for (let i = 0; i < runs; i++) {
+  const cpu0 = cpuNow()
+  for (let i = o.warmup; i < o.warmup + o.runs; i++) {
     const start = performance.now()
-    await fn()
+    await fn(i)
     times.push(performance.now() - start)
   }
-  const cpu = process.cpuUsage(cpu0)
-  return { sorted: times.sort((a, b) => a - b), cpu: (cpu.user + cpu.system) / 1000 / runs }
+  return { sorted: times.sort((a, b) => a - b), cpu: (cpuNow() - cpu0) / o.runs }
 }
 
-const note = (t: Timing, extra: string) => `p95 ${ms(p95(t.sorted))}, fastest ${ms(t.sorted[0]!)}, CPU ${ms(t.cpu)}/render; ${extra}`
-const pagesOf = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
+function processCpu(): number {
+  const c = process.cpuUsage()
+  return (c.user + c.system) / 1000
+}
 
-// ---------- the ATS template as HTML ----------
+const summary = (t: Timing, extra = '') => `p95 ${ms(p95(t.sorted))}, CPU ${ms(t.cpu)}/render${extra ? `; ${extra}` : ''}`
+const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+/** Page count and embedded font names (without the subset tag) of a PDF, as any reader finds them. */
+function written(pdf: Uint8Array): Written {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  const pages = (text.match(/\/Type\s*\/Page(?![\w])/g) ?? []).length
+  const fonts = [...new Set([...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w.-]+)/g)].map((m) => m[1]!))].sort()
+  return { pages, fonts }
+}
 
-function richHtml(text: string | null): string {
-  const parts = paragraphsAndBullets(text)
-  let html = ''
-  let inList = false
-  for (const p of parts) {
-    if (p.bullet && !inList) html += '<ul>'
-    if (!p.bullet && inList) html += '</ul>'
-    inList = p.bullet
-    html += p.bullet ? `<li>${esc(p.text)}</li>` : `<p>${esc(p.text)}</p>`
+function sameOutput(label: string, pdfkit: Written, other: Written): void {
+  if (pdfkit.pages !== other.pages) throw new Error(`${label}: pdfkit wrote ${pdfkit.pages} pages, Chromium ${other.pages}; the comparison would not be fair.`)
+  if (pdfkit.fonts.join() !== other.fonts.join()) throw new Error(`${label}: pdfkit embeds ${pdfkit.fonts.join(', ')}, Chromium ${other.fonts.join(', ')}.`)
+  if (!pdfkit.fonts.length || !pdfkit.fonts.every((f) => f.startsWith('DejaVu'))) throw new Error(`${label}: expected only DejaVu faces, found ${pdfkit.fonts.join(', ') || 'none'}.`)
+}
+
+interface Case {
+  label: string
+  template: 'ats' | 'two-column'
+  pages: number
+  doc: ResumeDocument
+  /** Documents for the fresh runs: pdfkit's warm-up and runs, of which Chromium writes the first. */
+  fresh: ResumeDocument[]
+}
+
+function cases(): Case[] {
+  const one = fixtureDocument(shortResume()).doc
+  const two = fixtureDocument(longResume({ jobs: 2 })).doc
+  const n = PDFKIT.warmup + PDFKIT.runs
+  return [
+    { label: '1-page resume, ATS', template: 'ats', pages: 1, doc: one, fresh: freshDocuments(one, n, 1) },
+    { label: '2-page resume, ATS', template: 'ats', pages: 2, doc: two, fresh: freshDocuments(two, n, 2) },
+    { label: '2-page resume, two-column', template: 'two-column', pages: 2, doc: two, fresh: freshDocuments(two, n, 3) },
+  ]
+}
+
+async function pdfkitRows(c: Case, fonts: ReturnType<typeof loadPdfFonts>, out: Map<ResumeDocument, Written>): Promise<{ rows: BenchRow[]; fresh: number; cached: number }> {
+  const render = async (doc: ResumeDocument) => {
+    const { pdf, pageCount } = await renderResumePdf(doc, { template: c.template }, fonts, clock)
+    if (pageCount !== c.pages) throw new Error(`${c.label}: a document came out with ${pageCount} pages instead of ${c.pages}; the variants must keep the structure.`)
+    out.set(doc, written(pdf))
+    return pdf
   }
-  return inList ? `${html}</ul>` : html
+  let bytes = 0
+  const fresh = await measure(async (i) => (bytes = (await render(c.fresh[i]!)).length), PDFKIT)
+  const cached = await measure(() => render(c.doc), { warmup: 5, runs: PDFKIT.runs })
+  const is2 = c.pages === 2 && c.template === 'ats'
+  return {
+    fresh: median(fresh.sorted),
+    cached: median(cached.sorted),
+    rows: [
+      {
+        benchmark: `pdfkit: ${c.label}, fresh content (every string new, ${PDFKIT.runs} documents)`,
+        value: ms(median(fresh.sorted)),
+        ...(is2 ? { target: '≤ 12 ms' } : {}),
+        note: summary(fresh, `${Math.round(bytes / 1024)} KB`),
+      },
+      {
+        benchmark: `pdfkit: ${c.label}, cached content (same document, ${PDFKIT.runs} runs)`,
+        value: ms(median(cached.sorted)),
+        ...(is2 ? { target: '≤ 25 ms' } : {}),
+        note: summary(cached),
+      },
+    ],
+  }
 }
 
-function entryHead(title: string, rest: string, date: string | null): string {
-  return `<div class="head"><span><b>${esc(title)}</b>${esc(rest)}</span>${date ? `<span class="date">${esc(date)}</span>` : ''}</div>`
+/** Bundles pdf-first-render.ts as the app is bundled (dependencies stay in node_modules). */
+async function bundleFirstRender(dir: string): Promise<string> {
+  const outfile = join(dir, 'pdf-first-render.cjs')
+  await build({ entryPoints: [join(__dirname, 'pdf-first-render.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' })
+  return outfile
 }
 
-/** The ATS template's content, styles and break rules in HTML + CSS (A4 or Letter). */
-export function atsHtml(t: TailoredResume, pageSize: 'a4' | 'letter'): string {
-  const p = t.profile
-  const contact = [
-    p.email ? `<a href="mailto:${esc(p.email)}">${esc(p.email)}</a>` : '',
-    p.phone ? esc(p.phone) : '',
-    p.location ? esc(p.location) : '',
-    p.website ? `<a href="${esc(p.website)}">${esc(shortUrl(p.website))}</a>` : '',
-    ...p.links.map((l) => `${l.label ? `${esc(l.label)}: ` : ''}<a href="${esc(l.url)}">${esc(shortUrl(l.url))}</a>`),
-  ].filter(Boolean)
-  const section = (title: string, body: string) => (body ? `<section><h2>${title}</h2>${body}</section>` : '')
-  const skills = t.skills.map((g) => `<p class="skills"><b>${esc(g.label)}:</b> ${esc(g.skills.map((s) => s.name).join(', '))}</p>`).join('')
-  const experience = t.experience
-    .map((e) => `<div class="entry">${entryHead(e.title, `, ${e.organization}`, dateRange(e.startedOn, e.endedOn))}${e.location ? `<div class="meta">${esc(e.location)}</div>` : ''}${richHtml(e.description)}</div>`)
-    .join('')
-  const projects = t.projects
-    .map(
-      (pr) =>
-        `<div class="entry">${entryHead(pr.title, pr.role ? ` · ${pr.role}` : '', dateRange(pr.startedOn, pr.endedOn))}${pr.summary ? `<p>${esc(pr.summary)}</p>` : ''}` +
-        `${pr.outcomes.length ? `<ul>${pr.outcomes.map((o) => `<li>${esc(o)}</li>`).join('')}</ul>` : ''}` +
-        `${pr.skills.length ? `<div class="small"><b>Skills:</b> ${esc(pr.skills.join(', '))}</div>` : ''}` +
-        `${pr.credentials.length ? `<div class="small"><b>Credentials:</b> ${esc(pr.credentials.join('; '))}</div>` : ''}` +
-        `${pr.links.length ? `<div class="small">${pr.links.map((l) => `${l.label ? `${esc(l.label)}: ` : ''}<a href="${esc(l.url)}">${esc(shortUrl(l.url))}</a>`).join('  ·  ')}</div>` : ''}</div>`,
-    )
-    .join('')
-  const credentials = t.credentials
-    .map((c) => {
-      const status = c.inProgress
-        ? '<b>In progress</b>'
-        : c.expired
-          ? `<b class="warn">Expired${c.expiresOn ? ` ${monthYear(c.expiresOn)}` : ''}</b>`
-          : c.expiresOn
-            ? `Valid until ${monthYear(c.expiresOn)}`
-            : ''
-      const id = c.credentialCode ? `Credential ID <b>${esc(c.credentialCode)}</b>` : ''
-      const issuer = [c.issuer, c.provider ? `via ${c.provider}` : null].filter(Boolean).join(' · ')
-      return (
-        `<div class="entry">${entryHead(c.title, '', monthYear(c.earnedOn))}${issuer ? `<div class="meta">${esc(issuer)}</div>` : ''}` +
-        `${status || id ? `<div class="small">${[status, id].filter(Boolean).join('  ·  ')}</div>` : ''}` +
-        `${c.verificationUrl ? `<div class="small">Verify: <a href="${esc(c.verificationUrl)}">${esc(c.verificationUrl)}</a></div>` : ''}</div>`
-      )
-    })
-    .join('')
-  const education = t.education
-    .map((e) => {
-      const title = [e.degree, e.field].filter(Boolean).join(', ')
-      return `<div class="entry">${entryHead(title || e.institution, title ? `, ${e.institution}` : '', dateRange(e.startedOn, e.endedOn))}${richHtml(e.description)}</div>`
-    })
-    .join('')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(p.name)} — Resume</title><style>
-@page { size: ${pageSize === 'a4' ? 'A4' : 'Letter'}; margin: 46pt 54pt 54pt 54pt; }
-* { box-sizing: border-box; }
-body { margin: 0; font-family: 'DejaVu Sans', sans-serif; font-size: 9.1pt; line-height: 1.36; color: #2f3540; font-variant-ligatures: none; }
-h1 { font-family: 'DejaVu Serif', serif; font-size: 23pt; line-height: 1.2; margin: 0; color: #1b1f27; }
-.headline { font-size: 10.8pt; color: #1f5f8b; margin-top: 1pt; }
-.contact { font-size: 8.6pt; color: #5d6573; margin: 3.3pt 0 5.4pt; line-height: 1.45; }
-.contact a { color: #2f3540; text-decoration: none; }
-hr { border: 0; border-top: 1.1pt solid #1f5f8b; margin: 0; }
-section { margin-top: 15.6pt; }
-h2 { font-size: 9.4pt; color: #1f5f8b; margin: 0 0 3.4pt; padding-bottom: 3.2pt; border-bottom: 0.6pt solid #d5d9df; break-after: avoid; }
-.entry { margin-top: 9pt; break-inside: avoid; }
-section > .entry:first-of-type { margin-top: 0; }
-.head { display: flex; justify-content: space-between; gap: 10pt; font-size: 9.6pt; color: #1b1f27; break-after: avoid; }
-.date { font-size: 8.6pt; color: #5d6573; white-space: nowrap; }
-.meta { font-size: 8.6pt; color: #5d6573; }
-.small { font-size: 8.1pt; color: #5d6573; }
-.small b { color: #2f3540; } .warn { color: #9a3412; }
-.small a { color: #1f5f8b; text-decoration: none; }
-.skills { margin: 1.8pt 0 0; } .skills b { color: #1b1f27; }
-p { margin: 0; } ul { margin: 0; padding-left: 11pt; } li { break-inside: avoid; } li::marker { color: #8a919c; }
-</style></head><body>
-<h1>${esc(p.name)}</h1>${p.headline ? `<div class="headline">${esc(p.headline)}</div>` : ''}<div class="contact">${contact.join('  ·  ')}</div><hr>
-${section('Summary', p.summary ? `<p>${esc(p.summary)}</p>` : '')}${section('Skills', skills)}${section('Experience', experience)}${section('Projects', projects)}${section('Certifications', credentials)}${section('Education', education)}
-</body></html>`
+function firstRender(script: string, docPath: string, mode: 'cold' | 'warmed'): FirstRender {
+  const r = spawnSync(process.execPath, [script, RESOURCES, docPath, mode], { encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, timeout: 60_000 })
+  if (r.status !== 0) throw new Error(`The first-render process failed: ${r.stderr || r.error?.message}`)
+  return JSON.parse(r.stdout) as FirstRender
 }
 
-async function chromiumPdf(page: Page, html: string, pageSize: 'a4' | 'letter', name: string): Promise<Uint8Array> {
+async function firstRenderRows(doc: ResumeDocument, pages: number): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'skillfolio-bench-pdf-'))
+  try {
+    const script = await bundleFirstRender(dir)
+    const docPath = join(dir, 'resume.json')
+    writeFileSync(docPath, JSON.stringify(doc))
+    const cold: FirstRender[] = []
+    const warmed: FirstRender[] = []
+    // Alternated, so that both modes meet the same load on a shared machine.
+    for (let i = 0; i < PROCESSES; i++) {
+      cold.push(firstRender(script, docPath, 'cold'))
+      warmed.push(firstRender(script, docPath, 'warmed'))
+    }
+    for (const r of [...cold, ...warmed]) if (r.pages !== pages) throw new Error(`The first-render process wrote ${r.pages} pages instead of ${pages}.`)
+    const sorted = (xs: number[]) => xs.sort((a, b) => a - b)
+    const render = (rs: FirstRender[]) => sorted(rs.map((r) => r.pdfDone - r.renderStart))
+    const cpu = (rs: FirstRender[]) => median(sorted(rs.map((r) => r.renderCpu)))
+    const coldRender = render(cold)
+    const warmedRender = render(warmed)
+    const startToPdf = sorted(cold.map((r) => r.pdfDone))
+    const loaded = median(sorted(cold.map((r) => r.loaded)))
+    const warmUp = median(sorted(warmed.map((r) => r.warmedUp! - r.fontsRead)))
+    const range = (xs: number[]) => `${ms(xs[0]!)}–${ms(xs[xs.length - 1]!)}`
+    return [
+      {
+        benchmark: `pdfkit: first 2-page resume after start, fonts warmed up in the background (the app; ${PROCESSES} processes)`,
+        value: ms(median(warmedRender)),
+        target: '≤ 60 ms',
+        note: `fonts read → PDF done, a resume the process never saw; range ${range(warmedRender)}, CPU ${ms(cpu(warmed))}; the warm-up itself took ${ms(warmUp)} (median) in the background`,
+      },
+      {
+        benchmark: `pdfkit: first 2-page resume after start, no warm-up (\`skillfolio resume\`; ${PROCESSES} processes)`,
+        value: ms(median(coldRender)),
+        note: `fonts read → PDF done; range ${range(coldRender)}, CPU ${ms(cpu(cold))}`,
+      },
+      {
+        benchmark: 'pdfkit: process start → first 2-page PDF done, no warm-up (bundled code)',
+        value: ms(median(startToPdf)),
+        note: `range ${range(startToPdf)}; of which loading the modules ${ms(loaded)} (median)`,
+      },
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function docxRows(c: Case): Promise<BenchRow[]> {
+  const write = (doc: ResumeDocument) => renderResumeDocx(doc, { pageSize: 'a4', now: NOW })
+  let bytes = 0
+  const fresh = await measure(async (i) => (bytes = (await write(c.fresh[i]!)).length), DOCX)
+  const cached = await measure(() => write(c.doc), DOCX)
+  return [
+    { benchmark: `DOCX: ${c.label.replace(', ATS', '')}, fresh content (${DOCX.runs} documents)`, value: ms(median(fresh.sorted)), note: summary(fresh, `${Math.round(bytes / 1024)} KB`) },
+    { benchmark: `DOCX: ${c.label.replace(', ATS', '')}, cached content (same document, ${DOCX.runs} runs)`, value: ms(median(cached.sorted)), note: summary(cached) },
+  ]
+}
+
+// ---------- Chromium ----------
+
+/** Clock ticks of a process and its descendants, from /proc (Linux), in ms; null elsewhere. */
+function treeCpu(root: number): number | null {
+  if (!existsSync('/proc/self/stat')) return null
+  const stats = new Map<number, { ppid: number; ms: number }>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      stats.set(Number(name), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100 })
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0
+  for (const [pid, s] of stats) {
+    let p: number | undefined = pid
+    while (p && p !== root) p = stats.get(p)?.ppid
+    if (p === root) total += s.ms
+  }
+  return total
+}
+
+/** The browser's main process: the child of this process started with Playwright's debugging pipe. */
+function browserPid(): number | null {
+  if (!existsSync('/proc')) return null
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--remote-debugging-pipe')) return Number(pid)
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return null
+}
+
+async function chromiumPdf(page: Page, html: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' })
-  return page.pdf({
-    format: pageSize === 'a4' ? 'A4' : 'Letter',
-    preferCSSPageSize: true,
-    printBackground: true,
-    tagged: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: `<div style="font: 7.4pt 'DejaVu Sans'; color: #8a919c; width: 100%; padding: 0 54pt; display: flex; justify-content: space-between"><span>${esc(name)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-  })
+  const loaded = await page.evaluate(() => document.fonts.ready.then((set) => [...set].filter((f) => f.status === 'loaded').length))
+  if (loaded !== 3) throw new Error(`Chromium loaded ${loaded} of the 3 DejaVu web fonts; it would print with other fonts.`)
+  return page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true })
+}
+
+async function chromiumRows(page: Page, c: Case, pdfkit: { fresh: number; cached: number }, out: Map<ResumeDocument, Written>): Promise<BenchRow[]> {
+  const pid = browserPid()
+  const cpu = pid ? () => treeCpu(pid) ?? 0 : processCpu
+  const print = async (doc: ResumeDocument) => {
+    const pdf = await chromiumPdf(page, atsHtml(doc, 'a4', RESOURCES))
+    sameOutput(c.label, out.get(doc)!, written(pdf))
+    return pdf
+  }
+  // Both sides start from the ResumeDocument: writing the HTML (well under a millisecond) is Chromium's part.
+  const fresh = await measure((i) => print(c.fresh[i]!), CHROMIUM, cpu)
+  const cached = await measure(() => print(c.doc), CHROMIUM, cpu)
+  const cpuNote = pid ? 'CPU of the browser processes' : 'CPU of this process only'
+  const is2 = c.pages === 2
+  return [
+    { benchmark: `Chromium: ${c.label} as HTML, fresh content (setContent + fonts + page.pdf, ${CHROMIUM.runs} documents)`, value: ms(median(fresh.sorted)), note: `p95 ${ms(p95(fresh.sorted))}, ${cpuNote} ${ms(fresh.cpu)}/render` },
+    { benchmark: `Chromium: ${c.label} as HTML, cached content (same document, ${CHROMIUM.runs} runs)`, value: ms(median(cached.sorted)), note: `p95 ${ms(p95(cached.sorted))}, ${cpuNote} ${ms(cached.cpu)}/render` },
+    { benchmark: `speed-up, ${c.label}, fresh content (the fair ratio): Chromium median / pdfkit median`, value: ratio(median(fresh.sorted), pdfkit.fresh), note: 'same documents on both sides; same page count and DejaVu faces checked for each' },
+    { benchmark: `speed-up, ${c.label}, cached content: Chromium median / pdfkit median`, value: ratio(median(cached.sorted), pdfkit.cached), ...(is2 ? { target: '≥ 15×' } : {}) },
+  ]
 }
 
 // ---------- the benchmark ----------
 
 export async function pdfBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = []
-  const cases: Array<{ label: string; data: ResumeData }> = [
-    { label: '1-page', data: shortResume() },
-    { label: '2-page', data: longResume({ jobs: 2 }) },
-    { label: '3-page', data: longResume() },
-  ]
   const fonts = loadPdfFonts(RESOURCES)
-  const clock = { now: NOW }
+  const all = cases()
+  for (const c of all) {
+    const pages = measureResumePdf(c.doc, { template: c.template }, fonts)
+    if (pages !== c.pages) throw new Error(`${c.label}: the fixture has ${pages} pages, not ${c.pages}.`)
+  }
+  rows.push(...(await firstRenderRows(all[1]!.doc, 2)))
 
-  const cold = performance.now()
-  const first = await renderFixture(cases[1]!.data, { template: 'ats' }, fonts, clock)
-  rows.push({ benchmark: 'pdfkit: first resume (cold: parse fonts, JIT)', value: ms(performance.now() - cold), note: `${first.pageCount} pages` })
+  // The steady state of an app that has been running a while: the code compiled and optimised
+  // (the caches keyed by text do not help the fresh rows, whose documents are all new).
+  for (const c of all) for (const doc of freshDocuments(c.doc, 15, 99)) await renderResumePdf(doc, { template: c.template }, fonts, clock)
 
-  const pdfkitMedian = new Map<string, number>()
-  for (const template of ['ats', 'two-column'] as const)
-    for (const c of cases) {
-      let last: Awaited<ReturnType<typeof renderFixture>> | undefined
-      const t = await measure(async () => (last = await renderFixture(c.data, { template, pageSize: 'a4' }, fonts, clock)), PDFKIT_RUNS, PDFKIT_WARMUP)
-      pdfkitMedian.set(`${template}/${c.label}`, median(t.sorted))
-      rows.push({
-        benchmark: `pdfkit: ${c.label} resume, ${template}, A4 (warm, ${PDFKIT_RUNS} runs)`,
-        value: ms(median(t.sorted)),
-        ...(c.label === '2-page' ? { target: '< 25 ms' } : {}),
-        note: note(t, `${last!.pageCount} pages, ${Math.round(last!.pdf.length / 1024)} KB`),
-      })
-    }
-  {
-    let last: Uint8Array | undefined
-    const t = await measure(async () => (last = (await renderFixture(cases[2]!.data, { template: 'ats', showQr: true }, fonts, clock)).pdf), PDFKIT_RUNS, PDFKIT_WARMUP)
-    rows.push({ benchmark: 'pdfkit: 3-page resume, ats, with 7 QR codes', value: ms(median(t.sorted)), note: note(t, `${Math.round(last!.length / 1024)} KB`) })
+  const out = new Map<ResumeDocument, Written>()
+  const pdfkit = new Map<Case, { fresh: number; cached: number }>()
+  for (const c of all) {
+    const r = await pdfkitRows(c, fonts, out)
+    pdfkit.set(c, r)
+    rows.push(...r.rows)
   }
   {
-    // Changed content on every run (a live preview while typing): shaped-text and subset caches miss in part.
-    let n = 0
-    const t = await measure(
-      () => {
-        const data = longResume({ jobs: 2 })
-        data.profile.summary = `${data.profile.summary} Edit number ${++n}: ${'workflow office '.repeat(n % 7)}`
-        return renderFixture(data, { template: 'ats' }, fonts, clock)
-      },
-      PDFKIT_RUNS,
-      PDFKIT_WARMUP,
-    )
-    rows.push({ benchmark: 'pdfkit: 2-page resume, ats, summary edited every run', value: ms(median(t.sorted)), note: note(t, 'what a live preview re-renders') })
+    const t = await measure(() => renderGapReport(sampleReport(), {}, fonts, clock), { warmup: 5, runs: PDFKIT.runs })
+    rows.push({ benchmark: 'pdfkit: gap report with plan, A4 (same report)', value: ms(median(t.sorted)), note: summary(t) })
   }
-  {
-    let last: Uint8Array | undefined
-    const t = await measure(async () => (last = await renderGapReport(sampleReport(), {}, fonts, clock)), PDFKIT_RUNS, PDFKIT_WARMUP)
-    rows.push({ benchmark: 'pdfkit: gap report with plan, A4', value: ms(median(t.sorted)), note: note(t, `${pagesOf(last!)} pages`) })
-  }
+  rows.push(...(await docxRows(all[1]!)))
   const mem = process.memoryUsage()
   rows.push({
     benchmark: 'pdfkit: memory after the runs above',
@@ -225,27 +329,20 @@ export async function pdfBench(): Promise<BenchRow[]> {
     rows.push({ benchmark: 'Chromium page.pdf (same resumes as HTML)', value: 'skipped', note: `${CHROMIUM_PATH} not found` })
     return rows
   }
+  const dir = mkdtempSync(join(tmpdir(), 'skillfolio-bench-html-'))
   let browser: Browser | undefined
   try {
     const launched = performance.now()
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
     const page = await browser.newPage()
-    rows.push({ benchmark: 'Chromium: launch', value: ms(performance.now() - launched) })
-    for (const c of cases) {
-      const html = atsHtml(tailorResume(c.data, null, {}, clock), 'a4')
-      let last: Uint8Array | undefined
-      const t = await measure(async () => (last = await chromiumPdf(page, html, 'a4', c.data.profile.name)), CHROMIUM_RUNS, CHROMIUM_WARMUP)
-      const chrome = median(t.sorted)
-      rows.push({
-        benchmark: `Chromium: ${c.label} resume as HTML, A4 (warm, setContent + page.pdf, ${CHROMIUM_RUNS} runs)`,
-        value: ms(chrome),
-        note: `p95 ${ms(p95(t.sorted))}, fastest ${ms(t.sorted[0]!)}; ${pagesOf(last!)} pages, ${Math.round(last!.length / 1024)} KB; Node-side CPU ${ms(t.cpu)}/render (the browser's own CPU is not counted)`,
-      })
-      const mine = pdfkitMedian.get(`ats/${c.label}`)!
-      rows.push({ benchmark: `speed-up, ${c.label} ATS resume: Chromium median / pdfkit median`, value: `${(chrome / mine).toFixed(1)}×`, ...(c.label === '2-page' ? { target: '≥ 15×' } : {}) })
-    }
+    // A file:// page, so that the documents written into it may load the fonts by file URL.
+    writeFileSync(join(dir, 'blank.html'), '<!doctype html><title>resume</title>')
+    await page.goto(pathToFileURL(join(dir, 'blank.html')).href)
+    rows.push({ benchmark: 'Chromium: launch', value: ms(performance.now() - launched), note: `${cpus().length} cores` })
+    for (const c of all.filter((x) => x.template === 'ats')) rows.push(...(await chromiumRows(page, c, pdfkit.get(c)!, out)))
   } finally {
     await browser?.close()
+    rmSync(dir, { recursive: true, force: true })
   }
   return rows
 }

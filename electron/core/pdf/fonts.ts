@@ -20,6 +20,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { create, type FontkitCollection, type FontkitFont, type FontkitGlyphRun } from 'fontkit'
 import { splitRuns, type FaceRun } from './coverage'
+import { position, shapedRun, SimpleShaper, type ShapedRun } from './fast-shaping'
+import { fontTables } from './font-tables'
+import { subsetEncoder, type FontkitSubset } from './subset'
 
 export const FONT_KEYS = ['sans', 'sansBold', 'sansItalic', 'sansBoldItalic', 'serif', 'serifBold', 'serifItalic'] as const
 export type FontKey = (typeof FONT_KEYS)[number]
@@ -105,6 +108,8 @@ export interface PreparedFace {
   covers(codePoint: number): boolean
   /** Advance width of `text` in 1000ths of the font size, ligatures off (cached). */
   width(text: string): number
+  /** The same, when the face's fast path shapes `text` (fast-shaping.ts), else null; not cached, and about as fast as a cache. */
+  fastWidth(text: string): number | null
 }
 
 /** The faces a style's characters are looked up in, in order; the first is the style's own. */
@@ -144,35 +149,6 @@ const parsed = new WeakMap<Uint8Array, Map<string, PreparedFace>>()
 const prepared = new WeakMap<PdfFonts, PreparedFonts>()
 let faceCount = 0
 
-/** What pdfkit reads of a shaped run (fontkit's GlyphRun has the same members). */
-interface ShapedRun {
-  glyphs: Array<{ id: number; codePoints: number[]; advanceWidth: number }>
-  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }>
-  readonly advanceWidth: number
-}
-
-interface FontkitSubset {
-  glyphs: number[]
-  encode(): Uint8Array
-}
-
-/**
- * A glyph position whose fields are not enumerable: pdfkit scales every enumerable field of a
- * position in place (`for (key in position) position[key] *= scale`), which with a scale of 1
- * changes nothing but, as a keyed store of a double, allocates a number box per field and glyph
- * on every call.
- */
-function position(xAdvance: number, yAdvance: number, xOffset: number, yOffset: number, advanceWidth: number): ShapedRun['positions'][number] {
-  const field = (value: number) => ({ value, writable: true, enumerable: false, configurable: false })
-  return Object.defineProperties({} as ShapedRun['positions'][number], {
-    xAdvance: field(xAdvance),
-    yAdvance: field(yAdvance),
-    xOffset: field(xOffset),
-    yOffset: field(yOffset),
-    advanceWidth: field(advanceWidth),
-  })
-}
-
 const MAX_CACHED_RUNS = 50_000
 const MAX_CACHED_SUBSETS = 32
 
@@ -187,11 +163,16 @@ const MAX_CACHED_SUBSETS = 32
  *   more than drawing it, a resume repeats its text from one render to the next (a live preview
  *   re-renders on every change), and re-creating position objects for every call was half of
  *   all memory a render allocated. Runs are cached by text, across documents.
- * - The embedded TrueType subset is taken from the real font (its tables keep their own units),
- *   and an encoded subset is reused when a render uses the same glyphs in the same order.
+ * - In the bundled DejaVu faces, text made of Latin, Greek and Cyrillic letters, digits and
+ *   punctuation is shaped and measured without fontkit's engine, from the cmap, the advance
+ *   widths and the GPOS pair kerning (fast-shaping.ts), with fontkit's numbers: a document never
+ *   seen before costs about what one written before costs. Other text goes to fontkit.
+ * - The embedded TrueType subset is put together from glyph data read once per face (subset.ts),
+ *   byte for byte what fontkit's encoder writes; an encoded subset is also reused when a render
+ *   uses the same glyphs in the same order.
  * - Everything else is inherited from the parsed font.
  */
-function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): PreparedFace {
+function prepareFace(bytes: Uint8Array, postscriptName: string | null, bundled: boolean): PreparedFace {
   let byName = parsed.get(bytes)
   if (!byName) parsed.set(bytes, (byName = new Map()))
   let face = byName.get(postscriptName ?? '')
@@ -205,19 +186,14 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): P
     createSubset(this: FontkitFont): FontkitSubset
   }
 
+  // The bundled DejaVu faces shape simple text without fontkit's engine (fast-shaping.ts).
+  const tables = bundled && base.postscriptName.startsWith('DejaVu') ? fontTables(base, bytes) : null
+  const shaper = tables ? new SimpleShaper(base, tables, k) : null
   const shape = (text: string, features: Record<string, boolean> | string[], direction?: 'ltr' | 'rtl'): ShapedRun => {
     const run = base.layout(text, features, undefined, undefined, direction) as FontkitGlyphRun & { positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }> }
     const glyphs = run.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth * k }))
     const positions = run.positions.map((p, i) => position(p.xAdvance * k, p.yAdvance * k, p.xOffset * k, p.yOffset * k, glyphs[i]!.advanceWidth))
-    return {
-      glyphs,
-      positions,
-      get advanceWidth() {
-        let w = 0
-        for (const p of positions) w += p.xAdvance
-        return w
-      },
-    }
+    return shapedRun(glyphs, positions)
   }
   const runs = new Map<string, ShapedRun>()
   const rtlRuns = new Map<string, ShapedRun>()
@@ -227,7 +203,7 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): P
     const cache = rtl ? rtlRuns : runs
     let run = cache.get(text)
     if (!run) {
-      run = shape(text, NO_LIGATURES, rtl ? 'rtl' : 'ltr')
+      run = (rtl ? null : shaper?.run(text)) ?? shape(text, NO_LIGATURES, rtl ? 'rtl' : 'ltr')
       if (cache.size >= MAX_CACHED_RUNS) cache.clear()
       cache.set(text, run)
     }
@@ -235,6 +211,8 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): P
   }
 
   const subsets = new Map<string, Uint8Array>()
+  // Set up on the first document that embeds this face (subset.ts).
+  let fastEncode: ReturnType<typeof subsetEncoder> | undefined
   const createSubset = (): FontkitSubset => {
     const subset = baseAny.createSubset.call(base)
     const encode = subset.encode.bind(subset)
@@ -242,7 +220,8 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): P
       const key = subset.glyphs.join(',')
       let out = subsets.get(key)
       if (!out) {
-        out = encode()
+        if (fastEncode === undefined) fastEncode = subsetEncoder(base, bytes)
+        out = fastEncode ? fastEncode(subset) : encode()
         if (subsets.size >= MAX_CACHED_SUBSETS) subsets.clear()
         subsets.set(key, out)
       }
@@ -262,24 +241,32 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null = null): P
   own('capHeight', baseAny.capHeight * k)
   own('xHeight', baseAny.xHeight * k)
   own('bbox', { minX: baseAny.bbox.minX * k, minY: baseAny.bbox.minY * k, maxX: baseAny.bbox.maxX * k, maxY: baseAny.bbox.maxY * k })
+  // Words are measured far more often than drawn: the fast path measures without building a run.
+  const fastWidth = (text: string): number | null => (shaper ? shaper.width(text) : null)
   const widths = new Map<string, number>()
   const width = (text: string): number => {
     let w = widths.get(text)
     if (w === undefined) {
-      w = layout(text).advanceWidth
+      w = fastWidth(text) ?? layout(text).advanceWidth
       if (widths.size >= MAX_CACHED_RUNS) widths.clear()
       widths.set(text, w)
     }
     return w
   }
-  let charset: Set<number> | null = null
-  const covers = (cp: number) => (charset ??= new Set(base.characterSet)).has(cp)
+  // Asked per character met, not from the whole character map (reading all of it is slow on a first render).
+  const covered = new Map<number, boolean>()
+  const covers = (cp: number) => {
+    let has = covered.get(cp)
+    if (has === undefined) covered.set(cp, (has = base.hasGlyphForCodePoint(cp)))
+    return has
+  }
   face = {
     id: `face${++faceCount}`,
     postscriptName: base.postscriptName,
     font,
     covers,
     width,
+    fastWidth,
     metrics: { ascent: base.ascent / base.unitsPerEm, descent: -base.descent / base.unitsPerEm },
   }
   byName.set(postscriptName ?? '', face)
@@ -330,11 +317,15 @@ function faceChain(faces: readonly PreparedFace[]): FaceChain {
     }
     return r
   }
+  const chainWidth = (text: string): number => {
+    const r = runs(text)
+    return r === null ? first.width(text) : r.reduce((sum, run) => sum + run.face.width(run.text), 0)
+  }
   const width = (text: string): number => {
     let w = widths.get(text)
     if (w === undefined) {
-      const r = runs(text)
-      w = r === null ? first.width(text) : r.reduce((sum, run) => sum + run.face.width(run.text), 0)
+      // Text the style's own face shapes on its fast path has every character in that face.
+      w = first.fastWidth(text) ?? chainWidth(text)
       if (widths.size >= MAX_CACHED_SPLITS) widths.clear()
       widths.set(text, w)
     }
@@ -347,9 +338,9 @@ function faceChain(faces: readonly PreparedFace[]): FaceChain {
 export function prepareFonts(fonts: PdfFonts): PreparedFonts {
   let p = prepared.get(fonts)
   if (!p) {
-    const bundled = Object.fromEntries(FONT_KEYS.map((key) => [key, prepareFace(fonts[key])])) as Record<FontKey, PreparedFace>
+    const bundled = Object.fromEntries(FONT_KEYS.map((key) => [key, prepareFace(fonts[key], null, true)])) as Record<FontKey, PreparedFace>
     const fallbackFonts = fonts.fallbacks ?? []
-    const fallbacks = fallbackFonts.map((f) => prepareFace(f.bytes, f.postscriptName))
+    const fallbacks = fallbackFonts.map((f) => prepareFace(f.bytes, f.postscriptName, false))
     const boldFirst = [...fallbacks.filter((_, i) => fallbackFonts[i]!.bold), ...fallbacks.filter((_, i) => !fallbackFonts[i]!.bold)]
     const regularFirst = [...fallbacks.filter((_, i) => !fallbackFonts[i]!.bold), ...fallbacks.filter((_, i) => fallbackFonts[i]!.bold)]
     const chains = Object.fromEntries(

@@ -67,17 +67,45 @@ const partsCache = new Map<string, readonly string[]>()
 function partsOf(text: string): readonly string[] {
   let parts = partsCache.get(text)
   if (!parts) {
-    parts = text
-      .replace(/\r\n?/g, '\n')
-      .split(/(\n|[ \t]+)/)
-      .filter((p) => p.length > 0)
-      .flatMap((p) => (p !== '\n' && /^[ \t]+$/.test(p) ? [' '] : IDEOGRAPHIC.test(p) ? ideographicParts(p) : [p]))
+    parts = splitParts(text)
     if (partsCache.size >= 20_000) partsCache.clear()
     partsCache.set(text, parts)
   }
   return parts
 }
 
+/** `partsOf` without the cache: one pass over the text (a new document's texts are all new). */
+function splitParts(text: string): string[] {
+  const parts: string[] = []
+  const word = (from: number, to: number) => {
+    const w = text.slice(from, to)
+    // Ideographs are all at or above U+2E80; most words have none, and skip the test.
+    if (!HIGH.test(w) || !IDEOGRAPHIC.test(w)) parts.push(w)
+    else for (const p of ideographicParts(w)) parts.push(p)
+  }
+  let start = 0
+  let i = 0
+  while (i < text.length) {
+    const c = text.charCodeAt(i)
+    if (c === 0x20 || c === 0x09) {
+      if (i > start) word(start, i)
+      while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++
+      parts.push(' ')
+      start = i
+    } else if (c === 0x0a || c === 0x0d) {
+      if (i > start) word(start, i)
+      // "\r\n" and a lone "\r" are line breaks too.
+      i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1
+      parts.push('\n')
+      start = i
+    } else i++
+  }
+  if (i > start) word(start, i)
+  return parts
+}
+
+/** A character at or above U+2E80, where every ideograph is. */
+const HIGH = /[\u2e80-\uffff]/
 /** Han, kana, CJK punctuation and full-width forms: written without spaces, broken anywhere. Not Hangul (Korean has spaces). */
 const IDEOGRAPHIC = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3ffff}]/u
 /** Never at the start of a line (kinsoku): closing punctuation, small kana, the prolonged sound mark. */
