@@ -20,7 +20,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3', 'pdfkit', 'fontkit'],
+  // pdfjs-dist (certificate PDFs) loads its worker module beside itself at run time.
+  external: ['better-sqlite3', 'pdfkit', 'fontkit', 'pdfjs-dist'],
   define: { __SKILLFOLIO_VERSION__: JSON.stringify(pkg.version) },
   // version.ts falls back to import.meta.url only when the define above is absent.
   logOverride: { 'empty-import-meta': 'silent' },

@@ -18,6 +18,8 @@ import { createAnalysis } from './analysis'
 import { loadCatalog } from './taxonomy'
 import { createSystemFontFinder } from './fonts/system-fonts'
 import { createResumeService } from './resume'
+import { loadPdfFonts } from './pdf'
+import { warmUpPdfFonts } from './pdf/warm-up'
 import { createTrustStore } from './trust/store'
 import { createBackups, preUpgradeBackup, type BackupsService } from './backup/service'
 
@@ -55,6 +57,12 @@ export interface CoreOptions {
    * opening, in the background: the desktop app passes it; the command line and tests do not.
    */
   dailyBackupAfterMs?: number
+  /**
+   * Warms the PDF writer up (fonts parsed, common kerning read, code compiled: core/pdf/warm-up.ts)
+   * this many milliseconds after opening, in the background, so the first resume preview is as
+   * fast as the next ones: the desktop app passes it; the command line and tests do not.
+   */
+  pdfWarmUpAfterMs?: number
 }
 
 export interface Core {
@@ -168,6 +176,8 @@ export function createCore(options: CoreOptions): Core {
         }, options.dailyBackupAfterMs)
       : undefined
   dailyTimer?.unref?.()
+  const warmUpTimer = options.pdfWarmUpAfterMs !== undefined ? setTimeout(() => void warmUpPdfFonts(() => loadPdfFonts(resourcesDir)), options.pdfWarmUpAfterMs) : undefined
+  warmUpTimer?.unref?.()
 
   const core: Core = {
     services,
@@ -184,6 +194,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       closed = true
       clearTimeout(dailyTimer)
+      clearTimeout(warmUpTimer)
       // Terminating is asynchronous but immediate; idle workers never held the process open.
       void proofChecks?.close()
       if (db.open) db.close()
@@ -197,7 +208,9 @@ const WRITE_VERBS = new Set([
   'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
   'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
   // A JSON Resume preview is the import rolled back: it needs a writable portfolio too.
-  'importJsonResume', 'previewJsonResume',
+  'importJsonResume', 'previewJsonResume', 'importLinkedIn', 'previewLinkedIn', 'importAll',
+  // A certificate PDF is read without writing (certificates:read); confirming saves it.
+  'confirm',
 ])
 export const isWriteChannel = (channel: string) => WRITE_VERBS.has(channel.slice(channel.indexOf(':') + 1))
 

@@ -22,7 +22,8 @@ export const CHANNEL_NAMES = [
   'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
   'resume:preview', 'resume:docx', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
-  'exchange:exportJsonResume', 'exchange:previewJsonResume', 'exchange:importJsonResume', 'exchange:previewLinkedIn', 'exchange:importLinkedIn',
+  'exchange:exportJsonResume', 'exchange:previewJsonResume', 'exchange:importJsonResume', 'exchange:previewLinkedIn', 'exchange:importLinkedIn', 'exchange:exportAll', 'exchange:importAll',
+  'certificates:read', 'certificates:confirm',
   'backup:create', 'backup:list', 'backup:inspect',
   'share:bundle',
 ] as const

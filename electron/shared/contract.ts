@@ -18,6 +18,7 @@ import { requiredText, safeText } from './text-rules'
 import * as b from './backup'
 import type { JsonResumeImport, LinkedInImport } from './exchange'
 import { ShareBundleInput, type ShareBundle } from './share'
+import type { CertificatePreview } from './certificates'
 import { LIMITS, MB } from './limits'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
@@ -35,6 +36,11 @@ const LinkedInSource = z.union([
       .max(100, 'at most 100 files'),
   }),
 ])
+/** A certificate PDF as its bytes (base64) and name: never a path, so the window may send one. */
+const CertificatePdf = {
+  pdf: z.string().min(1, 'is empty').max(LIMITS.importBase64Chars, `must be at most ${LIMITS.importFileBytes / MB} MB`),
+  fileName: z.string().min(1, 'is empty').max(LIMITS.fileNameChars),
+}
 
 export const contract = {
   'app:info': { input: z.object({}).default({}), output: s.AppInfo },
@@ -217,6 +223,23 @@ export const contract = {
   'exchange:previewLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
   /** Imports a LinkedIn data export in one transaction, matching what the portfolio already holds. */
   'exchange:importLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
+
+  /** What a certificate PDF says (platform, fields, what is missing) and the credential it makes; nothing is written. BAD_INPUT for a scan or a damaged PDF. */
+  'certificates:read': { input: z.strictObject(CertificatePdf), output: out<CertificatePreview>() },
+  /** Saves the credential the person confirmed (self-reported), with the PDF as its original; CONFLICT when this PDF is in the portfolio already. */
+  'certificates:confirm': {
+    input: z.strictObject({ ...CertificatePdf, values: s.CredentialInput, learnerName: safeText({ max: LIMITS.shortTextChars }).nullable().default(null) }),
+    output: s.Credential,
+  },
+  /** The whole portfolio as a Skillfolio export: a ZIP (base64) of portfolio.json, the originals and a README (core/exchange/export-format.ts). */
+  'exchange:exportAll': { input: None, output: z.object({ zipBase64: z.string() }) },
+  /** Imports a Skillfolio export into an EMPTY portfolio, after checking all of it (schema, every original's hash); all or nothing. */
+  'exchange:importAll': {
+    input: z.strictObject({ zipBase64: z.string().min(1, 'is empty').max(LIMITS.fullExportBase64Chars, `must be at most ${LIMITS.fullExportBytes / MB} MB`) }),
+    output: z.object({
+      counts: z.object({ credentials: z.number().int(), projects: z.number().int(), skills: z.number().int(), experience: z.number().int(), education: z.number().int(), roles: z.number().int(), variants: z.number().int(), originals: z.number().int() }),
+    }),
+  },
 
   /**
    * Backs the open portfolio up into one file (online SQLite backup plus a manifest of hashes),

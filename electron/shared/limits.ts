@@ -94,6 +94,15 @@ export const LIMITS = {
   /** One CSV file of the export, unpacked: a whole career is far less. */
   linkedInCsvBytes: 16 * MB,
 
+  /** A full Skillfolio export (portfolio.json plus the originals): larger is a job for a backup. */
+  fullExportBytes: 256 * MB,
+  /** `fullExportBytes` as base64, as the window or the command line sends it. */
+  fullExportBase64Chars: Math.ceil((256 * MB) / 3) * 4,
+  /** Files in an export's ZIP: portfolio.json, README.txt and one per original. */
+  fullExportEntries: 50_000,
+  /** portfolio.json unpacked. */
+  fullExportJsonBytes: 100 * MB,
+
   // ---------- sharing ----------
   /** Credentials and projects in one verification bundle (each kind). */
   shareItems: 500,

@@ -36,7 +36,7 @@ describe('skillfolio export --format json-resume', () => {
     expect(noOut.stderr).toMatch(/--out FILE\.json is required/)
     const pdf = await p.run('export', '--format', 'pdf', '--out', 'x.pdf')
     expect(pdf.code).toBe(2)
-    expect(pdf.stderr).toMatch(/--format must be one of: json-resume; got "?pdf/)
+    expect(pdf.stderr).toMatch(/--format must be one of: json-resume, skillfolio; got "?pdf/)
   })
 })
 

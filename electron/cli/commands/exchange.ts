@@ -15,13 +15,14 @@ import { CliError, showValue, usage } from '../errors'
 import { plural, printable, truncate } from '../format'
 import { optionTable } from '../help-text'
 import { checkOutPath, writeFileAtomic } from '../pdf-file'
+import { exportSkillfolio } from './full-export'
 
-export const EXPORT_FORMATS = ['json-resume'] as const
+export const EXPORT_FORMATS = ['json-resume', 'skillfolio'] as const
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Export the portfolio as a JSON Resume',
-  usage: ['export --out FILE.json [--format json-resume]'],
+  summary: 'Export the portfolio as a JSON Resume, or everything as a Skillfolio export',
+  usage: ['export --out FILE.json [--format json-resume]', 'export --format skillfolio --out FILE.zip'],
   options: () => [
     { name: 'format', type: 'string' },
     { name: 'out', type: 'string' },
@@ -30,8 +31,9 @@ export const exportCommand: Command = {
     optionTable('Flags:', [
       ['--out FILE.json', 'where to write the export (required)'],
       ['--format json-resume', 'JSON Resume (jsonresume.org), the default'],
+      ['--format skillfolio', 'everything, with the original files: a ZIP of portfolio.json, originals/ and a README'],
     ]) +
-    '\n\nThe JSON Resume is checked against the official schema. What JSON Resume has no field for\n(expiry, credential ID, hours, cost, kind, status, skill categories and aliases, which credentials a\nproject used) is kept in "x-skillfolio" objects, so importing the file into an empty portfolio gives\nthe same portfolio back. Original badge files are not part of it.',
+    '\n\nThe JSON Resume is checked against the official schema. What JSON Resume has no field for\n(expiry, credential ID, hours, cost, kind, status, skill categories and aliases, which credentials a\nproject used) is kept in "x-skillfolio" objects, so importing the file into an empty portfolio gives\nthe same portfolio back. Original badge files are not part of it.\n\nA Skillfolio export (--format skillfolio) holds every record and every original file, in an open,\ndocumented JSON format (its README.txt says what each file is); skillfolio --db new.sqlite import FILE.zip\nbrings it back into a new, empty portfolio.',
   async run(ctx, inv) {
     if (inv.positionals.length) throw usage(`export: unexpected ${showValue(inv.positionals[0]!)}; give the file with --out`)
     const format = typeof inv.values.format === 'string' ? inv.values.format.toLowerCase() : 'json-resume'
@@ -40,6 +42,7 @@ export const exportCommand: Command = {
     const raw = typeof inv.values.out === 'string' ? inv.values.out : undefined
     if (raw === undefined || !raw.trim()) throw usage('export: --out FILE.json is required (where to write the JSON Resume)', [{ path: 'out', flag: '--out', message: '--out is required' }])
     const out = checkOutPath(raw, ctx.cwd, 'export')
+    if (format === 'skillfolio') return exportSkillfolio(ctx, out)
     const text = await ctx.call('exchange:exportJsonResume', {})
     writeFileAtomic(out, Buffer.from(text, 'utf8'))
     const resume = JSON.parse(text) as Record<string, unknown>
@@ -120,7 +123,7 @@ function careerReport(kind: Pick<ImportKind, 'title' | 'section'>, r: CareerImpo
 export const jsonResumeReport = (r: JsonResumeImport, file: string): string => careerReport({ title: 'JSON Resume', section: (s) => s }, r, file)
 
 /** Asks on the terminal (stderr, so stdout stays the answer); end of input answers no. */
-async function askYes(question: string): Promise<boolean> {
+export async function askYes(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false })
   const closed = new Promise<string>((done) => rl.once('close', () => done('')))
   try {

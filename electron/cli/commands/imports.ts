@@ -7,7 +7,9 @@ import type { Command, Context } from '../context'
 import { EXIT, usage } from '../errors'
 import { plural, truncate } from '../format'
 import { optionTable } from '../help-text'
+import { findCertificatePdfs, importCertificatePdfs } from './certificates'
 import { findJsonResume, findLinkedInExport, importJsonResume, importLinkedInExport } from './exchange'
+import { findSkillfolioExport, importSkillfolioExport } from './full-export'
 
 const OUTCOME_LABEL = { imported: 'imported', updated: 'updated', duplicate: 'duplicate', failed: 'FAILED' } as const
 
@@ -70,7 +72,7 @@ function batchNumber(flag: string, value: string): number {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import badge and credential files or whole folders (Open Badges, verifiable credentials, …)',
-  usage: ['import FILE_OR_FOLDER… ', 'import RESUME.json [--yes]', 'import LINKEDIN-EXPORT.zip|FOLDER [--yes]', 'import --undo BATCH', 'import --resume BATCH'],
+  usage: ['import FILE_OR_FOLDER… ', 'import RESUME.json [--yes]', 'import LINKEDIN-EXPORT.zip|FOLDER [--yes]', 'import CERTIFICATE.pdf… [--yes]', 'import SKILLFOLIO-EXPORT.zip', 'import --undo BATCH', 'import --resume BATCH'],
   options: () => [
     { name: 'undo', type: 'string' },
     { name: 'resume', type: 'string' },
@@ -80,9 +82,9 @@ export const importCommand: Command = {
     optionTable('Flags:', [
       ['--undo BATCH', 'remove what that import added and restore what it updated'],
       ['--resume BATCH', 'import the files an interrupted import never reached (from their paths)'],
-      ['-y, --yes', 'JSON Resume, LinkedIn export: import what the preview lists without asking'],
+      ['-y, --yes', 'JSON Resume, LinkedIn export, certificate PDFs: import what the preview lists without asking'],
     ]) +
-    '\n\nFiles are recognised by their content, not their name: baked PNG and SVG badges, Open Badges 2.0 and 3.0\nJSON, signed JWS/JWT, CLR, Blockcerts and European Digital Credentials. Each is checked offline, and\nthe report gives every file its verdict (Verified, Unverified, Problem …) and what was not checked.\nA copy of a credential you have replaces it only when it verifies at least as well and is newer (or\nverifies better); one that verifies worse is kept beside it as a conflict.\n\nEvery file is accounted for: imported, updated, duplicate or failed. An import that stops (the disk\nis full, another program keeps the portfolio locked, Skillfolio was stopped) ends partial, failed or\ninterrupted, with the files it did not import failed and the reason. Exit status is 1 then, and when\nany file failed.\n\nA .json file holding a JSON Resume (jsonresume.org) brings in your profile, work, education,\ncertificates, projects, skills and languages: the command lists what it would add, what you already\nhave and what it skips, and imports on --yes (or a yes typed on the terminal). A LinkedIn data export\n(the .zip from Settings › Data privacy › Get a copy of your data, or its unpacked folder) is read the\nsame way: Profile, Positions, Education, Certifications, Projects, Skills and Languages.',
+    '\n\nFiles are recognised by their content, not their name: baked PNG and SVG badges, Open Badges 2.0 and 3.0\nJSON, signed JWS/JWT, CLR, Blockcerts and European Digital Credentials. Each is checked offline, and\nthe report gives every file its verdict (Verified, Unverified, Problem …) and what was not checked.\nA copy of a credential you have replaces it only when it verifies at least as well and is newer (or\nverifies better); one that verifies worse is kept beside it as a conflict.\n\nEvery file is accounted for: imported, updated, duplicate or failed. An import that stops (the disk\nis full, another program keeps the portfolio locked, Skillfolio was stopped) ends partial, failed or\ninterrupted, with the files it did not import failed and the reason. Exit status is 1 then, and when\nany file failed.\n\nA .json file holding a JSON Resume (jsonresume.org) brings in your profile, work, education,\ncertificates, projects, skills and languages: the command lists what it would add, what you already\nhave and what it skips, and imports on --yes (or a yes typed on the terminal). A LinkedIn data export\n(the .zip from Settings › Data privacy › Get a copy of your data, or its unpacked folder) is read the\nsame way: Profile, Positions, Education, Certifications, Projects, Skills and Languages.\n\nA certificate PDF (Coursera, edX, Udacity, LinkedIn Learning, Microsoft Learn, Google, Credly) is\nread for its title, learner, date, issuer, credential ID and verification link, shown, and saved on\n--yes (or a typed yes) as a self-reported credential with the PDF as its original. A layout Skillfolio\ndoes not know is not saved: you get the skillfolio add credential command filled with what was found.',
   async run(ctx, inv) {
     const { undo, resume } = inv.values
     if (typeof undo === 'string' && typeof resume === 'string') throw usage('use --undo or --resume, not both')
@@ -100,9 +102,15 @@ export const importCommand: Command = {
       return { json: report, text: reportText(report), exitCode: incomplete(report) ? EXIT.failure : EXIT.ok }
     }
     if (!inv.positionals.length) throw usage('import needs at least one file or folder, e.g. skillfolio import ~/Downloads/badges')
+    // Certificate PDFs are read by heuristics, so each is shown and saved only on a yes.
+    const pdfs = findCertificatePdfs(inv.positionals, ctx.cwd)
+    if (pdfs) return importCertificatePdfs(ctx, pdfs, inv.values.yes === true)
     // A JSON Resume (jsonresume.org) is a career history, not a credential: previewed, then imported on a yes.
     const jsonResume = findJsonResume(inv.positionals, ctx.cwd)
     if (jsonResume) return importJsonResume(ctx, jsonResume, inv.values.yes === true)
+    // A Skillfolio export (a ZIP holding portfolio.json) goes whole into an empty portfolio.
+    const fullExport = findSkillfolioExport(inv.positionals, ctx.cwd)
+    if (fullExport) return importSkillfolioExport(ctx, fullExport)
     // So is a LinkedIn data export (its ZIP or unpacked folder).
     const linkedIn = findLinkedInExport(inv.positionals, ctx.cwd)
     if (linkedIn) return importLinkedInExport(ctx, linkedIn, inv.values.yes === true)

@@ -6,6 +6,7 @@
 import type { Services } from '../../shared/contract'
 import { appHandlers } from './app'
 import { backupHandlers } from './backup'
+import { certificateHandlers } from './certificates'
 import { credentialHandlers } from './credentials'
 import { educationHandlers } from './education'
 import { evidenceHandlers } from './evidence'
@@ -53,6 +54,7 @@ export function createHandlers(s: CoreServices): Services {
     ...taxonomyHandlers(s),
     ...resumeHandlers(s),
     ...exchangeHandlers(s),
+    ...certificateHandlers(s),
     ...shareHandlers(s),
   }
 }

@@ -18,13 +18,15 @@ export type Detected =
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b)
 const ascii = (bytes: Uint8Array, at: number, s: string) => [...s].every((ch, i) => bytes[at + i] === ch.charCodeAt(0))
 
+const PDF = 'a PDF document'
+
 /** Other well-known binary formats, named so the message can say what the file is. */
 function knownBinary(bytes: Uint8Array): string | null {
   if (startsWith(bytes, 0xff, 0xd8, 0xff)) return 'a JPEG photo'
   if (ascii(bytes, 0, 'GIF8')) return 'a GIF image'
   if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return 'a WebP image'
   if (ascii(bytes, 4, 'ftyp')) return 'a video or HEIC photo'
-  if (ascii(bytes, 0, '%PDF')) return 'a PDF document'
+  if (ascii(bytes, 0, '%PDF')) return PDF
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (or an Office document)'
   if (startsWith(bytes, 0x1f, 0x8b)) return 'a compressed (gzip) file'
   if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return 'a TIFF image'
@@ -52,6 +54,8 @@ export function detect(bytes: Uint8Array, fileName = ''): Detected {
   // A PNG, or the first bytes of one (cut short), or one whose line endings were rewritten.
   if (bytes[0] === 0x89 && (bytes.length < 4 || ascii(bytes, 1, 'PNG'))) return { kind: 'png' }
   const binary = knownBinary(bytes)
+  if (binary === PDF)
+    throw new ImportError('unknown_format', `This file is ${PDF}, not a badge. A certificate PDF is imported on its own, so you can check what was read before it is saved (on the command line: skillfolio import FILE.pdf).`)
   if (binary !== null) throw new ImportError('unknown_format', `This file is ${binary}, not a badge.${nameHint(fileName, 'other', binary)} ${UNSUPPORTED}`)
 
   const decoded = decodeText(bytes)

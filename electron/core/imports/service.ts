@@ -5,6 +5,7 @@ import type {
 } from '../../shared/io'
 import type { ImportItem, ImportProgress, ImportReport } from '../../shared/imports'
 import type { VerificationResult } from '../../shared/verification'
+import { CERTIFICATE_PDF_FORMAT } from '../../shared/certificates'
 import { AppError, badInput, conflict } from '../../shared/errors'
 import type { Logger } from '../log'
 import type { Portfolio } from '../portfolio'
@@ -444,6 +445,8 @@ export function createImports(deps: ImportDeps) {
       portfolio.credentials.get({ id }) // NOT_FOUND for unknown ids
       const source = provenance.read(rowId)
       if (!source?.contentSha256) throw badInput('This credential was typed in by hand: there is no original file to check.')
+      if (source.sourceFormat === CERTIFICATE_PDF_FORMAT)
+        throw badInput('This credential came from a certificate PDF, which is not signed: there is nothing to check in the file. Open its verification link to check it with the platform.')
       const bytes = evidence.get(source.contentSha256)
       const parsed = readCredentialFile(bytes, 'original file')
       const result = await deps.verifierFor(deps.settings.get().onlineChecks).verify(parsed)

@@ -278,7 +278,7 @@ describe('read-only services', () => {
     // A new channel lands in one list or the other here, on purpose.
     expect(CHANNELS.filter((c) => !isWriteChannel(c)).sort()).toEqual(
       [
-        'app:about', 'app:info', 'backup:inspect', 'backup:list', 'exchange:exportJsonResume', 'credentials:get', 'credentials:list', 'education:list', 'evidence:image', 'evidence:inferences',
+        'app:about', 'app:info', 'backup:inspect', 'backup:list', 'certificates:read', 'exchange:exportAll', 'exchange:exportJsonResume', 'credentials:get', 'credentials:list', 'education:list', 'evidence:image', 'evidence:inferences',
         'experience:list', 'gap:analyze', 'gap:analyzeSkills', 'gap:costs', 'gap:profile', 'import:batches', 'import:status',
         'plans:get', 'plans:list', 'plans:suggest', 'postings:extract', 'profile:get', 'projects:get', 'projects:list',
         'report:render', 'resume:docx', 'resume:preview', 'resumes:get', 'resumes:list', 'roles:fit', 'roles:get', 'roles:list',
