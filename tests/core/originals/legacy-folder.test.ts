@@ -95,7 +95,9 @@ describe('an old evidence folder', () => {
     expect(core.evidence.get(orphan).toString()).toMatch(/turned out to be a duplicate/) // every verified file is kept
     expect(core.db.prepare('SELECT count(*) FROM original_blob').pluck().get()).toBe(7)
     expect(existsSync(folder)).toBe(false)
-    expect(readdirSync(dir).filter((f) => !f.startsWith('portfolio.sqlite'))).toEqual([])
+    // Nothing else is left beside the portfolio but the backup taken before its upgrade.
+    expect(readdirSync(dir).filter((f) => !f.startsWith('portfolio.sqlite'))).toEqual(['backups'])
+    expect(readdirSync(join(dir, 'backups'))).toEqual([expect.stringMatching(/-before-upgrade-v\d+\.sfbackup$/)])
     expect(logged).toEqual([`Moved 7 original file(s) from ${folder} into the portfolio.`, `Removed ${folder}: every original is now in the portfolio.`])
 
     // Nothing to do on the next start.
