@@ -1,20 +1,14 @@
 /** `skillfolio import CERTIFICATE.pdf` (issue 12): shown first, saved on --yes with the PDF as its original, never Verified; unknown layouts get a prefilled add command; scans are refused. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Credential } from '../../electron/shared/schemas'
 import { LEARNER, SAMPLES, UNKNOWN, makeCertificate, makeScanned, type SampleCertificate } from '../fixtures/certificates/make'
-import { tempPortfolio, type TempPortfolio } from './harness'
+import { portfoliosPerTest, type TempPortfolio } from './harness'
 
-const open: TempPortfolio[] = []
-afterEach(() => open.splice(0).forEach((p) => p.cleanup()))
-const portfolio = () => {
-  const p = tempPortfolio()
-  open.push(p)
-  return p
-}
+const portfolio = portfoliosPerTest()
 
 async function writePdf(p: TempPortfolio, name: string, bytes: Promise<Buffer>): Promise<{ path: string; bytes: Buffer }> {
   const path = join(p.dir, name)

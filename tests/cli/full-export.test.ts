@@ -2,16 +2,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync, zipSync } from 'fflate'
-import { afterEach, describe, expect, it } from 'vitest'
-import { tempPortfolio, type TempPortfolio } from './harness'
+import { describe, expect, it } from 'vitest'
+import { portfoliosPerTest, type TempPortfolio } from './harness'
 
-const open: TempPortfolio[] = []
-afterEach(() => open.splice(0).forEach((p) => p.cleanup()))
-const portfolio = () => {
-  const p = tempPortfolio()
-  open.push(p)
-  return p
-}
+const portfolio = portfoliosPerTest()
 const SIGNED = join(__dirname, '../fixtures/verify/ob3-eddsa-rdfc-2022.json')
 
 /** The demo portfolio plus a signed badge (with its original), exported to export.zip in its folder. */

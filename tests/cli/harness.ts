@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { runCli } from '../../electron/cli/index'
 import { testLog } from '../helpers/core-log'
 
@@ -62,5 +63,19 @@ export async function runIn(cwd: string, env: NodeJS.ProcessEnv, argv: string[])
     stdout,
     stderr,
     json: <T>() => JSON.parse(stdout) as T,
+  }
+}
+
+/**
+ * `() => TempPortfolio` for a test file: each call makes a new portfolio, and every one made
+ * during a test is removed after it. Call once at the top of the file.
+ */
+export function portfoliosPerTest(): () => TempPortfolio {
+  const made: TempPortfolio[] = []
+  afterEach(() => made.splice(0).forEach((p) => p.cleanup()))
+  return () => {
+    const p = tempPortfolio()
+    made.push(p)
+    return p
   }
 }

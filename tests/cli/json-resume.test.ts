@@ -1,18 +1,12 @@
 /** `skillfolio export --format json-resume` and `skillfolio import RESUME.json` (issue 12). */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { jsonResumeProblems } from '../../electron/core/exchange/schema'
-import { tempPortfolio, type TempPortfolio } from './harness'
+import { portfoliosPerTest } from './harness'
 
-const open: TempPortfolio[] = []
-afterEach(() => open.splice(0).forEach((p) => p.cleanup()))
-const portfolio = () => {
-  const p = tempPortfolio()
-  open.push(p)
-  return p
-}
+const portfolio = portfoliosPerTest()
 const schemaDir = dirname(createRequire(import.meta.url).resolve('@jsonresume/schema/package.json'))
 const SAMPLE = join(schemaDir, 'sample.resume.json')
 

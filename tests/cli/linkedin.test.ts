@@ -1,19 +1,13 @@
 /** `skillfolio import` of a LinkedIn data export, ZIP or unpacked folder (issue 12), with the made-up export in tests/fixtures/linkedin. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
-import { tempPortfolio, type TempPortfolio } from './harness'
+import { portfoliosPerTest, type TempPortfolio } from './harness'
 
 const FIXTURE = join(__dirname, '../fixtures/linkedin')
 
-const open: TempPortfolio[] = []
-afterEach(() => open.splice(0).forEach((p) => p.cleanup()))
-const portfolio = () => {
-  const p = tempPortfolio()
-  open.push(p)
-  return p
-}
+const portfolio = portfoliosPerTest()
 
 /** The export's files as LinkedIn writes them: UTF-8 with BOM and CRLF. */
 const exportFiles = () =>

@@ -4,7 +4,7 @@
  * rather than a badge), which shows what would be added and imports on --yes or a yes typed on
  * the terminal; and its LinkedIn branch (the data export's ZIP or unpacked folder), which does the same.
  */
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { unzipSync } from 'fflate'
@@ -15,7 +15,7 @@ import { CliError, showValue, usage } from '../errors'
 import { plural, printable, truncate } from '../format'
 import { optionTable } from '../help-text'
 import { checkOutPath, writeFileAtomic } from '../pdf-file'
-import { exportSkillfolio } from './full-export'
+import { exportSkillfolio, startsAsZip } from './full-export'
 
 export const EXPORT_FORMATS = ['json-resume', 'skillfolio'] as const
 
@@ -219,15 +219,7 @@ function linkedInExport(path: string): LinkedInExport | null {
       })
     return { path, source: { files } }
   }
-  if (!stat?.isFile() || stat.size < 4) return null
-  const head = Buffer.alloc(4)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 4, 0)
-  } finally {
-    closeSync(fd)
-  }
-  if (!head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return null
+  if (!stat?.isFile() || stat.size < 4 || !startsAsZip(path)) return null
   const isZipName = extname(path).toLowerCase() === '.zip'
   if (stat.size > LIMITS.linkedInZipBytes) {
     if (!isZipName) return null

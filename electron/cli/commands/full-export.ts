@@ -26,7 +26,8 @@ export async function exportSkillfolio(ctx: Context, out: string): Promise<Outco
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
-function startsAsZip(path: string): boolean {
+/** Whether the file begins as a ZIP does (read without loading it whole). */
+export function startsAsZip(path: string): boolean {
   const head = Buffer.alloc(4)
   const fd = openSync(path, 'r')
   try {
