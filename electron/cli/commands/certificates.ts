@@ -4,13 +4,14 @@
  * its original, on --yes or a yes typed on the terminal. An unknown layout is not saved: the
  * person gets the `skillfolio add credential` command filled with what was found, to complete.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { CertificateFields, CertificatePreview } from '../../shared/certificates'
 import type { Credential } from '../../shared/schemas'
 import type { Context, Outcome } from '../context'
 import { CliError, EXIT, showValue, usage } from '../errors'
 import { printable } from '../format'
+import { fileStartsWith } from '../file-start'
 import { askYes } from './exchange'
 
 /** The PDFs among `import`'s arguments (by their first bytes), or null when there are none; PDFs given with other files are refused. */
@@ -22,16 +23,10 @@ export function findCertificatePdfs(positionals: readonly string[], cwd: string)
   return pdfs
 }
 
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1')
+
 function isPdfFile(path: string): boolean {
-  if (!statSync(path, { throwIfNoEntry: false })?.isFile()) return false
-  const head = Buffer.alloc(5)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 5, 0)
-  } finally {
-    closeSync(fd)
-  }
-  return head.toString('latin1') === '%PDF-'
+  return Boolean(statSync(path, { throwIfNoEntry: false })?.isFile()) && fileStartsWith(path, PDF_MAGIC)
 }
 
 const LABELS: Record<keyof CertificateFields, string> = {

@@ -4,13 +4,14 @@
  * `skillfolio import FILE.zip` that recognises such a ZIP by its portfolio.json and brings it
  * into the (empty) portfolio named by --db.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { isFullExportZip } from '../../core/exchange/full-export'
 import { LIMITS, MB } from '../../shared/limits'
 import type { Context, Outcome } from '../context'
 import { showValue, usage } from '../errors'
 import { plural } from '../format'
+import { fileStartsWith } from '../file-start'
 import { writeFileAtomic } from '../pdf-file'
 
 /** Writes the export ZIP to `out` (already checked by the export command). */
@@ -27,16 +28,7 @@ export async function exportSkillfolio(ctx: Context, out: string): Promise<Outco
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 
 /** Whether the file begins as a ZIP does (read without loading it whole). */
-export function startsAsZip(path: string): boolean {
-  const head = Buffer.alloc(4)
-  const fd = openSync(path, 'r')
-  try {
-    readSync(fd, head, 0, 4, 0)
-  } finally {
-    closeSync(fd)
-  }
-  return head.equals(ZIP_MAGIC)
-}
+export const startsAsZip = (path: string): boolean => fileStartsWith(path, ZIP_MAGIC)
 
 /**
  * The Skillfolio export among `import`'s arguments (a ZIP holding portfolio.json), or null. An

@@ -49,25 +49,3 @@ export function listText(items: string[]): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
 }
-
-/** Splits free text into paragraphs and bullet items ("- ", "* ", "• " at a line start). */
-export function paragraphsAndBullets(text: string | null): Array<{ bullet: boolean; text: string }> {
-  if (!text) return []
-  const out: Array<{ bullet: boolean; text: string }> = []
-  let para: string[] = []
-  const flush = () => {
-    if (para.length) out.push({ bullet: false, text: para.join(' ') })
-    para = []
-  }
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim()
-    const b = /^(?:[-*•‣▪–]\s+)(.*)$/.exec(line)
-    if (b) {
-      flush()
-      if (b[1]!.trim()) out.push({ bullet: true, text: b[1]!.trim() })
-    } else if (!line) flush()
-    else para.push(line)
-  }
-  flush()
-  return out
-}

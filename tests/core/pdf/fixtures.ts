@@ -12,7 +12,7 @@ import { groupSkills, type ResumeCredential, type ResumeData, type ResumeProject
 import { buildResumeDocument, DEFAULT_SECTIONS, type DocumentChoices } from '../../../electron/core/resume/document'
 import { tailorResume, type TailorChoices, type TailoredResume, type TargetRole } from '../../../electron/core/resume/tailor'
 import type { ResumeDocument } from '../../../electron/shared/resume-document'
-import { credential } from '../resume/fixtures'
+import { credential, project as projectEntry } from '../resume/fixtures'
 
 export const NOW = new Date('2026-11-28T12:00:00Z')
 
@@ -146,18 +146,7 @@ export const CREDENTIALS: ResumeCredential[] = [
   }),
 ]
 
-const project = (n: number, p: Partial<ResumeProject> & { title: string }): ResumeProject => ({
-  id: `proj-${n}`,
-  role: null,
-  summary: null,
-  startedOn: null,
-  endedOn: null,
-  links: [],
-  outcomes: [],
-  skills: [],
-  credentials: [],
-  ...p,
-})
+const project = projectEntry
 
 export const PROJECTS: ResumeProject[] = [
   project(1, {

@@ -9,40 +9,15 @@ export const STORAGE_KEY = 'skillfolio.resume.v1'
 
 export type Settings = Omit<ResumeSettingsValue, 'roleRef' | 'accent' | 'sections'> & { roleRef: string | null; accent: string | null }
 
-export const DEFAULT_SETTINGS: Settings = {
-  roleRef: null,
-  template: 'ats',
-  pageSize: 'a4',
-  accent: null,
-  fontScale: 'normal',
-  showQr: false,
-  expired: 'mark',
-  length: '2',
-  credentialDetail: 'compact',
-  pinned: [],
-  hidden: [],
-  order: [],
-}
+/** The contract's defaults: a field added to ResumeSettings needs no second list here. */
+export const DEFAULT_SETTINGS: Settings = toSettings({})!
 
 /** Any settings-like value (a variant's, a stored one) as complete Settings, or null if invalid. */
 export function toSettings(raw: unknown): Settings | null {
   const parsed = ResumeSettings.safeParse(raw)
   if (!parsed.success) return null
-  const v = parsed.data
-  return {
-    roleRef: v.roleRef ?? null,
-    template: v.template,
-    pageSize: v.pageSize,
-    accent: v.accent ?? null,
-    fontScale: v.fontScale,
-    showQr: v.showQr,
-    expired: v.expired,
-    length: v.length,
-    credentialDetail: v.credentialDetail,
-    pinned: [...v.pinned],
-    hidden: [...v.hidden],
-    order: [...v.order],
-  }
+  const { sections: _sections, ...v } = parsed.data
+  return { ...v, roleRef: v.roleRef ?? null, accent: v.accent ?? null, pinned: [...v.pinned], hidden: [...v.hidden], order: [...v.order] }
 }
 
 export interface Stored {
@@ -77,24 +52,13 @@ export function store(value: Stored): void {
 
 /** What is sent to the core: no nulls where the schema has defaults, nothing empty. */
 export function toInput(s: Settings): ResumeSettingsValue {
-  return {
-    roleRef: (s.roleRef ?? null) as ResumeSettingsValue['roleRef'],
-    template: s.template,
-    pageSize: s.pageSize,
-    accent: s.accent,
-    fontScale: s.fontScale,
-    showQr: s.showQr,
-    expired: s.expired,
-    length: s.length,
-    credentialDetail: s.credentialDetail,
-    pinned: s.pinned,
-    hidden: s.hidden,
-    order: s.order,
-  }
+  return { ...s, roleRef: (s.roleRef ?? null) as ResumeSettingsValue['roleRef'] }
 }
 
+/** Field by field, whatever order the fields were set in. */
 export function sameSettings(a: Settings, b: Settings): boolean {
-  return JSON.stringify(toInput(a)) === JSON.stringify(toInput(b))
+  const canonical = (s: Settings) => JSON.stringify(Object.entries(toInput(s)).sort(([x], [y]) => (x < y ? -1 : 1)))
+  return canonical(a) === canonical(b)
 }
 
 export function togglePin(s: Settings, id: string): Settings {
