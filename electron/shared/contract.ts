@@ -26,14 +26,17 @@ const Deleted = z.object({ id: z.string() })
 const None = z.strictObject({}).default({})
 const out = <T>() => z.custom<T>()
 const JsonResumeText = z.string().min(1, 'is empty').max(LIMITS.jsonResumeChars, `must be at most ${LIMITS.jsonResumeChars / MB} MB of text`)
+/** Keys of a preview's entries (ExchangeItem.key) the person chose not to bring in. */
+const LeaveOut = { leaveOut: z.array(z.string().max(200)).max(100_000, 'at most 100,000 entries').default([]) }
 /** A LinkedIn export as bytes (the ZIP, base64) or as its unpacked CSV files' text: never a path, so the window may send one. */
 const LinkedInSource = z.union([
-  z.strictObject({ zip: z.string().min(1, 'is empty').max(LIMITS.linkedInZipBase64Chars, `must be at most ${LIMITS.linkedInZipBytes / MB} MB`) }),
+  z.strictObject({ zip: z.string().min(1, 'is empty').max(LIMITS.linkedInZipBase64Chars, `must be at most ${LIMITS.linkedInZipBytes / MB} MB`), ...LeaveOut }),
   z.strictObject({
     files: z
       .array(z.strictObject({ name: z.string().min(1).max(LIMITS.fileNameChars), text: z.string().max(LIMITS.linkedInCsvBytes, `must be at most ${LIMITS.linkedInCsvBytes / MB} MB of text`) }))
       .min(1, 'names no file')
       .max(100, 'at most 100 files'),
+    ...LeaveOut,
   }),
 ])
 /** A certificate PDF as its bytes (base64) and name: never a path, so the window may send one. */
@@ -217,11 +220,11 @@ export const contract = {
   'exchange:exportJsonResume': { input: None, output: z.string() },
   /** What importing this JSON Resume would add, find already there and skip; nothing is written. BAD_INPUT lists the schema's problems. */
   'exchange:previewJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
-  /** Imports a JSON Resume in one transaction, matching what the portfolio already holds. */
-  'exchange:importJsonResume': { input: z.strictObject({ text: JsonResumeText }), output: out<JsonResumeImport>() },
+  /** Imports a JSON Resume in one transaction, matching what the portfolio already holds; `leaveOut` names entries of the preview not to bring in. */
+  'exchange:importJsonResume': { input: z.strictObject({ text: JsonResumeText, ...LeaveOut }), output: out<JsonResumeImport>() },
   /** What importing this LinkedIn data export (its ZIP, or the CSV files of its folder) would add, find already there and skip; nothing is written. */
   'exchange:previewLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
-  /** Imports a LinkedIn data export in one transaction, matching what the portfolio already holds. */
+  /** Imports a LinkedIn data export in one transaction, matching what the portfolio already holds; `leaveOut` names entries of the preview not to bring in. */
   'exchange:importLinkedIn': { input: LinkedInSource, output: out<LinkedInImport>() },
 
   /** What a certificate PDF says (platform, fields, what is missing) and the credential it makes; nothing is written. BAD_INPUT for a scan or a damaged PDF. */

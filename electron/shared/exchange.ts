@@ -9,11 +9,16 @@ export type JsonResumeSection = (typeof JSON_RESUME_SECTIONS)[number]
 
 /** One entry of the file and what became of it. */
 export interface ExchangeItem {
+  /**
+   * Where the entry is in the source ("work.2", "skills.0.keywords.3", "basics"): the same in a
+   * preview and in the import of the same file, so a preview's choices can name what to leave out.
+   */
+  key: string
   section: JsonResumeSection
   /** The entry as a person recognises it: "Data Analyst at Brightwave", "SQL". */
   label: string
-  /** added: new in the portfolio; duplicate: the portfolio already holds it; skipped: not taken, `reason` says why. */
-  outcome: 'added' | 'duplicate' | 'skipped'
+  /** added: new in the portfolio; duplicate: the portfolio already holds it; skipped: not taken, `reason` says why; left-out: the person chose not to bring it in. */
+  outcome: 'added' | 'duplicate' | 'skipped' | 'left-out'
   reason: string | null
   /** The record added or matched (cred-3, exp-2 …), when there is one. */
   id: string | null
@@ -24,7 +29,7 @@ export interface CareerImport {
   /** False for a preview: nothing was written. */
   applied: boolean
   items: ExchangeItem[]
-  counts: { added: number; duplicate: number; skipped: number }
+  counts: { added: number; duplicate: number; skipped: number; leftOut: number }
   /** What the file holds that Skillfolio keeps nowhere (basics.image, awards …), by where it is in the file. */
   ignored: string[]
 }

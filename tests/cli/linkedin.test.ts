@@ -45,7 +45,7 @@ describe('skillfolio import LINKEDIN-EXPORT', () => {
     expect(list.stdout).toMatch(/Apache Spark/)
 
     const again = await p.run('--json', 'import', zip, '--yes')
-    expect(again.json<{ counts: { added: number; duplicate: number; skipped: number } }>().counts).toEqual({ added: 0, duplicate: 17, skipped: 0 })
+    expect(again.json<{ counts: { added: number; duplicate: number; skipped: number; leftOut: number } }>().counts).toEqual({ added: 0, duplicate: 17, skipped: 0, leftOut: 0 })
   })
 
   it('reads the unpacked folder the same way', async () => {

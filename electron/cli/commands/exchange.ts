@@ -93,8 +93,8 @@ export function findJsonResume(positionals: readonly string[], cwd: string): { p
 }
 
 const OUTCOME_WORDS: Record<'preview' | 'done', Record<ExchangeItem['outcome'], string>> = {
-  preview: { added: 'add', duplicate: 'have', skipped: 'SKIP' },
-  done: { added: 'added', duplicate: 'had', skipped: 'SKIPPED' },
+  preview: { added: 'add', duplicate: 'have', skipped: 'SKIP', 'left-out': 'leave' },
+  done: { added: 'added', duplicate: 'had', skipped: 'SKIPPED', 'left-out': 'left' },
 }
 
 /** What a career import is called in its report, and what its sections are called. */
@@ -114,9 +114,10 @@ function careerReport(kind: Pick<ImportKind, 'title' | 'section'>, r: CareerImpo
   })
   const ignored = r.ignored.length ? ['', 'Not imported (Skillfolio keeps it nowhere):', ...r.ignored.map((i) => `  ${i}`)] : []
   const c = r.counts
+  const leftOut = c.leftOut ? `, ${c.leftOut} left out` : ''
   const summary = r.applied
-    ? `Imported ${file}: ${c.added} added, ${c.duplicate} already in your portfolio, ${c.skipped} skipped.`
-    : `${file}: ${c.added} to add, ${c.duplicate} already in your portfolio, ${c.skipped} to skip.`
+    ? `Imported ${file}: ${c.added} added, ${c.duplicate} already in your portfolio, ${c.skipped} skipped${leftOut}.`
+    : `${file}: ${c.added} to add, ${c.duplicate} already in your portfolio, ${c.skipped} to skip${leftOut}.`
   return [`${kind.title} ${file}`, ...lines, ...ignored, '', summary].join('\n')
 }
 

@@ -48,11 +48,20 @@ function parseDropping<S extends z.ZodType>(schema: S, values: Obj, droppable: r
   return result
 }
 
-function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Omit<CareerImport, 'applied'> {
+function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where, leaveOut: ReadonlySet<string>): Omit<CareerImport, 'applied'> {
   const items: ExchangeItem[] = []
   const ignored: string[] = []
+  /** The entry being read: its key in the source (`work.2`), which a preview's choice names. */
+  let key = ''
   const note = (section: JsonResumeSection, label: string, outcome: ExchangeItem['outcome'], reason: string | null = null, id: string | null = null) =>
-    items.push({ section, label, outcome, reason, id })
+    items.push({ key, section, label, outcome, reason, id })
+  /** Starts an entry; false (and noted) when the person chose to leave it out. */
+  const enter = (entryKey: string, section: JsonResumeSection, label: string): boolean => {
+    key = entryKey
+    if (!leaveOut.has(entryKey)) return true
+    note(section, label, 'left-out', 'you chose not to bring it in')
+    return false
+  }
   /** Runs a repository write; a refusal (bad value, clash) skips the entry with the repository's words. */
   const attempt = <T>(write: () => T): { ok: true; value: T } | { ok: false; reason: string; code: string } => {
     try {
@@ -66,14 +75,17 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
 
   // ---------- basics → profile: fills what is empty, never overwrites ----------
   const basics = objects([resume.basics])[0]
-  if (basics) {
+  if (basics && enter('basics', 'basics', str(basics.name) ?? 'Profile')) {
     if (str(basics.image)) ignored.push('basics.image: Skillfolio keeps no photo')
     const current = before.profile
     const links: Array<{ label: string | null; url: string }> = [...current.links]
     objects(basics.profiles).forEach((p, i) => {
       const url = str(p.url)
       const label = str(p.network) ?? str(p.username)
-      if (!url) return note('basics', `Profile ${label ?? i + 1}`, 'skipped', 'it has no url, and a link needs one')
+      if (!url) {
+        key = `basics.profiles.${i}`
+        return note('basics', `Profile ${label ?? i + 1}`, 'skipped', 'it has no url, and a link needs one')
+      }
       if (links.some((l) => l.url === url)) return
       links.push({ label, url })
     })
@@ -102,6 +114,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
     if (newLinks) filled.push(`${newLinks} link${newLinks > 1 ? 's' : ''}`)
     const parsed = parseDropping(ProfileInput, merged, Object.keys(offered).concat('links'), (field) => where('basics', null, field), ignored)
     const label = str(basics.name) ?? 'Profile'
+    key = 'basics'
     if (!parsed.success) note('basics', label, 'skipped', zodReason(parsed.error))
     else if (!filled.length) note('basics', label, 'duplicate', kept.length ? `your profile already has its own ${kept.join(', ')}` : 'your profile already says this')
     else {
@@ -111,8 +124,9 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
   }
 
   // ---------- skills and languages first, so entries below link to them rather than create them ----------
-  const createSkill = (section: JsonResumeSection, values: Obj) => {
+  const createSkill = (entryKey: string, section: JsonResumeSection, values: Obj) => {
     const label = String(values.name ?? '')
+    if (!enter(entryKey, section, label || '(no name)')) return
     const parsed = SkillInput.safeParse(values)
     if (!parsed.success) return note(section, label || '(no name)', 'skipped', zodReason(parsed.error))
     const made = attempt(() => portfolio.skills.create(parsed.data))
@@ -125,25 +139,26 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
     if (str(item.level)) ignored.push(`skills.${i}.level: a skill's level is kept on the credentials, projects and jobs that show it`)
     if (category) {
       const details = new Map(objects(x.details).map((d) => [str(d.name), d]))
-      for (const name of strings(item.keywords)) {
+      strings(item.keywords).forEach((name, k) => {
         const d = details.get(name)
-        createSkill('skills', { name, category, aliases: d ? strings(d.aliases) : [], description: d ? str(d.description) : null })
-      }
+        createSkill(`skills.${i}.keywords.${k}`, 'skills', { name, category, aliases: d ? strings(d.aliases) : [], description: d ? str(d.description) : null })
+      })
     } else {
       // An entry with keywords is a group ("Web Development": HTML, CSS …): its keywords are the skills.
       const keywords = strings(item.keywords)
       const name = str(item.name)
-      for (const skill of keywords.length ? keywords : name ? [name] : []) createSkill('skills', { name: skill, category: 'other' })
+      if (keywords.length) keywords.forEach((skill, k) => createSkill(`skills.${i}.keywords.${k}`, 'skills', { name: skill, category: 'other' }))
+      else if (name) createSkill(`skills.${i}`, 'skills', { name, category: 'other' })
     }
   })
-  for (const item of objects(resume.languages)) {
+  objects(resume.languages).forEach((item, i) => {
     const name = str(item.language)
     if (!name) {
-      note('languages', '(no name)', 'skipped', 'it names no language')
-      continue
+      key = `languages.${i}`
+      return note('languages', '(no name)', 'skipped', 'it names no language')
     }
-    createSkill('languages', { name, category: 'language', description: str(item.fluency), aliases: strings(ext(item).aliases) })
-  }
+    createSkill(`languages.${i}`, 'languages', { name, category: 'language', description: str(item.fluency), aliases: strings(ext(item).aliases) })
+  })
 
   // ---------- work ----------
   const workKey = (org: string, title: string, start: string | null) => `${nameKey(org)}|${nameKey(title)}|${start ?? ''}`
@@ -152,6 +167,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
     const org = str(item.name)
     const title = str(item.position)
     const label = [title, org].filter(Boolean).join(' at ') || `Work entry ${i + 1}`
+    if (!enter(`work.${i}`, 'work', label)) return
     const x = ext(item)
     const parsed = ExperienceInput.safeParse({
       organization: org ?? '',
@@ -163,12 +179,12 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
       skills: skillRefs(x.skills).map(({ name, level }) => ({ name, level })),
     })
     if (!parsed.success) return note('work', label, 'skipped', zodReason(parsed.error))
-    const key = workKey(parsed.data.organization, parsed.data.title, parsed.data.startedOn)
-    const seen = workSeen.get(key)
+    const sameKey = workKey(parsed.data.organization, parsed.data.title, parsed.data.startedOn)
+    const seen = workSeen.get(sameKey)
     if (seen) return note('work', label, 'duplicate', 'same organisation, job title and start date', seen)
     const made = attempt(() => portfolio.experience.create(parsed.data))
     if (!made.ok) return note('work', label, 'skipped', made.reason)
-    workSeen.set(key, made.value.id)
+    workSeen.set(sameKey, made.value.id)
     note('work', label, 'added', null, made.value.id)
   })
 
@@ -181,6 +197,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
     eduSeen.find((e) => e.key === eduKey(institution, field) && (e.degree === null || degree === null || e.degree === nameKey(degree)))?.id
   objects(resume.education).forEach((item, i) => {
     const label = [str(item.studyType), str(item.area)].filter(Boolean).join(' ') + (str(item.institution) ? ` at ${str(item.institution)}` : '') || `Education entry ${i + 1}`
+    if (!enter(`education.${i}`, 'education', label.trim())) return
     const parsed = EducationInput.safeParse({
       institution: str(item.institution) ?? '',
       degree: str(item.studyType),
@@ -207,13 +224,14 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
   const top = ext(resume)
   let verdictsLeft = 0
   const certificates = [
-    ...objects(resume.certificates).map((c, i) => ({ c, at: (field?: string) => where('certificates', i, field) })),
-    ...objects(top.otherCredentials).map((c, i) => ({ c, at: (field?: string) => `${EXTENSION}.otherCredentials.${i}${field ? `.${field}` : ''}` })),
+    ...objects(resume.certificates).map((c, i) => ({ c, entryKey: `certificates.${i}`, at: (field?: string) => where('certificates', i, field) })),
+    ...objects(top.otherCredentials).map((c, i) => ({ c, entryKey: `${EXTENSION}.otherCredentials.${i}`, at: (field?: string) => `${EXTENSION}.otherCredentials.${i}${field ? `.${field}` : ''}` })),
   ]
-  for (const { c: item, at } of certificates) {
+  for (const { c: item, entryKey, at } of certificates) {
     const x = ext(item)
-    const pick = (key: string, fallback: unknown) => (Object.prototype.hasOwnProperty.call(x, key) ? x[key] : fallback)
+    const pick = (field: string, fallback: unknown) => (Object.prototype.hasOwnProperty.call(x, field) ? x[field] : fallback)
     const label = str(item.name) ?? at()
+    if (!enter(entryKey, 'certificates', label)) continue
     if (x.trust) verdictsLeft++
     const refs = skillRefs(x.skills)
     const parsed = parseDropping(
@@ -245,8 +263,8 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
       continue
     }
     const v = parsed.data
-    const key = credKey(v.title, v.issuerName ?? v.provider)
-    const seen = credSeen.get(key)
+    const sameKey = credKey(v.title, v.issuerName ?? v.provider)
+    const seen = credSeen.get(sameKey)
     const ref = str(x.ref)
     if (seen) {
       if (ref) credentialOf.set(ref, seen)
@@ -264,7 +282,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
       const link = created.skills.find((s) => nameKey(s.name) === nameKey(r.name))
       if (link) portfolio.credentials.tags.decide({ credentialId: created.id, skillId: link.id, decision: 'accepted' })
     }
-    credSeen.set(key, created.id)
+    credSeen.set(sameKey, created.id)
     if (ref) credentialOf.set(ref, created.id)
     note('certificates', label, 'added', null, created.id)
   }
@@ -276,6 +294,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
   objects(resume.projects).forEach((item, i) => {
     const x = ext(item)
     const label = str(item.name) ?? `Project ${i + 1}`
+    if (!enter(`projects.${i}`, 'projects', label)) return
     const url = str(item.url)
     const links = Object.prototype.hasOwnProperty.call(x, 'links') ? x.links : url ? [{ label: null, url }] : []
     const skills = Object.prototype.hasOwnProperty.call(x, 'skills') ? skillRefs(x.skills).map(({ name, level }) => ({ name, level })) : strings(item.keywords).map((name) => ({ name, level: null }))
@@ -297,12 +316,12 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
       ignored,
     )
     if (!parsed.success) return note('projects', label, 'skipped', zodReason(parsed.error))
-    const key = nameKey(parsed.data.title)
-    const seen = projectSeen.get(key)
+    const sameKey = nameKey(parsed.data.title)
+    const seen = projectSeen.get(sameKey)
     if (seen) return note('projects', label, 'duplicate', 'same project name', seen)
     const made = attempt(() => portfolio.projects.create(parsed.data))
     if (!made.ok) return note('projects', label, 'skipped', made.reason)
-    projectSeen.set(key, made.value.id)
+    projectSeen.set(sameKey, made.value.id)
     note('projects', label, 'added', null, made.value.id)
   })
 
@@ -311,7 +330,7 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where): Om
     if (n) ignored.push(`${section}: ${n} entr${n > 1 ? 'ies' : 'y'} (Skillfolio has no place for ${section})`)
   }
   const count = (o: ExchangeItem['outcome']) => items.filter((i) => i.outcome === o).length
-  return { items, ignored, counts: { added: count('added'), duplicate: count('duplicate'), skipped: count('skipped') } }
+  return { items, ignored, counts: { added: count('added'), duplicate: count('duplicate'), skipped: count('skipped'), leftOut: count('left-out') } }
 }
 
 export interface CareerImportOptions {
@@ -319,6 +338,8 @@ export interface CareerImportOptions {
   where?: Where
   /** What the reader of the source file already found it could not take, listed first. */
   ignored?: readonly string[]
+  /** Keys of entries (ExchangeItem.key, from a preview) the person chose not to bring in. */
+  leaveOut?: readonly string[]
 }
 
 /**
@@ -330,7 +351,7 @@ export function importCareer({ db, portfolio }: { db: Db; portfolio: Portfolio }
   let result: Omit<CareerImport, 'applied'> | undefined
   try {
     db.transaction(() => {
-      result = portfolio.batchIndex(() => importInto(db, portfolio, resume, where))
+      result = portfolio.batchIndex(() => importInto(db, portfolio, resume, where, new Set(options.leaveOut ?? [])))
       if (!apply) throw new PreviewRollback()
     })()
   } catch (error) {

@@ -158,7 +158,7 @@ export function linkedInToResume({ tables, unread, problems }: LinkedInTables): 
 }
 
 /** What the import was given: the export's ZIP as base64, or its unpacked CSV files as text. */
-export type LinkedInSource = { zip: string } | { files: Array<{ name: string; text: string }> }
+export type LinkedInSource = ({ zip: string } | { files: Array<{ name: string; text: string }> }) & { leaveOut?: readonly string[] }
 
 function readSource(source: LinkedInSource): LinkedInTables {
   if ('files' in source) return readLinkedInFiles(source.files)
@@ -171,7 +171,7 @@ export function createLinkedInService({ db, portfolio }: { db: Db; portfolio: Po
   const run = (source: LinkedInSource, apply: boolean): LinkedInImport => {
     const tables = readSource(source)
     const { resume, ignored } = linkedInToResume(tables)
-    const result = importCareer({ db, portfolio }, resume, apply, { where, ignored })
+    const result = importCareer({ db, portfolio }, resume, apply, { where, ignored, leaveOut: source.leaveOut ?? [] })
     return { ...result, files: LINKEDIN_FILES.filter((f) => tables.tables[f]) }
   }
   return {

@@ -34,7 +34,7 @@ export function readJsonResume(text: string): Obj {
 }
 
 export function createJsonResumeService({ db, portfolio, now }: { db: Db; portfolio: Portfolio; now: () => Date }) {
-  const run = (text: string, apply: boolean): JsonResumeImport => importCareer({ db, portfolio }, readJsonResume(text), apply)
+  const run = (text: string, apply: boolean, leaveOut: readonly string[] = []): JsonResumeImport => importCareer({ db, portfolio }, readJsonResume(text), apply, { leaveOut })
 
   return {
     /** The portfolio as JSON Resume text, checked against the schema before it leaves. */
@@ -47,7 +47,8 @@ export function createJsonResumeService({ db, portfolio, now }: { db: Db; portfo
     },
     /** What importing `text` would add, find already there or skip; nothing is written. */
     preview: (text: string): JsonResumeImport => run(text, false),
-    importText: (text: string): JsonResumeImport => run(text, true),
+    /** Imports `text`, leaving out the entries named (ExchangeItem.key of a preview). */
+    importText: (text: string, leaveOut: readonly string[] = []): JsonResumeImport => run(text, true, leaveOut),
   }
 }
 

@@ -12,7 +12,7 @@ export const exchangeHandlers = ({ db, portfolio, now, originals, analysis, resu
   return {
     'exchange:exportJsonResume': () => jsonResume.exportText(),
     'exchange:previewJsonResume': ({ text }) => jsonResume.preview(text),
-    'exchange:importJsonResume': ({ text }) => jsonResume.importText(text),
+    'exchange:importJsonResume': ({ text, leaveOut }) => jsonResume.importText(text, leaveOut),
     'exchange:previewLinkedIn': (source) => linkedIn.preview(source),
     'exchange:importLinkedIn': (source) => linkedIn.importExport(source),
     'exchange:exportAll': () => ({ zipBase64: Buffer.from(exportZip({ db, originals, analysis, resume }, version, now())).toString('base64') }),

@@ -74,7 +74,7 @@ describe('LinkedIn export import', () => {
       'added projects: Fjällkarta',
       'added projects: Open Data Malmö',
     ])
-    expect(r.counts).toEqual({ added: 17, duplicate: 0, skipped: 0 })
+    expect(r.counts).toEqual({ added: 17, duplicate: 0, skipped: 0, leftOut: 0 })
     // What has no place is said, not dropped silently.
     expect(r.ignored).toContain('Profile.csv (Birth Date): Skillfolio keeps no birth date')
     expect(r.ignored).toContain('Honors.csv: Skillfolio has no place for it')
@@ -86,7 +86,7 @@ describe('LinkedIn export import', () => {
     const p = portfolio()
     const r = await importExport(p, { zip: exportZip() })
     expect(r.applied).toBe(true)
-    expect(r.counts).toEqual({ added: 17, duplicate: 0, skipped: 0 })
+    expect(r.counts).toEqual({ added: 17, duplicate: 0, skipped: 0, leftOut: 0 })
 
     const profile = ok<Profile>(await p.core.dispatch('profile:get', {}))
     expect(profile).toMatchObject({
@@ -138,14 +138,35 @@ describe('LinkedIn export import', () => {
     await importExport(p, { zip: exportZip() })
     const before = fileHash(p)
     const again = await importExport(p, { zip: exportZip() })
-    expect(again.counts).toEqual({ added: 0, duplicate: 17, skipped: 0 })
+    expect(again.counts).toEqual({ added: 0, duplicate: 17, skipped: 0, leftOut: 0 })
     expect(again.items.find((i) => i.section === 'work')).toMatchObject({ outcome: 'duplicate', reason: 'same organisation, job title and start date' })
     const folder = await preview(p, { files: exportFiles() })
-    expect(folder.counts).toEqual({ added: 0, duplicate: 17, skipped: 0 })
+    expect(folder.counts).toEqual({ added: 0, duplicate: 17, skipped: 0, leftOut: 0 })
     expect(ok<Experience[]>(await p.core.dispatch('experience:list', {}))).toHaveLength(3)
     expect(ok<Education[]>(await p.core.dispatch('education:list', {}))).toHaveLength(2)
     // The repeat wrote nothing.
     expect(fileHash(p)).toBe(before)
+  })
+
+  it('brings in only what the person kept of the preview: entries left out are not written and are reported as left out', async () => {
+    const p = portfolio()
+    const zip = exportZip()
+    const seen = await preview(p, { zip })
+    const job = seen.items.find((i) => i.section === 'work')!
+    const skill = seen.items.find((i) => i.section === 'skills')!
+    // The same file previews with the same keys, so a choice made on one preview holds for the import.
+    expect((await preview(p, { zip })).items.map((i) => i.key)).toEqual(seen.items.map((i) => i.key))
+    expect(new Set(seen.items.map((i) => i.key)).size).toBe(seen.items.length)
+    const done = await importExport(p, { zip, leaveOut: [job.key, skill.key] })
+    expect(done.items.filter((i) => i.outcome === 'left-out').map((i) => i.label)).toEqual([skill.label, job.label])
+    expect(done.counts.leftOut).toBe(2)
+    expect(done.counts.added).toBe(seen.counts.added - 2)
+    const jobs = await p.core.call('experience:list', {})
+    expect(jobs.map((e) => `${e.title} at ${e.organization}`)).not.toContain(job.label)
+    expect(jobs).toHaveLength(seen.items.filter((i) => i.section === 'work' && i.outcome === 'added').length - 1)
+    // What was left out is still new on the next preview.
+    const again = await preview(p, { zip })
+    expect(again.items.find((i) => i.key === job.key)?.outcome).toBe('added')
   })
 
   it('refuses a ZIP that is not a LinkedIn export, and bytes that are not a ZIP, in words, with the portfolio unchanged', async () => {
@@ -190,7 +211,7 @@ describe('LinkedIn export import', () => {
         { name: 'Certifications.csv', text: 'Name,Url,Authority,Started On,Finished On,License Number\r\nSafety Course,javascript:alert(1),Red Cross,Sommer 2020,,\r\n' },
       ],
     })
-    expect(r.counts).toEqual({ added: 1, duplicate: 0, skipped: 0 })
+    expect(r.counts).toEqual({ added: 1, duplicate: 0, skipped: 0, leftOut: 0 })
     expect(r.ignored).toContain('Certifications.csv entry 1: Started On "Sommer 2020" is not a date (like "Mar 2021" or "2019"); left empty')
     expect(r.ignored.some((i) => i.startsWith('Certifications.csv entry 1 (verificationUrl): '))).toBe(true)
     const [cred] = ok<{ items: Array<{ id: string }> }>(await p.core.dispatch('credentials:list', { limit: 5 })).items
