@@ -23,8 +23,12 @@ const sqliteDir = join(root, 'node_modules', 'better-sqlite3')
 const FILE = 'better_sqlite3.node'
 const require = createRequire(import.meta.url)
 
-const RUNTIME_MISSING =
-  'Skillfolio could not start: the Electron runtime could not be downloaded (no internet connection to its download host). Connect to the internet and run npm start again.'
+/** `npm run dist` runs this with --native-only: its sentences say packaging, and which command to run again. */
+const packaging = process.argv.includes('--native-only')
+const FAILED = packaging ? 'Skillfolio could not be packaged' : 'Skillfolio could not start'
+const AGAIN = packaging ? 'npm run dist' : 'npm start'
+
+const RUNTIME_MISSING = `${FAILED}: the Electron runtime could not be downloaded (no internet connection to its download host). Connect to the internet and run ${AGAIN} again.`
 
 function fail(sentence, details) {
   if (details !== undefined) {
@@ -44,7 +48,7 @@ function readElectron() {
   try {
     version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version
   } catch (error) {
-    fail('Skillfolio could not start: the electron package is not installed. Run npm install, then npm start again.', error)
+    fail(`${FAILED}: the electron package is not installed. Run npm install, then ${AGAIN} again.`, error)
   }
   let abi = ''
   try {
@@ -53,10 +57,10 @@ function readElectron() {
     try {
       abi = String(require('node-abi').getAbi(version, 'electron'))
     } catch (error) {
-      fail(`Skillfolio could not start: the native ABI of Electron ${version} is unknown (no node_modules/electron/abi_version, no node-abi entry); update node-abi or electron.`, error)
+      fail(`${FAILED}: the native ABI of Electron ${version} is unknown (no node_modules/electron/abi_version, no node-abi entry); update node-abi or electron.`, error)
     }
   }
-  if (!/^\d+$/.test(abi)) fail(`Skillfolio could not start: node_modules/electron/abi_version holds "${abi}", not an ABI number; reinstall electron.`)
+  if (!/^\d+$/.test(abi)) fail(`${FAILED}: node_modules/electron/abi_version holds "${abi}", not an ABI number; reinstall electron.`)
   return { version, abi }
 }
 
@@ -99,7 +103,7 @@ function mirrorToCurrent(built) {
 async function buildNative({ version, abi }) {
   const target = join(nativeRoot, `${process.platform}-${process.arch}-${abi}`, FILE)
   if (existsSync(target)) return mirrorToCurrent(target)
-  if (!existsSync(join(sqliteDir, 'package.json'))) fail('Skillfolio could not start: better-sqlite3 is not installed. Run npm install, then npm start again.')
+  if (!existsSync(join(sqliteDir, 'package.json'))) fail(`${FAILED}: better-sqlite3 is not installed. Run npm install, then ${AGAIN} again.`)
 
   // A private copy: @electron/rebuild (node-gyp) deletes build/ first, and a failed rebuild of
   // node_modules itself would leave better-sqlite3 unloadable in Node too.
@@ -123,22 +127,40 @@ async function buildNative({ version, abi }) {
   delete process.env.npm_config_nodedir
   delete process.env.NPM_CONFIG_NODEDIR
 
-  console.error(`Building better-sqlite3 ${sqliteVersion} for Electron ${version} (ABI ${abi}), first start only...`)
-  try {
-    const { rebuild } = await import('@electron/rebuild')
-    await rebuild({ buildPath: work, projectRootPath: work, electronVersion: version, force: true, onlyModules: ['better-sqlite3'] })
-  } catch (error) {
+  console.error(`Building better-sqlite3 ${sqliteVersion} for Electron ${version} (ABI ${abi}), ${packaging ? 'for packaging' : 'first start only'}...`)
+  // In a child process with its output captured: node-gyp's workers print stack traces that would
+  // bury the one sentence that matters; they go to the log instead.
+  const { code, output } = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--rebuild-child', work, version], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let text = ''
+    child.stdout.on('data', (chunk) => (text += chunk))
+    child.stderr.on('data', (chunk) => (text += chunk))
+    child.on('error', (error) => resolve({ code: -1, output: String(error) }))
+    child.on('close', (exit) => resolve({ code: exit, output: text }))
+  })
+  if (code !== 0) {
     rmSync(work, { recursive: true, force: true })
-    fail('Skillfolio could not start: better-sqlite3 could not be built for Electron (its prebuilt download and the Electron headers need an internet connection, a local build needs a C++ toolchain). Connect to the internet and run npm start again.', error)
+    const offline = /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNREFUSED|ECONNRESET|network connectivity|getaddrinfo/i.test(output)
+    const reason = offline
+      ? 'its prebuilt download and the Electron headers need an internet connection, and there is none'
+      : 'a local build needs a C++ toolchain (Python 3, make and a C++ compiler; see the README)'
+    fail(`${FAILED}: better-sqlite3 could not be built for Electron (${reason}); details are in .electron-native/last-error.log. Fix that and run ${AGAIN} again.`, output || `the rebuild exited with ${code}`)
   }
   const built = join(workModule, 'build', 'Release', FILE)
-  if (!existsSync(built)) fail('Skillfolio could not start: building better-sqlite3 for Electron produced no better_sqlite3.node; see .electron-native/last-error.log.', `missing ${built}`)
+  if (!existsSync(built)) fail(`${FAILED}: building better-sqlite3 for Electron produced no better_sqlite3.node; see .electron-native/last-error.log.`, `missing ${built}`)
   mkdirSync(dirname(target), { recursive: true })
   copyFileSync(built, target)
   mirrorToCurrent(target)
   rmSync(work, { recursive: true, force: true })
 }
 
-const electron = readElectron()
-if (!process.argv.includes('--native-only')) await ensureRuntime()
-await buildNative(electron)
+if (process.argv[2] === '--rebuild-child') {
+  // The child of buildNative: its output is captured by the parent.
+  const [, , , work, version] = process.argv
+  const { rebuild } = await import('@electron/rebuild')
+  await rebuild({ buildPath: work, projectRootPath: work, electronVersion: version, force: true, onlyModules: ['better-sqlite3'] })
+} else {
+  const electron = readElectron()
+  if (!packaging) await ensureRuntime()
+  await buildNative(electron)
+}

@@ -73,6 +73,18 @@ describe('electron-builder.yml', () => {
     expect(source).toContain("verifyWorkers: { script: join(__dirname, 'verify-worker.js') }")
   })
 
+  it('gives the app its own icon: a square PNG of at least 512 px in resources/, made from the SVG beside it', () => {
+    const icon = config.icon as string
+    expect(icon).toBe('resources/icons/icon.png')
+    const png = readFileSync(join(root, icon))
+    // PNG signature, then the IHDR chunk's width and height (big-endian, bytes 16–23).
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    const width = png.readUInt32BE(16)
+    expect(width).toBeGreaterThanOrEqual(512)
+    expect(png.readUInt32BE(20)).toBe(width)
+    expect(readFileSync(join(root, 'resources', 'icons', 'icon.svg'), 'utf8')).toMatch(/^<svg /)
+  })
+
   it('main loads the native module from where the yml puts it', () => {
     const source = readFileSync(join(root, 'electron', 'main', 'native-binding.ts'), 'utf8')
     expect(source).toContain("join(input.resourcesPath, 'native', NATIVE_FILE)")
