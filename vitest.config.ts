@@ -12,8 +12,9 @@ export default defineConfig({
           include: ['tests/core/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/hygiene/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          // Fails a test whose core logged an error it did not expect (tests/helpers/core-log.ts).
-          setupFiles: ['tests/helpers/core-log-setup.ts'],
+          // Fails a test whose core logged an error it did not expect (tests/helpers/core-log.ts),
+          // and one that opened a connection beyond 127.0.0.1 (tests/helpers/egress-guard.cjs).
+          setupFiles: ['tests/helpers/core-log-setup.ts', 'tests/helpers/egress-setup.ts'],
         },
       },
       {

