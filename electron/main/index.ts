@@ -5,12 +5,14 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron'
-import { createCore, type Core } from '../core/app'
+import { createRestorableCore, type RestorableCore } from '../core/restorable'
 import { DB_FILE_NAME } from '../core/paths'
 import { registerIpc } from './ipc'
 import { forwardImportProgress, registerImportHandlers } from './imports'
 import { confirmOnlineChecks } from './online-checks'
 import { registerFileHandlers } from './save'
+import { registerBackupHandlers } from './backups'
+import { registerShareHandlers } from './share'
 import { installMenu } from './menu'
 import { resolveNativeBinding } from './native-binding'
 import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protocol'
@@ -44,7 +46,7 @@ export function start(): void {
   hardenAllContents(devUrl)
   if (process.platform === 'win32') app.setAppUserModelId('io.skillfolio.app')
 
-  let core: Core | undefined
+  let core: RestorableCore | undefined
   let win: BrowserWindow | null = null
   const openWindow = () => {
     win = createMainWindow({ preloadPath: join(__dirname, '..', 'preload', 'index.js'), devUrl, log })
@@ -113,7 +115,7 @@ export function start(): void {
       const dataDir = app.getPath('userData')
       const dbPath = join(dataDir, DB_FILE_NAME)
       try {
-        core = createCore({
+        core = createRestorableCore({
           dbPath,
           dataDir,
           resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
@@ -145,7 +147,7 @@ export function start(): void {
       registerIpc(ipcMain, core, { devUrl, log, confirmOnlineChecks: (event) => confirmOnlineChecks(dialog, windowOf(event)) })
       registerImportHandlers(ipcMain, { core, dialog, windowOf, devUrl, log })
       forwardImportProgress(core, () => BrowserWindow.getAllWindows(), log)
-      registerFileHandlers(ipcMain, {
+      const saved = registerFileHandlers(ipcMain, {
         core,
         dialog,
         shell,
@@ -154,6 +156,8 @@ export function start(): void {
         devUrl,
         log,
       })
+      registerBackupHandlers(ipcMain, { core, dialog, windowOf, devUrl, log })
+      registerShareHandlers(ipcMain, { core, dialog, saved, defaultDir: () => app.getPath('documents'), windowOf, devUrl, log })
       handleAppProtocol(rendererDirFrom(__dirname))
       denyAllPermissions()
       installMenu(app.isPackaged)

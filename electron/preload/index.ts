@@ -4,7 +4,8 @@
  * compiler holds equal to contract.ts's keys, so zod and the schemas stay out of here).
  * `window.skillfolioFiles` is the shell's own half: save a PDF or open one the shell saved,
  * import File objects (turned into disk paths here, with webUtils.getPathForFile: the page
- * never sees or sends a path), the native open dialog, and import progress events. Nothing else
+ * never sees or sends a path), the native open dialog, import progress events, backups (named
+ * by a BackupRef, never a path) and saving the share bundle into a folder main asks for. Nothing else
  * of Electron reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
@@ -21,8 +22,10 @@ import {
   type ImportFilesOrigin,
   type ImportFilesRequest,
   type ImportFilesResult,
+  type BackupFilesApi,
   type ImportRefusal,
   type SaveFilesApi,
+  type ShareFilesApi,
 } from '../shared/files'
 import { LIMITS } from '../shared/limits'
 
@@ -30,7 +33,7 @@ const api = Object.fromEntries(
   CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
 ) as unknown as Api
 
-export type FilesApi = SaveFilesApi & ImportFilesApi<File>
+export type FilesApi = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi
 
 const badInput = (message: string): Result<never> => ({ ok: false, error: { code: 'BAD_INPUT', message } })
 const ORIGINS: readonly ImportFilesOrigin[] = ['drop', 'dialog']
@@ -97,6 +100,12 @@ const files: FilesApi = {
   openSaved: (path) => ipcRenderer.invoke(FILE_CHANNELS.openSaved, path),
   importFiles: (list, origin) => importFiles(list, origin),
   chooseImport: (kind: ChooseImportKind) => ipcRenderer.invoke(FILE_CHANNELS.chooseImport, kind === 'folder' ? 'folder' : 'files'),
+  // Backups and sharing: the page names a backup only by a BackupRef; main resolves it and picks folders.
+  chooseBackup: () => ipcRenderer.invoke(FILE_CHANNELS.chooseBackup),
+  inspectBackup: (ref, passphrase) => ipcRenderer.invoke(FILE_CHANNELS.inspectBackup, ref, passphrase),
+  restoreBackup: (ref, passphrase) => ipcRenderer.invoke(FILE_CHANNELS.restoreBackup, ref, passphrase),
+  chooseBackupFolder: () => ipcRenderer.invoke(FILE_CHANNELS.chooseBackupFolder),
+  saveShareBundle: (input) => ipcRenderer.invoke(FILE_CHANNELS.saveShareBundle, input),
   onImportProgress(listener) {
     if (typeof listener !== 'function') throw new TypeError('onImportProgress needs a function')
     progressListeners.add(listener)

@@ -12,9 +12,12 @@
  * Progress comes back as events (SHELL_EVENTS), not by polling.
  */
 import type { ReportSettingsInput, ResumeSettingsInput } from './resume'
+import type { BackupEntry, BackupSummary, RestoreResult } from './backup'
+import type { ShareBundleInput, ShareSummary } from './share'
 import type { Result } from './errors'
 import type { ImportProgress } from './imports'
 import { LIMITS, MB } from './limits'
+import type { z } from 'zod'
 
 export const FILE_CHANNELS = {
   savePdf: 'files:savePdf',
@@ -27,6 +30,13 @@ export const FILE_CHANNELS = {
   importFiles: 'files:importFiles',
   /** Main shows the open dialog and imports what was picked; the paths never reach the page. */
   chooseImport: 'files:chooseImport',
+  /** Backups (Settings → Backups): see BackupFilesApi. */
+  chooseBackup: 'files:chooseBackup',
+  inspectBackup: 'files:inspectBackup',
+  restoreBackup: 'files:restoreBackup',
+  chooseBackupFolder: 'files:chooseBackupFolder',
+  /** The employer's verification bundle written into a folder the person picks: see ShareFilesApi. */
+  saveShareBundle: 'files:saveShareBundle',
 } as const
 
 /** Main -> window events (webContents.send), received through the preload's `on…` functions. */
@@ -78,11 +88,17 @@ export function tooLargeReason(bytes: number): string {
   return `The file is ${(bytes / MB).toFixed(1)} MB; Skillfolio reads credential files up to ${LIMITS.importFileBytes / MB} MB.`
 }
 
-/** `resume-docx`: the resume as a Word document (resume:docx), saved with a .docx name. */
+/**
+ * `resume-docx`: the resume as a Word document (resume:docx), saved with a .docx name.
+ * `json-resume`: the portfolio as JSON Resume (exchange:exportJsonResume), a .json file.
+ * `full-export`: everything, originals included (exchange:exportAll), a .zip file.
+ */
 export type SavePdfRequest =
   | { kind: 'resume'; settings: ResumeSettingsInput }
   | { kind: 'resume-docx'; settings: ResumeSettingsInput }
   | { kind: 'report'; settings: ReportSettingsInput }
+  | { kind: 'json-resume' }
+  | { kind: 'full-export' }
 
 /** `saved: false` when the person cancelled the dialog. */
 export type SavePdfResult = { saved: false } | { saved: true; path: string; fileName: string; bytes: number }
@@ -91,4 +107,48 @@ export type SavePdfResult = { saved: false } | { saved: true; path: string; file
 export interface SaveFilesApi {
   savePdf(request: SavePdfRequest): Promise<Result<SavePdfResult>>
   openSaved(path: string): Promise<Result<{ opened: true }>>
+}
+
+/**
+ * A backup the page may name: one listed in the backups folder (by its file name, from
+ * backup:list), or one the person picked in the native open dialog (by the ticket main gave
+ * for it). The page never names a path: main resolves either to the file.
+ */
+export type BackupRef = { name: string } | { ticket: string }
+
+/** The backups half of `window.skillfolioFiles` (Settings → Backups). */
+export interface BackupFilesApi {
+  /** The native open dialog for a backup file anywhere; what its header says (no passphrase needed) and a ticket naming it. null when cancelled. */
+  chooseBackup(): Promise<Result<{ ticket: string; entry: BackupEntry } | null>>
+  /** Verifies the backup fully (container, passphrase, hashes, integrity check, schema version) and says what it holds; changes nothing. */
+  inspectBackup(ref: BackupRef, passphrase?: string): Promise<Result<BackupSummary>>
+  /**
+   * Replaces the open portfolio with the backup, after verifying it fully; the replaced
+   * portfolio is kept aside (RestoreResult.keptAside). Refused in words (wrong passphrase,
+   * damaged file) with the portfolio untouched. The page reloads its data afterwards.
+   */
+  restoreBackup(ref: BackupRef, passphrase?: string): Promise<Result<RestoreResult>>
+  /** The native folder dialog; the folder picked becomes the `backupFolder` setting. null when cancelled. */
+  chooseBackupFolder(): Promise<Result<{ folder: string } | null>>
+}
+
+/** `saved: false` when the person cancelled the folder dialog. */
+export type SaveShareResult =
+  | { saved: false }
+  | {
+      saved: true
+      /** The new folder that holds the bundle (inside the one picked). */
+      folder: string
+      /** Its index.html: `openSaved` opens it. */
+      index: string
+      files: number
+      bytes: number
+      /** What the core put in the bundle, with the credentials left out of presentation.json and why. */
+      summary: ShareSummary
+    }
+
+/** The sharing half of `window.skillfolioFiles`. */
+export interface ShareFilesApi {
+  /** Builds the bundle (share:bundle) and writes it into a new folder inside the one the person picks. */
+  saveShareBundle(input: z.input<typeof ShareBundleInput>): Promise<Result<SaveShareResult>>
 }

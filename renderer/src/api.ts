@@ -5,10 +5,15 @@
  * that carries the error code and the field issues. `savePdf` and `openSaved` are the shell's
  * own calls (native save dialog, open a saved file); `importFiles` and `chooseImport` import
  * files the person dropped or picked (the page never learns or sends a path), and
- * `onImportProgress` follows every batch without polling.
+ * `onImportProgress` follows every batch without polling. Backups (Settings → Backups) and the
+ * share bundle are the shell's too: a backup is named by a BackupRef, never a path.
  */
 import type {
   Api,
+  BackupEntry,
+  BackupFilesApi,
+  BackupRef,
+  BackupSummary,
   Channel,
   ChooseImportKind,
   ErrorCode,
@@ -19,17 +24,21 @@ import type {
   ImportProgress,
   Input,
   Output,
+  RestoreResult,
   Result,
   SaveFilesApi,
   SavePdfRequest,
   SavePdfResult,
+  SaveShareResult,
+  ShareFilesApi,
 } from './shared'
 
 /**
  * What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts); the
  * browser-test bridge installs its own, so every member is checked before use.
  */
-type FilesApi = Partial<SaveFilesApi & ImportFilesApi<File>>
+type ShellFiles = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi
+type FilesApi = Partial<ShellFiles>
 
 declare global {
   interface Window {
@@ -81,8 +90,10 @@ function files(): SaveFilesApi {
 }
 
 /**
- * Asks the shell to save a resume or a gap report: it shows the save dialog, renders the PDF
- * through the core and writes it. `{ saved: false }` when the person cancelled.
+ * Asks the shell to save a resume or a gap report (PDF or Word), the JSON Resume export
+ * (`{ kind: 'json-resume' }`) or the full export ZIP (`{ kind: 'full-export' }`): it renders
+ * through the core, shows the save dialog and writes the file. `{ saved: false }` when the
+ * person cancelled.
  */
 export async function savePdf(request: SavePdfRequest): Promise<SavePdfResult> {
   const api = files()
@@ -148,6 +159,60 @@ export function onImportProgress(listener: (progress: ImportProgress) => void): 
   } catch {
     return () => {}
   }
+}
+
+/**
+ * Runs one of the shell's calls: NO_BRIDGE when this window has none, TRANSPORT when the call
+ * itself fails, an ApiError with the shell's words when it answers an error.
+ */
+async function shellCall<K extends keyof ShellFiles, T>(name: K, unavailable: string, failed: string, run: (fn: ShellFiles[K]) => Promise<Result<T>>): Promise<T> {
+  const api = window.skillfolioFiles
+  const fn = api?.[name]
+  if (!api || typeof fn !== 'function') throw new ApiError('NO_BRIDGE', `${unavailable} is not available in this window. Restart the app.`)
+  let result: Result<T>
+  try {
+    result = await run((fn as (...args: unknown[]) => unknown).bind(api) as ShellFiles[K])
+  } catch {
+    throw new ApiError('TRANSPORT', failed)
+  }
+  return unwrap(result)
+}
+
+/**
+ * The system's open dialog for a backup file anywhere: what its header says (no passphrase
+ * needed) and a ticket to name it by (`{ ticket }` as a BackupRef). null when cancelled.
+ */
+export function chooseBackup(): Promise<{ ticket: string; entry: BackupEntry } | null> {
+  return shellCall('chooseBackup', 'Choosing a backup', 'The file chooser could not be opened. Try again.', (fn) => fn())
+}
+
+/** Checks a backup fully (passphrase, hashes, integrity, schema) and says what it holds; changes nothing. */
+export function inspectBackup(ref: BackupRef, passphrase?: string): Promise<BackupSummary> {
+  return shellCall('inspectBackup', 'Checking backups', 'The backup could not be checked. Try again.', (fn) => fn(ref, passphrase))
+}
+
+/**
+ * Replaces the open portfolio with the backup (after checking it fully); the replaced one is
+ * kept aside (`keptAside`). Reload every piece of data afterwards.
+ */
+export function restoreBackup(ref: BackupRef, passphrase?: string): Promise<RestoreResult> {
+  return shellCall('restoreBackup', 'Restoring backups', 'The backup could not be restored. Try again.', (fn) => fn(ref, passphrase))
+}
+
+/** The system's folder dialog; the folder picked becomes where backups go. null when cancelled. */
+export function chooseBackupFolder(): Promise<{ folder: string } | null> {
+  return shellCall('chooseBackupFolder', 'Choosing the backups folder', 'The folder chooser could not be opened. Try again.', (fn) => fn())
+}
+
+/** What saveShareBundle takes: the chosen credentials and projects. */
+export type ShareBundleRequest = Parameters<ShareFilesApi['saveShareBundle']>[0]
+
+/**
+ * Builds the verification bundle and saves it into a new folder inside the one the person
+ * picks; `index` is its index.html, which openSaved may open. `{ saved: false }` when cancelled.
+ */
+export function saveShareBundle(input: ShareBundleRequest): Promise<SaveShareResult> {
+  return shellCall('saveShareBundle', 'Saving for an employer', 'The files could not be saved. Try again.', (fn) => fn(input))
 }
 
 /** A sentence for a toast or a banner, without codes or stack traces. */

@@ -42,5 +42,21 @@ export type {
   ResumeTemplate,
   ResumeVariant,
 } from '../../electron/shared/resume'
-export type { ChooseImportKind, ImportFilesApi, ImportFilesOrigin, ImportFilesResult, ImportRefusal, SaveFilesApi, SavePdfRequest, SavePdfResult } from '../../electron/shared/files'
+export type {
+  BackupFilesApi,
+  BackupRef,
+  ChooseImportKind,
+  ImportFilesApi,
+  ImportFilesOrigin,
+  ImportFilesResult,
+  ImportRefusal,
+  SaveFilesApi,
+  SavePdfRequest,
+  SavePdfResult,
+  SaveShareResult,
+  ShareFilesApi,
+} from '../../electron/shared/files'
+export type { BackupEntry, BackupList, BackupSummary, RestoreResult } from '../../electron/shared/backup'
 export { tooLargeReason } from '../../electron/shared/files'
+export { JSON_RESUME_SECTIONS, LINKEDIN_FILES, UNREAD_LINKEDIN_FILES } from '../../electron/shared/exchange'
+export type { CareerImport, ExchangeItem, JsonResumeSection, LinkedInImport } from '../../electron/shared/exchange'

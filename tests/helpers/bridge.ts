@@ -14,11 +14,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Core } from '../../electron/core/app'
+import type { RestorableCore } from '../../electron/core/restorable'
+import { backupEntry } from '../../electron/core/backup/files'
 import { isChannel } from '../../electron/shared/contract'
-import type { ChooseImportKind, SavePdfRequest } from '../../electron/shared/files'
+import { AppError } from '../../electron/shared/errors'
+import type { ChooseImportKind } from '../../electron/shared/files'
+import type { ShareBundle } from '../../electron/shared/share'
 import type { ImportProgress, ImportSource } from '../../electron/shared/imports'
 import { wantsOnlineChecksOn, windowCallProblem } from '../../electron/main/window-calls'
 import { parseImportRequest } from '../../electron/main/import-request'
+import { parseSaveRequest, personName, renderForSave } from '../../electron/main/save-kinds'
+import { createBackupRefs, parsePassphrase } from '../../electron/main/backup-refs'
+import { shareFolderName, writeBundleFolder } from '../../electron/main/share-folder'
+import { ioMessage } from '../../electron/main/write-file'
 
 /** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
 export const RENDERER_CSP =
@@ -54,6 +62,16 @@ export interface Bridge {
    * null for Cancel. What it picks is imported by the bridge, as main does.
    */
   chooseAnswer: (kind: ChooseImportKind) => string[] | null
+  /**
+   * Stand-in for the open dialog of "Choose a backup…": the backup file it picks, or null for
+   * Cancel. The bridge reads its header and gives the page a ticket, as main does.
+   */
+  chooseBackupAnswer: () => string | null
+  /**
+   * Stand-in for the native folder dialog ("Change folder…" of Backups, and where the share
+   * bundle goes): the folder it picks, or null for Cancel.
+   */
+  chooseFolderAnswer: () => string | null
   /** Stand-in for the native "Turn on online checks?" box: true is "Turn on". */
   confirmOnlineChecks: () => boolean
   /** How many times that box was shown. */
@@ -73,7 +91,11 @@ export function rendererBuilt(dir = RENDERER_DIR): boolean {
   return existsSync(join(dir, 'index.html'))
 }
 
-export async function startBridge(core: Core, options: { root?: string } = {}): Promise<Bridge> {
+/**
+ * `core` is the test portfolio's core; restoring a backup needs one made by createRestorableCore
+ * (tempPortfolio's is), as the desktop app's is.
+ */
+export async function startBridge(core: Core | RestorableCore, options: { root?: string } = {}): Promise<Bridge> {
   const root = options.root ?? RENDERER_DIR
   if (!rendererBuilt(root)) throw new Error(`No built renderer in ${root}. Run \`npx electron-vite build\` first.`)
   const calls: string[] = []
@@ -81,6 +103,7 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
   const saved: string[] = []
   const opened: string[] = []
   const events: ImportProgress[] = []
+  const refs = createBackupRefs()
   /** Open event streams (one per page load). */
   const streams = new Set<ServerResponse>()
   const unsubscribe = core.onImportProgress((progress) => {
@@ -193,17 +216,58 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
       opened.push(raw)
       return { ok: true, value: { opened: true } }
     }
-    if (name !== 'savePdf') return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such file call: ${name}` } }
-    const request = raw as SavePdfRequest
-    const channel = request?.kind === 'report' ? 'report:render' : request?.kind === 'resume-docx' ? 'resume:docx' : 'resume:preview'
-    const rendered = await core.dispatch(channel, request?.settings)
-    if (!rendered.ok) return rendered
-    const { pdfBase64, docxBase64, fileName } = rendered.value as { pdfBase64?: string; docxBase64?: string; fileName: string }
-    const path = join(saveDir, fileName)
-    const bytes = Buffer.from(docxBase64 ?? pdfBase64 ?? '', 'base64')
-    writeFileSync(path, bytes)
-    saved.push(path)
-    return { ok: true, value: { saved: true, path, fileName, bytes: bytes.length } }
+    if (name === 'savePdf') {
+      const request = parseSaveRequest(raw)
+      if (!request) return { ok: false, error: { code: 'BAD_INPUT', message: 'Save needs a resume or report to render, or an export to write.' } }
+      const rendered = await renderForSave(core, request, new Date())
+      if (!rendered.ok) return rendered
+      const { bytes, fileName } = rendered.value
+      const path = join(saveDir, fileName)
+      writeFileSync(path, bytes)
+      saved.push(path)
+      return { ok: true, value: { saved: true, path, fileName, bytes: bytes.length } }
+    }
+    // The backup calls take (ref, passphrase): the page sends them as { args: [...] }.
+    const [ref, passphraseRaw] = ((raw as { args?: unknown[] } | null)?.args ?? []) as [unknown, unknown]
+    try {
+      if (name === 'chooseBackup') {
+        const path = bridge.chooseBackupAnswer()
+        if (!path) return { ok: true, value: null }
+        return { ok: true, value: { ticket: refs.issue(path), entry: backupEntry(path) } }
+      }
+      if (name === 'inspectBackup' || name === 'restoreBackup') {
+        const passphrase = parsePassphrase(passphraseRaw)
+        if (!passphrase.ok) return passphrase
+        const path = await refs.resolve(ref, core)
+        if (!path.ok) return path
+        const given = passphrase.value !== undefined ? { passphrase: passphrase.value } : {}
+        if (name === 'inspectBackup') return core.dispatch('backup:inspect', { path: path.value, ...given })
+        if (!('restore' in core)) return { ok: false, error: { code: 'INTERNAL', message: 'This test core cannot restore: make it with createRestorableCore.' } }
+        return { ok: true, value: await core.restore({ backupFile: path.value, ...given }) }
+      }
+      if (name === 'chooseBackupFolder') {
+        const folder = bridge.chooseFolderAnswer()
+        if (!folder) return { ok: true, value: null }
+        const updated = await core.dispatch('settings:update', { backupFolder: folder })
+        return updated.ok ? { ok: true, value: { folder } } : updated
+      }
+      if (name === 'saveShareBundle') {
+        const built = await core.dispatch('share:bundle', raw)
+        if (!built.ok) return built
+        const parent = bridge.chooseFolderAnswer()
+        if (!parent) return { ok: true, value: { saved: false } }
+        const folderName = shareFolderName(await personName(core), new Date())
+        const bundle = built.value as ShareBundle
+        const written = await writeBundleFolder(parent, folderName, bundle.files).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+        if (written instanceof Error) return { ok: false, error: { code: 'IO', message: ioMessage(written, join(parent, folderName)) } }
+        saved.push(written.index)
+        return { ok: true, value: { saved: true, ...written, summary: (built.value as ShareBundle).summary } }
+      }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } }
+      throw error
+    }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `No such file call: ${name}` } }
   }
 
   await new Promise<void>((ok, fail) => {
@@ -218,6 +282,8 @@ export async function startBridge(core: Core, options: { root?: string } = {}): 
     saved,
     opened,
     chooseAnswer: () => null,
+    chooseBackupAnswer: () => null,
+    chooseFolderAnswer: () => null,
     confirmOnlineChecks: () => true,
     confirmations: 0,
     events,

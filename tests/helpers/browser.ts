@@ -127,7 +127,7 @@ export function bridgeScript(channels: readonly string[]): string {
   Object.defineProperty(window, 'skillfolio', { value: Object.freeze(api), configurable: false, writable: false });
   // The shell's own calls (the desktop app's preload, electron/preload/index.ts): Save PDF / Open
   // (the bridge saves into a temp folder), import Files, the open dialog (answered by the bridge),
-  // and progress events (server-sent events).
+  // progress events (server-sent events), backups and the share bundle.
   const fileCall = (name, body) =>
     fetch('/__files/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.json());
   const toBase64 = (bytes) => {
@@ -181,6 +181,12 @@ export function bridgeScript(channels: readonly string[]): string {
     openSaved: (path) => fileCall('openSaved', path),
     importFiles,
     chooseImport: (kind) => fileCall('chooseImport', kind),
+    // Backups and sharing (the bridge answers the dialogs with chooseBackupAnswer / chooseFolderAnswer).
+    chooseBackup: () => fileCall('chooseBackup', null),
+    inspectBackup: (ref, passphrase) => fileCall('inspectBackup', { args: [ref, passphrase] }),
+    restoreBackup: (ref, passphrase) => fileCall('restoreBackup', { args: [ref, passphrase] }),
+    chooseBackupFolder: () => fileCall('chooseBackupFolder', null),
+    saveShareBundle: (input) => fileCall('saveShareBundle', input),
     onImportProgress: (listener) => {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);

@@ -1,16 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore, type Core, type CoreOptions } from '../../electron/core/app'
+import type { CoreOptions } from '../../electron/core/app'
+import { createRestorableCore, type RestorableCore } from '../../electron/core/restorable'
 import { DB_FILE_NAME } from '../../electron/core/paths'
 import { testLog } from './core-log'
 
 export interface TempPortfolio {
   dir: string
   dbPath: string
-  core: Core
+  /** The desktop app's kind of core: it can restore a backup over the portfolio (core/restorable.ts). */
+  core: RestorableCore
   /** Closes the core and opens a fresh one on the same files (what a restart does). */
-  reopen(): Core
+  reopen(): RestorableCore
   cleanup(): void
 }
 
@@ -19,7 +21,7 @@ export function tempPortfolio(options: Partial<CoreOptions> = {}): TempPortfolio
   const dir = mkdtempSync(join(tmpdir(), 'skillfolio-test-'))
   const dbPath = join(dir, DB_FILE_NAME)
   const open = () =>
-    createCore({ dbPath, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: testLog, ...options })
+    createRestorableCore({ dbPath, dataDir: dir, now: () => new Date('2026-11-28T12:00:00Z'), log: testLog, ...options })
   const state = { core: open() }
   return {
     dir,

@@ -7,6 +7,8 @@ import type { Result } from '../../electron/shared/errors'
 import { FILE_CHANNELS, SHELL_EVENTS, type ImportFilesRequest, type ImportFilesResult } from '../../electron/shared/files'
 import { LIMITS } from '../../electron/shared/limits'
 import { built as builtFiles } from '../helpers/requirements'
+import { bridgeScript } from '../helpers/browser'
+import { runInNewContext } from 'node:vm'
 
 vi.mock('electron', async () => (await import('./electron-stub')).electronModule())
 
@@ -39,7 +41,18 @@ describe('preload', () => {
 
   it('window.skillfolioFiles forwards Save PDF and Open to the shell, and exposes no way to learn a path', async () => {
     const files = stub.exposed.get('skillfolioFiles') as Record<string, (arg: unknown) => unknown>
-    expect(Object.keys(files).sort()).toEqual(['chooseImport', 'importFiles', 'onImportProgress', 'openSaved', 'savePdf'])
+    expect(Object.keys(files).sort()).toEqual([
+      'chooseBackup',
+      'chooseBackupFolder',
+      'chooseImport',
+      'importFiles',
+      'inspectBackup',
+      'onImportProgress',
+      'openSaved',
+      'restoreBackup',
+      'savePdf',
+      'saveShareBundle',
+    ])
     const request = { kind: 'resume', settings: { template: 'ats' } }
     await files.savePdf!(request)
     expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:savePdf', request)
@@ -117,6 +130,29 @@ describe('preload', () => {
     expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.chooseImport, 'folder')
     await files.chooseImport('/etc')
     expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.chooseImport, 'files')
+  })
+
+  it('forwards the backup and share calls to main on their own channels, with a BackupRef, never a path', async () => {
+    vi.clearAllMocks()
+    const files = stub.exposed.get('skillfolioFiles') as Record<string, (...args: unknown[]) => Promise<unknown>>
+    await files.chooseBackup!()
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.chooseBackup)
+    await files.inspectBackup!({ name: 'portfolio-2026-12-06T13-36-04-000Z-manual.sfbackup' }, 'secret passphrase')
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.inspectBackup, { name: 'portfolio-2026-12-06T13-36-04-000Z-manual.sfbackup' }, 'secret passphrase')
+    await files.restoreBackup!({ ticket: 'abc' })
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.restoreBackup, { ticket: 'abc' }, undefined)
+    await files.chooseBackupFolder!()
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.chooseBackupFolder)
+    await files.saveShareBundle!({ credentialIds: ['cred-1'] })
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(FILE_CHANNELS.saveShareBundle, { credentialIds: ['cred-1'] })
+  })
+
+  it('the browser tests’ window.skillfolioFiles has exactly the preload’s members', () => {
+    const window: Record<string, unknown> = {}
+    runInNewContext(bridgeScript([]), { window, location: { protocol: 'about:' }, document: { addEventListener: () => undefined }, WeakMap, Object, Set })
+    const page = window.skillfolioFiles as Record<string, unknown>
+    const preload = stub.exposed.get('skillfolioFiles') as Record<string, unknown>
+    expect(Object.keys(page).sort()).toEqual(Object.keys(preload).sort())
   })
 
   it('onImportProgress delivers progress events without the IPC event, and unsubscribes', () => {

@@ -142,3 +142,69 @@ describe('Save PDF through the native dialog', () => {
     expect(second.defaultPath).toBe(join(sub, 'Ada Lovelace - Resume.pdf'))
   })
 })
+
+describe('Save the JSON Resume and the full export through the same dialog', () => {
+  const ZIP = Buffer.from('PK\u0003\u0004 a tiny stand-in zip')
+  const JSON_RESUME = '{"basics":{"name":"Ada Lovelace"}}'
+  function exportingCore(fullName: string | null = 'Ada Lovelace') {
+    return {
+      dispatch: vi.fn<Dispatcher['dispatch']>(async (channel) => {
+        if (channel === 'exchange:exportJsonResume') return { ok: true, value: JSON_RESUME }
+        if (channel === 'exchange:exportAll') return { ok: true, value: { zipBase64: ZIP.toString('base64') } }
+        if (channel === 'profile:get') return { ok: true, value: { fullName } }
+        return { ok: false, error: { code: 'INTERNAL', message: `unexpected ${channel}` } }
+      }),
+    }
+  }
+  function registerExports(core = exportingCore()) {
+    registerFileHandlers(stub.ipcMain, { core, dialog: stub.dialog, shell: stub.shell, defaultDir: () => dir, windowOf: () => win as never, now: () => new Date(2026, 11, 6, 9, 30) })
+    return core
+  }
+
+  beforeEach(() => {
+    stub.reset()
+    dir = mkdtempSync(join(tmpdir(), 'skillfolio-save-'))
+    win = new FakeBrowserWindow({})
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('saves the JSON Resume text as "<name>-resume.json", adding .json to a bare name', async () => {
+    const core = registerExports()
+    stub.dialog.saveAnswer = { canceled: false, filePath: join(dir, 'ada') }
+    const result = await save({ kind: 'json-resume' })
+    expect(core.dispatch).toHaveBeenCalledWith('exchange:exportJsonResume', {})
+    const options = stub.dialog.showSaveDialog.mock.calls[0]![1] as { defaultPath: string; filters: unknown }
+    expect(options.defaultPath).toBe(join(dir, 'Ada Lovelace-resume.json'))
+    expect(options.filters).toEqual([{ name: 'JSON Resume', extensions: ['json'] }])
+    expect(result).toEqual({ ok: true, value: { saved: true, path: join(dir, 'ada.json'), fileName: 'ada.json', bytes: Buffer.byteLength(JSON_RESUME) } })
+    expect(readFileSync(join(dir, 'ada.json'), 'utf8')).toBe(JSON_RESUME)
+  })
+
+  it('offers "skillfolio-resume.json" when the profile has no name', async () => {
+    registerExports(exportingCore(null))
+    await save({ kind: 'json-resume' })
+    const options = stub.dialog.showSaveDialog.mock.calls[0]![1] as { defaultPath: string }
+    expect(options.defaultPath).toBe(join(dir, 'skillfolio-resume.json'))
+  })
+
+  it('saves the full export ZIP as "skillfolio-export-<date>.zip", byte for byte', async () => {
+    const core = registerExports()
+    stub.dialog.saveAnswer = { canceled: false, filePath: join(dir, 'everything.zip') }
+    const result = await save({ kind: 'full-export' })
+    expect(core.dispatch).toHaveBeenCalledExactlyOnceWith('exchange:exportAll', {})
+    const options = stub.dialog.showSaveDialog.mock.calls[0]![1] as { title: string; defaultPath: string; filters: unknown }
+    expect(options.defaultPath).toBe(join(dir, 'skillfolio-export-2026-12-06.zip'))
+    expect(options.filters).toEqual([{ name: 'ZIP archive', extensions: ['zip'] }])
+    expect(result.ok && result.value.saved && result.value.bytes).toBe(ZIP.length)
+    expect(readFileSync(join(dir, 'everything.zip'))).toEqual(ZIP)
+    expect(readdirSync(dir)).toEqual(['everything.zip'])
+  })
+
+  it('passes the core’s refusal on without opening the dialog', async () => {
+    const core = { dispatch: vi.fn<Dispatcher['dispatch']>(async () => ({ ok: false, error: { code: 'READ_ONLY', message: 'This portfolio is damaged.' } })) }
+    registerExports(core)
+    const result = await save({ kind: 'full-export' })
+    expect(result).toEqual({ ok: false, error: { code: 'READ_ONLY', message: 'This portfolio is damaged.' } })
+    expect(stub.dialog.showSaveDialog).not.toHaveBeenCalled()
+  })
+})

@@ -22,9 +22,10 @@ export const MAX_FILE_NAME = 120
 /** Linux and macOS limit a file name to 255 bytes of UTF-8; 120 emoji would be 480. */
 export const MAX_FILE_NAME_BYTES = 240
 
-export type FileExtension = '.pdf' | '.docx'
+/** '' names a folder. */
+export type FileExtension = '.pdf' | '.docx' | '.json' | '.zip' | ''
 /** The extension already typed, in any case ("report.PDF"), so it is not doubled. */
-const EXTENSION: Readonly<Record<FileExtension, RegExp>> = { '.pdf': /\.pdf$/i, '.docx': /\.docx$/i }
+const EXTENSION: Readonly<Record<FileExtension, RegExp>> = { '.pdf': /\.pdf$/i, '.docx': /\.docx$/i, '.json': /\.json$/i, '.zip': /\.zip$/i, '': /(?!)/ }
 
 export function safePdfFileName(base: string, fallback = 'Document'): string {
   return safeFileName(base, '.pdf', fallback)
@@ -34,7 +35,7 @@ export function safeDocxFileName(base: string, fallback = 'Document'): string {
   return safeFileName(base, '.docx', fallback)
 }
 
-function safeFileName(base: string, extension: FileExtension, fallback: string): string {
+export function safeFileName(base: string, extension: FileExtension, fallback: string): string {
   const limit = MAX_FILE_NAME - extension.length
   const byteLimit = MAX_FILE_NAME_BYTES - extension.length
   let name = [...base.normalize('NFC').replace(INVISIBLE, '')]
