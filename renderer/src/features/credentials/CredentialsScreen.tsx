@@ -13,6 +13,7 @@ import { LoadDemoButton } from '../../ui/LoadDemoButton'
 import { CredentialDetail } from './CredentialDetail'
 import { CredentialForm } from './CredentialForm'
 import { TrustBadge } from '../../ui/Trust'
+import { ShareButton } from '../share/ShareDialog'
 
 type Sort = (typeof CREDENTIAL_SORTS)[number]
 const SORT_LABEL: Record<Sort, string> = {
@@ -57,6 +58,7 @@ export function CredentialsScreen({ route }: { route: Route }) {
           filter={{ label: 'Filter by kind', value: kind ?? '', options: KIND_OPTIONS, onChange: (v) => setParams({ kind: v || null }) }}
           addLabel="New"
           onAdd={newCredential}
+          extra={<ShareButton />}
         />
         <ListResults
           label="Credentials"

@@ -1,4 +1,4 @@
-/** Settings: whether Skillfolio may go online to check credentials, and where the data lives. */
+/** Settings: whether Skillfolio may go online to check credentials, backups and exports, and where the data lives. */
 import { useId, useState } from 'react'
 import { call } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
@@ -6,6 +6,8 @@ import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
 import { useToast } from '../../ui/Toast'
 import { TrustedIssuers } from './TrustedIssuers'
+import { Backups } from './Backups'
+import { DataExport } from './DataExport'
 
 export function SettingsScreen() {
   const settings = useQuery('settings:get', {})
@@ -20,6 +22,8 @@ export function SettingsScreen() {
         {settings.error && !settings.data ? <ErrorBanner error={settings.error} onRetry={settings.reload} /> : null}
         {settings.data ? <OnlineChecks on={settings.data.onlineChecks} /> : settings.loading ? <Loading /> : null}
         <TrustedIssuers />
+        <Backups />
+        <DataExport />
         {info.data ? (
           <section className="card" aria-labelledby="settings-data">
             <div className="card-head">
