@@ -11,6 +11,7 @@ export function FormShell({
   heading,
   children,
   submitLabel,
+  cancelLabel = 'Cancel',
   saving,
   onSubmit,
   onCancel,
@@ -20,6 +21,8 @@ export function FormShell({
   heading: string
   children: ReactNode
   submitLabel: string
+  /** The Cancel button's words (Escape does the same). */
+  cancelLabel?: string
   saving: boolean
   onSubmit: () => void | Promise<void>
   onCancel: () => void
@@ -57,9 +60,9 @@ export function FormShell({
         <div className="form-body">{children}</div>
         <div className="form-footer">
           <span className="form-footer-hint" aria-hidden="true">
-            <kbd>{MOD}S</kbd> save · <kbd>Esc</kbd> cancel
+            <kbd>{MOD}S</kbd> save · <kbd>Esc</kbd> {cancelLabel.toLowerCase()}
           </span>
-          <Button onClick={cancel}>Cancel</Button>
+          <Button onClick={cancel}>{cancelLabel}</Button>
           <Button type="submit" variant="primary" busy={saving}>
             {submitLabel}
           </Button>
