@@ -35,3 +35,49 @@ export function printTable(rows: BenchRow[]): void {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
   for (const c of cells) console.log(line(c))
 }
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+export interface Measured<T> {
+  value: T
+  ms: number
+  /** CPU time of this process meanwhile (user + system, all threads): less sensitive than `ms` to a busy machine. */
+  cpuMs: number
+  /** Resident set size when `fn` started. */
+  startRss: number
+  /** Highest resident set size seen while `fn` ran (sampled, and the process's peak when `fn` raised it). */
+  peakRss: number
+  /** Highest V8 heap plus Buffers (external memory) seen while `fn` ran, sampled. */
+  peakHeap: number
+}
+
+/**
+ * Times one run of `fn` and watches memory meanwhile: sampled every 5 ms whenever the event loop
+ * is free (the async parts: SQLite's online backup, scrypt, file writes), and at the end.
+ */
+export async function measure<T>(fn: () => T | Promise<T>): Promise<Measured<T>> {
+  let peakRss = 0
+  let peakHeap = 0
+  const sample = () => {
+    const m = process.memoryUsage()
+    peakRss = Math.max(peakRss, m.rss)
+    peakHeap = Math.max(peakHeap, m.heapUsed + m.external)
+  }
+  const maxRssBefore = process.resourceUsage().maxRSS
+  sample()
+  const startRss = peakRss
+  const timer = setInterval(sample, 5)
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  try {
+    const value = await fn()
+    const elapsed = performance.now() - start
+    const used = process.cpuUsage(cpu)
+    sample()
+    const maxRssAfter = process.resourceUsage().maxRSS
+    if (maxRssAfter > maxRssBefore) peakRss = Math.max(peakRss, maxRssAfter * 1024)
+    return { value, ms: elapsed, cpuMs: (used.user + used.system) / 1000, startRss, peakRss, peakHeap }
+  } finally {
+    clearInterval(timer)
+  }
+}

@@ -17,12 +17,13 @@ const SKILLS = Array.from({ length: 400 }, (_, i) => (i < SKILL_BASE.length ? SK
 const KINDS = ['platform', 'bootcamp', 'employer', 'academic', 'certification', 'badge', 'other'] as const
 
 /** Deterministic pseudo-random numbers, so every run measures the same portfolio. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let s = seed >>> 0
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
 }
 
-function fakeCredential(i: number, r: () => number) {
+/** A credential as a person types it: title, kind, provider, dates, hours, cost, description and 3–6 skills from 400. */
+export function fakeCredential(i: number, r: () => number) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!
   const title = `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} ${i}`
   return contract['credentials:create'].input.parse({

@@ -10,6 +10,8 @@ import { analysisBench } from './analysis.bench'
 import { pdfBench } from './pdf.bench'
 import { previewBench } from './preview.bench'
 import { snapshotBench } from './snapshot.bench'
+import { backupBench } from './backup.bench'
+import { exchangeBench } from './exchange.bench'
 
 /** Every benchmark by name, in the order they run. */
 const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
@@ -20,6 +22,8 @@ const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
   taxonomy: taxonomyBench,
   analysis: analysisBench,
   snapshot: snapshotBench,
+  backup: backupBench,
+  exchange: exchangeBench,
   pdf: pdfBench,
   preview: previewBench,
 }

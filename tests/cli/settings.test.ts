@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ONLINE_CHECKS_WARNING } from '../../electron/shared/online-checks'
 import { tempPortfolio, type TempPortfolio } from './harness'
@@ -44,7 +45,8 @@ describe('skillfolio settings', () => {
     await t.run('settings', 'online', 'off')
     const text = await t.run('settings')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^Online checks\s+off \(everything is checked on this computer\)\n$/)
+    expect(text.stdout).toMatch(/^Online checks\s+off \(everything is checked on this computer\)\n/)
+    expect(text.stdout).toContain(`Backup folder  ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
     expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
   })
 
@@ -103,7 +105,12 @@ describe('skillfolio settings', () => {
     [['settings', 'online'], /settings online needs on or off/],
     [['settings', 'online', 'yes'], /needs on or off.*got yes/],
     [['settings', 'online', 'on', 'now'], /settings online needs on or off/],
-    [['settings', 'colour'], /settings: unknown .*colour.*a setting: online/],
+    [['settings', 'colour'], /settings: unknown .*colour.*a setting: online, backup-folder/],
+    [['settings', 'backup-folder'], /settings backup-folder needs one absolute folder path, or "default"/],
+    [['settings', 'backup-folder', 'backups'], /needs an absolute path; .*backups.* is relative \(from here it would be \/.*\/backups\)/],
+    [['settings', 'backup-folder', './b'], /needs an absolute path/],
+    [['settings', 'backup-folder', '/tmp/a', '/tmp/b'], /unexpected .*\/tmp\/b/],
+    [['settings', 'backup-folder', '/tmp/a', '--yes'], /unknown option --yes/],
     [['settings', 'online', 'off', '--yes-please'], /unknown option --yes-please/],
   ])('refuses %j as bad usage without touching the portfolio', async (argv, message) => {
     noTerminal()
@@ -113,10 +120,63 @@ describe('skillfolio settings', () => {
     expect(existsSync(t.db)).toBe(false)
   })
 
+  it('sets the backup folder to an absolute path, creating it, and backups then go there', async () => {
+    await t.run('settings', 'online', 'off')
+    const folder = join(t.dir, 'elsewhere', 'my backups')
+    const set = await t.run('settings', 'backup-folder', folder)
+    expect(set.code).toBe(0)
+    expect(set.stdout).toBe(`Backups go to ${folder} (the folder was created).\n`)
+    expect(statSync(folder).isDirectory()).toBe(true)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, backupFolder: folder })
+    expect((await t.run('settings')).stdout).toContain(`Backup folder  ${folder}\n`)
+
+    const backup = await t.run('backup')
+    expect(backup.code).toBe(0)
+    expect(readdirSync(folder)).toHaveLength(1)
+
+    // An existing folder is used as it is; a trailing slash is dropped.
+    const again = await t.run('settings', 'BACKUP-FOLDER', `${folder}/`)
+    expect(again.stdout).toBe(`Backups go to ${folder}.\n`)
+  })
+
+  it('goes back to the default folder with "default"', async () => {
+    await t.run('settings', 'online', 'off')
+    await t.run('settings', 'backup-folder', join(t.dir, 'b'))
+    const reset = await t.run('--json', 'settings', 'backup-folder', 'default')
+    expect(reset.code).toBe(0)
+    expect(reset.json()).toEqual({ onlineChecks: false, backupFolder: null })
+    expect((await t.run('settings')).stdout).toContain(`Backup folder  ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
+  })
+
+  it('refuses a file as the backup folder, or a folder that cannot be made inside one, changing nothing', async () => {
+    await t.run('settings', 'online', 'off')
+    const file = join(t.dir, 'notes.txt')
+    writeFileSync(file, 'not a folder')
+    const refused = await t.run('settings', 'backup-folder', file)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(`${file} is a file, not a folder: backups need a folder. Nothing was changed.`)
+    const below = await t.run('settings', 'backup-folder', join(file, 'inside'))
+    expect(below.code).toBe(2)
+    expect(below.stderr).toContain(`${join(file, 'inside')} cannot be a folder: part of that path is a file. Nothing was changed.`)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+  })
+
+  it('refuses a folder that cannot be written to', async () => {
+    await t.run('settings', 'online', 'off')
+    // Root writes through permission bits: as root (CI), a kernel folder no one can create files in.
+    const asRoot = process.getuid?.() === 0
+    const folder = asRoot ? '/proc/self/fdinfo' : join(t.dir, 'locked')
+    if (!asRoot) mkdirSync(folder, { mode: 0o500 })
+    const refused = await t.run('settings', 'backup-folder', folder)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain(`Backups cannot be written to ${folder}: the folder is not writable`)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+  })
+
   it('is listed in --help, and its help shows the warning', async () => {
-    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off\n/)
+    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off; set the backup folder\n/)
     const help = await t.run('help', 'settings')
-    expect(help.stdout).toContain('Usage: skillfolio settings\n       skillfolio settings online on|off [--yes]')
+    expect(help.stdout).toContain('Usage: skillfolio settings\n       skillfolio settings online on|off [--yes]\n       skillfolio settings backup-folder FOLDER|default')
     expect(help.stdout).toContain(ONLINE_CHECKS_WARNING)
   })
 })

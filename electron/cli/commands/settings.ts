@@ -1,8 +1,11 @@
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline/promises'
+import { isAbsolute, join, resolve } from 'node:path'
+import { AbsoluteFolder } from '../../shared/backup'
 import type { Settings } from '../../shared/imports'
 import { ONLINE_CHECKS_QUESTION, ONLINE_CHECKS_WARNING } from '../../shared/online-checks'
-import type { Command } from '../context'
-import { showValue, usage } from '../errors'
+import type { Command, Context } from '../context'
+import { CliError, showValue, usage } from '../errors'
 import { fieldsBlock } from '../format'
 import { optionTable } from '../help-text'
 
@@ -28,24 +31,91 @@ async function askOnTerminal(): Promise<boolean> {
 
 const onOff = (on: boolean) => (on ? 'on' : 'off')
 
-function settingsText(s: Settings): string {
-  return fieldsBlock([['Online checks', `${onOff(s.onlineChecks)}${s.onlineChecks ? ' (hosted badges, issuer keys and status lists are fetched over https)' : ' (everything is checked on this computer)'}`]], '')
+/** `folder`: where backups go now (the setting, else the default beside the portfolio). */
+function settingsText(s: Settings, folder: string): string {
+  return fieldsBlock(
+    [
+      ['Online checks', `${onOff(s.onlineChecks)}${s.onlineChecks ? ' (hosted badges, issuer keys and status lists are fetched over https)' : ' (everything is checked on this computer)'}`],
+      ['Backup folder', s.backupFolder ? folder : `${folder} (the default, beside the portfolio)`],
+    ],
+    '',
+  )
+}
+
+/** The folder backups go to now, as the core resolves it. */
+const backupFolderOf = async (ctx: Context) => (await ctx.call('backup:list', {})).folder
+
+const SETTING_WORDS: Record<string, string> = { online: 'online', 'backup-folder': 'backup-folder', backupfolder: 'backup-folder' }
+
+/**
+ * The folder a `settings backup-folder PATH` names, checked before the portfolio is opened: an
+ * absolute path (a relative one would depend on where the command happened to run).
+ */
+function folderArgument(ctx: Context, given: string | undefined, extra: string[]): string | null {
+  if (given === undefined || extra.length)
+    throw usage(`settings backup-folder needs one absolute folder path, or "default", e.g. skillfolio settings backup-folder /home/me/Backups${extra.length ? `; unexpected ${showValue(extra[0]!)}` : ''}`)
+  if (given.toLowerCase() === 'default') return null
+  if (!isAbsolute(given) || !AbsoluteFolder.safeParse(given).success)
+    throw usage(`settings backup-folder needs an absolute path; ${showValue(given)} is relative (from here it would be ${resolve(ctx.cwd, given)})`)
+  return resolve(given)
+}
+
+/** Makes sure `folder` is a folder backups can be written to: creates it when missing; a file, or a folder not writable, is refused. */
+function prepareFolder(folder: string): 'created' | 'existing' {
+  let created: 'created' | 'existing' = 'existing'
+  try {
+    if (!statSync(folder).isDirectory()) throw new CliError('BAD_INPUT', `${folder} is a file, not a folder: backups need a folder. Nothing was changed.`)
+  } catch (error) {
+    if (error instanceof CliError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') throw new CliError('BAD_INPUT', `${folder} cannot be a folder: part of that path is a file. Nothing was changed.`)
+    if (code !== 'ENOENT') throw new CliError('IO', `Cannot use ${folder} as the backup folder: ${(error as Error).message}. Nothing was changed.`)
+    try {
+      mkdirSync(folder, { recursive: true })
+      created = 'created'
+    } catch (mkdirError) {
+      throw new CliError('IO', `Could not make the folder ${folder}: ${(mkdirError as Error).message}. Nothing was changed.`)
+    }
+  }
+  // A real write, not access(): root passes every permission check, and a read-only disk or a
+  // kernel folder still refuses the file.
+  const probe = join(folder, `.skillfolio-write-check-${process.pid}`)
+  try {
+    writeFileSync(probe, '', { flag: 'wx' })
+    rmSync(probe, { force: true })
+  } catch {
+    throw new CliError('IO', `Backups cannot be written to ${folder}: the folder is not writable. Nothing was changed.`)
+  }
+  return created
 }
 
 export const settingsCommand: Command = {
   name: 'settings',
-  summary: 'Show the settings; turn online checks on or off',
-  usage: ['settings', 'settings online on|off [--yes]'],
-  subjects: { words: ['online'], resolve: (w) => (w.toLowerCase() === 'online' ? 'online' : null), optional: true, what: 'a setting' },
+  summary: 'Show the settings; turn online checks on or off; set the backup folder',
+  usage: ['settings', 'settings online on|off [--yes]', 'settings backup-folder FOLDER|default'],
+  subjects: { words: ['online', 'backup-folder'], resolve: (w) => SETTING_WORDS[w.toLowerCase()] ?? null, optional: true, what: 'a setting' },
   options: (subject) => (subject === 'online' ? [{ name: 'yes', type: 'boolean', short: 'y' }] : []),
   help: () =>
     optionTable('Flags:', [['-y, --yes', 'turn online checks on without asking (needed when stdin is not a terminal)']]) +
-    `\n\nOnline checks are off by default. Turning them on asks first, on the terminal:\n\n${ONLINE_CHECKS_WARNING}`,
+    `\n\nOnline checks are off by default. Turning them on asks first, on the terminal:\n\n${ONLINE_CHECKS_WARNING}` +
+    '\n\nThe backup folder is where skillfolio backup and the daily backup write (default: "backups" beside the portfolio).\n' +
+    'Give an absolute path; a missing folder is created. "default" goes back to the default.',
   async run(ctx, inv) {
     if (!inv.subject) {
-      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online`)
+      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online, backup-folder`)
       const settings = await ctx.call('settings:get', {})
-      return { json: settings, text: settingsText(settings) }
+      return { json: settings, text: settingsText(settings, await backupFolderOf(ctx)) }
+    }
+    if (inv.subject === 'backup-folder') {
+      const [given, ...extra] = inv.positionals
+      const folder = folderArgument(ctx, given, extra)
+      if (folder === null) {
+        const settings = await ctx.call('settings:update', { backupFolder: null })
+        return { json: settings, text: `Backups go to the default folder again: ${await backupFolderOf(ctx)}` }
+      }
+      const made = prepareFolder(folder)
+      const settings = await ctx.call('settings:update', { backupFolder: folder })
+      return { json: settings, text: `Backups go to ${folder}${made === 'created' ? ' (the folder was created)' : ''}.` }
     }
     const [value, ...extra] = inv.positionals.map((p) => p.toLowerCase())
     if ((value !== 'on' && value !== 'off') || extra.length)

@@ -1,18 +1,21 @@
 /**
- * The Skillfolio export format, version 1: `portfolio.json` in a ZIP beside `originals/<sha256>`
+ * The Skillfolio export format, version 2: `portfolio.json` in a ZIP beside `originals/<sha256>`
  * and a README.txt. An open, documented format that outlives the database schema (a backup is the
  * database itself): plain JSON, every date an ISO string, money in minor units with its currency,
  * and every link between records an export-local reference ("c1", a credential's `ref`), never a
  * row id. This schema is the documentation of record; README_TEXT says the same in words.
  *
  * Included: the profile; skills (name, category, aliases, description, taxonomy reference);
- * work experience (with its skills and levels); education; credentials with every field (kind,
- * status, dates, hours, cost, credential ID, verification URL, description, notes), their skills
- * with where each came from (typed, issuer alignment, badge tag, and a tag's review state), where
- * an imported credential came from (provenance), the verdicts of its last verification as stored,
- * and its original files; projects (skills, links, outcomes, the credentials they used); custom
- * target roles (with their weighted skills, and the posting text a role was read from); saved
- * resume variants (their choices, with the items they pin, hide or order named by export refs).
+ * work experience (with its skills and levels, and the person's word on the skills its title
+ * infers); education; credentials with every field (kind, status, dates, hours, cost, credential
+ * ID, verification URL, description, notes), their skills with where each came from (typed,
+ * issuer alignment, badge tag, and a tag's review state), where an imported credential came from
+ * (provenance), the verdicts of its last verification as stored, its original files, and the
+ * other copy it is kept beside as a conflict; projects (skills, links, outcomes, the credentials
+ * they used); custom target roles (with their weighted skills, and the posting text a role was
+ * read from); saved resume variants (their choices, with the items they pin, hide or order named
+ * by export refs, and where each was sent); saved learning plans (their budget, pace and target,
+ * and their steps as edited, with what is done, when, and the credential that completed it).
  *
  * Excluded, and why: import batch history and per-file import records (an account of past
  * imports, meaningless once the records are in another portfolio); search indexes, caches and
@@ -21,16 +24,22 @@
  * timestamps (a portfolio restored from an export is new: its records are dated by the import);
  * settings (the backup folder is a path on one machine, and online checks stay as the new
  * portfolio has them: a file being imported must not switch network access on); rejected badge
- * tags (hidden links, not part of what a person sees); built-in catalog roles (part of the app). Not yet in version 1: learning plans
- * (their steps are written by the plan generator, with no way in for stored steps yet), and which
- * two copies of a credential were kept side by side as a conflict.
+ * tags (hidden links, not part of what a person sees); built-in catalog roles (part of the app);
+ * learning plans whose role was deleted (the app no longer shows them); a decision about an
+ * inferred skill the work entry's title no longer infers (not shown either). Progress figures of
+ * a plan are not stored: they follow from its steps.
+ *
+ * Version 1 (no plans, inferred-skill decisions or conflicts) is still read: what it lacks is empty.
  */
 import { z } from 'zod'
 import { CREDENTIAL_KINDS, CREDENTIAL_STATUSES, SKILL_CATEGORIES, SKILL_LEVELS, SKILL_ORIGINS } from '../../shared/schemas'
 import { VerificationResult } from '../../shared/verification'
+import { StepPatchInput } from '../../shared/analysis'
 
 export const EXPORT_FORMAT = 'skillfolio-export'
-export const EXPORT_VERSION = 1
+export const EXPORT_VERSION = 2
+/** Older versions the import still reads (upgraded by `upgradeExport`). */
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
 /** The JSON document's name inside the ZIP: its presence is what marks a ZIP as a Skillfolio export. */
 export const PORTFOLIO_JSON = 'portfolio.json'
 export const ORIGINALS_DIR = 'originals/'
@@ -100,6 +109,8 @@ export const ExportCredential = z.object({
   verification: VerificationResult.nullable(),
   /** Original files (signed badge, certificate PDF, image), each in `originals/<sha256>`. */
   originals: z.array(ExportOriginal),
+  /** The other copy of this credential, kept side by side as a conflict to settle (by its `ref`). */
+  conflictWith: CredentialRef.nullable(),
 })
 
 export const ExportProject = z.object({
@@ -123,6 +134,8 @@ export const ExportExperience = z.object({
   endedOn: maybe,
   description: maybe,
   skills: z.array(SkillUse),
+  /** The person's word on skills the entry's title infers (by the catalog's skill key); undecided ones are not listed. */
+  inferred: z.array(z.object({ key: text, name: text, decision: z.enum(['confirmed', 'rejected']) })),
 })
 
 export const ExportEducation = z.object({ institution: text, degree: maybe, field: maybe, startedOn: maybe, endedOn: maybe, description: maybe })
@@ -137,6 +150,9 @@ export const ExportRole = z.object({
   skills: z.array(z.object({ name: text, weight: z.number(), essential: z.boolean() })),
 })
 
+/** A target role by name: a built-in one by its catalog id, or one of `roles` by its place (1 = roles[0]). */
+const RoleChoice = z.union([z.strictObject({ catalog: text }), z.strictObject({ custom: z.number().int().min(1) })])
+
 /**
  * A record named by its place in this export, for a resume variant's choices: c3 is credentials[2]
  * (its `ref`), p1 projects[0], x1 experience[0], e1 education[0], s1 skills[0].
@@ -149,8 +165,39 @@ export const ExportVariant = z.object({
   sentTo: maybe,
   sentOn: maybe,
   /** The target role: a built-in one by its catalog id, or one of `roles` by its place (1 = roles[0]). */
-  role: z.union([z.null(), z.strictObject({ catalog: text }), z.strictObject({ custom: z.number().int().min(1) })]),
+  role: RoleChoice.nullable(),
   settings: z.record(z.string(), z.unknown()).and(z.object({ pinned: z.array(ItemRef), hidden: z.array(ItemRef), order: z.array(ItemRef) })),
+})
+
+/** One step of a saved learning plan, as the person left it (edited, reordered, done). */
+export const ExportPlanStep = z.object({
+  title: text,
+  /** The skills the step teaches, by the catalog's skill key and their name. */
+  skills: z.array(z.object({ key: text, name: text })),
+  /** What kind of learning: the plan steps' kinds (shared/analysis.ts). */
+  kind: StepPatchInput.shape.kind.unwrap(),
+  reason: z.string(),
+  hours: z.number(),
+  /** Estimated cost, in the plan's currency. */
+  costMinor: z.number().int(),
+  notes: maybe,
+  /** When the step was marked done (an ISO timestamp), or null. */
+  doneAt: maybe,
+  /** The credential that completed it, by its `ref`. */
+  credential: CredentialRef.nullable(),
+})
+
+/** A saved learning plan for a target role; its progress follows from its steps. */
+export const ExportPlan = z.object({
+  title: text,
+  role: RoleChoice,
+  currency: text,
+  budgetMinor: z.number().int().nullable(),
+  hoursPerWeek: z.number().nullable(),
+  targetDate: maybe,
+  fullTime: z.boolean(),
+  employer: maybe,
+  steps: z.array(ExportPlanStep),
 })
 
 export const ExportProfile = z.object({
@@ -164,7 +211,7 @@ export const ExportProfile = z.object({
   summary: maybe,
 })
 
-/** Lists keep the order the app shows them in (credentials and projects most recent first; skills and roles by name). */
+/** Lists keep the order the app shows them in (credentials and projects most recent first; skills and roles by name; plans last changed first). */
 export const PortfolioExport = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
@@ -178,8 +225,26 @@ export const PortfolioExport = z.strictObject({
   projects: z.array(ExportProject),
   roles: z.array(ExportRole),
   variants: z.array(ExportVariant),
+  plans: z.array(ExportPlan),
 })
 export type PortfolioExport = z.infer<typeof PortfolioExport>
+
+/**
+ * A version 1 document as version 2 (what version 1 did not hold is empty); a document of another
+ * shape is returned as it is, for the schema to name what is wrong with it.
+ */
+export function upgradeExport(value: Record<string, unknown>): Record<string, unknown> {
+  if (value.version !== 1) return value
+  const each = (list: unknown, add: Record<string, unknown>) =>
+    Array.isArray(list) ? list.map((item: unknown) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? { ...add, ...item } : item)) : list
+  return {
+    ...value,
+    version: 2,
+    experience: each(value.experience, { inferred: [] }),
+    credentials: each(value.credentials, { conflictWith: null }),
+    plans: value.plans ?? [],
+  }
+}
 export type ExportCredential = z.infer<typeof ExportCredential>
 
 export const README_TEXT = `Skillfolio export (format "${EXPORT_FORMAT}", version ${EXPORT_VERSION})
@@ -188,9 +253,10 @@ ${PORTFOLIO_JSON}
   Everything in the portfolio as readable JSON: profile, skills (with aliases and categories),
   work experience, education, credentials (every field, where each was imported from, and the
   verdicts of its last verification as they were stored), and projects (with the credentials
-  they used, named by the credential's "ref", e.g. "c1"), and your own target roles with their
-  weighted skills, and your saved resume variants. Dates are ISO (YYYY-MM-DD), money is
-  in minor units (cents) with its currency.
+  they used, named by the credential's "ref", e.g. "c1"), your own target roles with their
+  weighted skills, your saved resume variants, and your saved learning plans with their steps
+  (what is done, when, and the credential that completed it). Dates are ISO (YYYY-MM-DD), money
+  is in minor units (cents) with its currency.
 
 ${ORIGINALS_DIR}<sha256>
   The original files of the credentials (signed badges, certificate PDFs, images), byte for
@@ -198,6 +264,5 @@ ${ORIGINALS_DIR}<sha256>
   "originals"; check a file with any SHA-256 tool (e.g. sha256sum).
 
 To bring it back: skillfolio --db new.sqlite import this-file.zip (into a new, empty portfolio).
-Not included: import history, search indexes, issuer pins and registries, settings and
-learning plans.
+Not included: import history, search indexes, issuer pins and registries, and settings.
 `

@@ -10,7 +10,7 @@
  * the result of past checks, not checks made now (re-verify to check again).
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Db } from '../db/open'
 import type { Portfolio } from '../portfolio'
 import type { EvidenceStore } from '../originals/store'
@@ -23,7 +23,8 @@ import { toPublicId, toRowId } from '../portfolio/ids'
 import { badInput, type FieldIssue } from '../../shared/errors'
 import { LIMITS, MB } from '../../shared/limits'
 import { CredentialInput, EducationInput, ExperienceInput, ProfileInput, ProjectInput, SkillInput } from '../../shared/schemas'
-import { RoleCreateInput } from '../../shared/analysis'
+import { PlanConstraintsInput, RoleCreateInput, RoleRef, StepPatchInput, type LearningPlan } from '../../shared/analysis'
+import { requiredText } from '../../shared/text-rules'
 import { ResumeVariantInput } from '../../shared/resume'
 import {
   EXPORT_FORMAT,
@@ -31,13 +32,15 @@ import {
   ORIGINALS_DIR,
   PORTFOLIO_JSON,
   PortfolioExport,
+  READABLE_VERSIONS,
   README_TEXT,
   README_TXT,
+  upgradeExport,
   type ExportCredential,
 } from './export-format'
 
 export interface FullImportResult {
-  counts: { credentials: number; projects: number; skills: number; experience: number; education: number; roles: number; variants: number; originals: number }
+  counts: { credentials: number; projects: number; skills: number; experience: number; education: number; roles: number; variants: number; plans: number; originals: number }
 }
 
 /** A checked export, ready to write (a write that still fails, on a clash no check foresaw, rolls the whole import back). */
@@ -91,7 +94,16 @@ export function exportDocument({ db, analysis, resume }: Pick<ExchangeDeps, 'db'
     app: { name: 'Skillfolio', version },
     profile: (({ updatedAt: _updatedAt, ...fields }) => fields)(snap.profile),
     skills: snap.skills.map((s) => ({ name: s.name, category: s.category, aliases: s.aliases, description: s.description, taxonomyUri: s.taxonomyUri })),
-    experience: snap.experience.map((e) => ({ organization: e.organization, title: e.title, location: e.location, startedOn: e.startedOn, endedOn: e.endedOn, description: e.description, skills: links(e.skills) })),
+    experience: snap.experience.map((e) => ({
+      organization: e.organization,
+      title: e.title,
+      location: e.location,
+      startedOn: e.startedOn,
+      endedOn: e.endedOn,
+      description: e.description,
+      skills: links(e.skills),
+      inferred: analysis.inferences(e.id).skills.flatMap(({ key, name, decision }) => (decision === 'pending' ? [] : [{ key, name, decision }])),
+    })),
     education: snap.education.map(({ id: _id, ...fields }) => fields),
     credentials: snap.credentials.map((c): ExportCredential => {
       const p = provenance.read(toRowId('credential', c.id))
@@ -112,6 +124,7 @@ export function exportDocument({ db, analysis, resume }: Pick<ExchangeDeps, 'db'
         verificationUrl: c.verificationUrl,
         description: c.description,
         notes: c.notes,
+        conflictWith: c.conflictWith ? (refOf.get(c.conflictWith.id) ?? null) : null,
         skills: c.skills.map((s) => ({ name: s.name, level: s.level, origin: s.origin ?? 'typed', tag: s.tag ?? null, decision: s.decision ?? null })),
         provenance:
           p && p.sourceFormat
@@ -151,6 +164,70 @@ export function exportDocument({ db, analysis, resume }: Pick<ExchangeDeps, 'db'
       const { roleRef, pinned, hidden, order, ...choices } = v.settings
       return { name: v.name, sentTo: v.sentTo, sentOn: v.sentOn, role: roleOf(roleRef), settings: { ...choices, pinned: items(pinned), hidden: items(hidden), order: items(order) } }
     }),
+    // A plan whose custom role was deleted is no longer shown anywhere: left out.
+    plans: analysis.plans.list().flatMap(({ id }) => {
+      const p = analysis.plans.get(id)
+      const role = roleOf(p.roleRef)
+      if (!role) return []
+      return [
+        {
+          title: p.title,
+          role,
+          currency: p.currency,
+          budgetMinor: p.budget?.amountMinor ?? null,
+          hoursPerWeek: p.hoursPerWeek,
+          targetDate: p.targetDate,
+          fullTime: p.fullTime,
+          employer: p.employer,
+          steps: p.steps.map((s) => ({
+            title: s.title,
+            skills: s.skills.map(({ key, name }) => ({ key, name })),
+            kind: s.kind,
+            reason: s.reason,
+            hours: s.hours,
+            costMinor: s.cost.amountMinor,
+            notes: s.notes,
+            doneAt: s.doneAt,
+            credential: s.credential ? (refOf.get(s.credential.id) ?? null) : null,
+          })),
+        },
+      ]
+    }),
+  }
+}
+
+type ExportPlan = PortfolioExport['plans'][number]
+
+/** A plan's own values as `plans:create` and the plan store take them (a plan without a pace is checked with any valid one). */
+const planConstraints = (p: ExportPlan) => ({
+  budget: p.budgetMinor === null ? null : { amountMinor: p.budgetMinor, currency: p.currency },
+  hoursPerWeek: p.hoursPerWeek ?? 1,
+  targetDate: p.targetDate,
+  fullTime: p.fullTime,
+  employer: p.employer,
+  currency: p.currency,
+})
+const PlanTitle = z.object({ title: requiredText(LIMITS.shortTextChars, 'Title is required') })
+const stepValues = ({ doneAt: _doneAt, credential: _credential, ...step }: ExportPlan['steps'][number]) => step
+/** An ISO timestamp, as the app stamps a step done. */
+const DoneAt = z.iso.datetime({ offset: true, message: 'must be an ISO date and time, e.g. 2026-05-01T09:30:00.000Z' })
+const roleRefOf = (role: ExportPlan['role'], customRefs: readonly string[]) => ('catalog' in role ? `catalog:${role.catalog}` : customRefs[role.custom - 1]!)
+
+/**
+ * The plan a plan store saves, with no steps: it carries the plan's role and settings (a computed
+ * plan is the store's only way in; the steps are added as they were, afterwards).
+ */
+function planShell(ref: string, p: ExportPlan): LearningPlan {
+  const { budget, hoursPerWeek, targetDate, fullTime, employer } = planConstraints(p)
+  const none = { amountMinor: 0, currency: p.currency }
+  return {
+    role: { ref: ref as LearningPlan['role']['ref'], title: p.title, area: 'general', source: 'custom' },
+    constraints: { budget, hoursPerWeek, targetDate, fullTime, employer, startDate: '' },
+    steps: [],
+    totals: { hours: 0, cost: none, plannedHours: 0, plannedCost: none, overBudgetSteps: 0 },
+    completesOn: null,
+    meetsTarget: null,
+    notes: [],
   }
 }
 
@@ -240,15 +317,15 @@ export function checkExportZip(bytes: Uint8Array): CheckedExport {
   } catch (error) {
     throw badInput(`${PORTFOLIO_JSON} in this export is not readable JSON (${error instanceof Error ? error.message : String(error)}). ${NOTHING}`)
   }
-  const head = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
+  const head = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
   if (head.format !== EXPORT_FORMAT) throw badInput(`This is not a Skillfolio export: ${PORTFOLIO_JSON} does not say "format": "${EXPORT_FORMAT}". ${NOTHING}`)
-  if (head.version !== EXPORT_VERSION)
+  if (!READABLE_VERSIONS.includes(head.version as number))
     throw badInput(
       typeof head.version === 'number' && head.version > EXPORT_VERSION
-        ? `This export is version ${head.version}, made by a newer Skillfolio; this one reads version ${EXPORT_VERSION}. Update Skillfolio to import it. ${NOTHING}`
-        : `This export's version (${JSON.stringify(head.version)}) is not one Skillfolio knows; this one reads version ${EXPORT_VERSION}. ${NOTHING}`,
+        ? `This export is version ${head.version}, made by a newer Skillfolio; this one reads versions up to ${EXPORT_VERSION}. Update Skillfolio to import it. ${NOTHING}`
+        : `This export's version (${JSON.stringify(head.version)}) is not one Skillfolio knows; this one reads versions 1 to ${EXPORT_VERSION}. ${NOTHING}`,
     )
-  const parsed = PortfolioExport.safeParse(value)
+  const parsed = PortfolioExport.safeParse(upgradeExport(head))
   if (!parsed.success) throw refused('does not match the Skillfolio export format', issuesOf(parsed.error))
   const data = parsed.data
 
@@ -277,6 +354,23 @@ export function checkExportZip(bytes: Uint8Array): CheckedExport {
       if (Number(ref.slice(1)) > counts[ref[0]!]!) problems.push({ path: `${at}.settings`, message: `names ${ref}, which is not in this export` })
     // Placeholder ids: only the shape is checked here; the ids are the new records' once written.
     check(ResumeVariantInput, variantValues(v, (r) => ('catalog' in r ? `catalog:${r.catalog}` : 'custom:1'), (ref) => `${ITEM_KINDS[ref[0] as keyof typeof ITEM_KINDS]}-1`), at)
+  })
+  data.credentials.forEach((c, i) => {
+    if (c.conflictWith !== null && (!refs.has(c.conflictWith) || c.conflictWith === c.ref))
+      problems.push({ path: `credentials.${i}.conflictWith`, message: `names credential "${c.conflictWith}", which is ${c.conflictWith === c.ref ? 'itself' : 'not in this export'}` })
+  })
+  data.plans.forEach((p, i) => {
+    const at = `plans.${i}`
+    check(PlanTitle, { title: p.title }, at)
+    check(PlanConstraintsInput, planConstraints(p), at)
+    if ('custom' in p.role && p.role.custom > data.roles.length) problems.push({ path: `${at}.role.custom`, message: `names role ${p.role.custom}, and this export has ${data.roles.length}` })
+    if ('catalog' in p.role) check(RoleRef, `catalog:${p.role.catalog}`, `${at}.role.catalog`)
+    p.steps.forEach((s, j) => {
+      check(StepPatchInput, stepValues(s), `${at}.steps.${j}`)
+      if (s.doneAt !== null) check(DoneAt, s.doneAt, `${at}.steps.${j}.doneAt`)
+      if (s.credential !== null && !refs.has(s.credential)) problems.push({ path: `${at}.steps.${j}.credential`, message: `names credential "${s.credential}", which is not in this export` })
+      if (s.credential !== null && s.doneAt === null) problems.push({ path: `${at}.steps.${j}.credential`, message: 'names the credential that completed a step that is not done' })
+    })
   })
   data.projects.forEach((p, i) => {
     check(ProjectInput, { ...p, credentials: undefined, credentialIds: [] }, `projects.${i}`)
@@ -326,6 +420,7 @@ function assertEmpty({ portfolio, analysis, resume }: Pick<ExchangeDeps, 'portfo
   const counts = portfolio.counts()
   const roles = analysis.roles.list().length
   const variants = resume.variants.list().length
+  const plans = analysis.plans.list().length
   const held = [
     counts.credentials && plural(counts.credentials, 'credential'),
     counts.projects && plural(counts.projects, 'project'),
@@ -334,6 +429,7 @@ function assertEmpty({ portfolio, analysis, resume }: Pick<ExchangeDeps, 'portfo
     counts.education && plural(counts.education, 'education entry', 'education entries'),
     roles && plural(roles, 'target role'),
     variants && plural(variants, 'saved resume'),
+    plans && plural(plans, 'learning plan'),
   ].filter(Boolean)
   if (held.length)
     throw badInput(
@@ -380,13 +476,36 @@ export function importZip({ db, portfolio, originals, analysis, resume }: Exchan
           portfolio.credentials.tags.decide({ credentialId: toPublicId('credential', id), skillId: toPublicId('skill', link!.skillId), decision: 'accepted' })
         }
       }
+      // A conflict is one link between two copies: a pair naming each other is written once.
+      data.credentials.forEach((c, i) => {
+        const other = c.conflictWith === null ? -1 : data.credentials.findIndex((o) => o.ref === c.conflictWith)
+        if (other < 0 || (data.credentials[other]!.conflictWith === c.ref && i < other)) return
+        provenance.markConflict(rowOf.get(c.ref)!, rowOf.get(data.credentials[other]!.ref)!)
+      })
       reversed(data.projects).forEach((p, i) => {
         const values = ProjectInput.parse({ ...p, credentials: undefined, credentialIds: p.credentials.map((r) => toPublicId('credential', rowOf.get(r)!)) })
         idOf.set(`p${n(data.projects, i)}`, portfolio.projects.create(values).id)
       })
       const roleRefs = data.roles.map((r) => analysis.roles.create({ ...RoleCreateInput.parse(roleValues(r)), source: r.source, catalogId: r.catalogId }).ref)
       for (const v of reversed(data.variants))
-        resume.variants.create(ResumeVariantInput.parse(variantValues(v, (r) => ('catalog' in r ? `catalog:${r.catalog}` : roleRefs[r.custom - 1]!), (ref) => idOf.get(ref)!)))
+        resume.variants.create(ResumeVariantInput.parse(variantValues(v, (r) => roleRefOf(r, roleRefs), (ref) => idOf.get(ref)!)))
+      for (const p of reversed(data.plans)) {
+        const saved = analysis.plans.save(planShell(roleRefOf(p.role, roleRefs), p), PlanTitle.parse({ title: p.title }).title)
+        if (p.hoursPerWeek === null) analysis.plans.update(saved.id, { hoursPerWeek: null })
+        for (const s of p.steps) {
+          const step = StepPatchInput.parse(stepValues(s))
+          const added = analysis.plans.addStep(saved.id, { ...step, title: s.title, kind: step.kind ?? s.kind }).steps.at(-1)!
+          if (s.doneAt) analysis.plans.markDone(added.id, { doneAt: s.doneAt, credentialId: s.credential ? idOf.get(s.credential)! : null })
+        }
+      }
+      // Last, with every record in place: decisions about skills a work entry's title infers, for
+      // the skills it still infers (the catalog of this Skillfolio may infer others).
+      data.experience.forEach((e, i) => {
+        if (!e.inferred.length) return
+        const id = idOf.get(`x${i + 1}`)!
+        const inferred = new Set(analysis.inferences(id).skills.map((s) => s.key))
+        for (const d of e.inferred) if (inferred.has(d.key)) analysis.decideInference(id, d.key, d.decision)
+      })
     }),
   )()
   return {
@@ -398,6 +517,7 @@ export function importZip({ db, portfolio, originals, analysis, resume }: Exchan
       education: data.education.length,
       roles: data.roles.length,
       variants: data.variants.length,
+      plans: data.plans.length,
       originals: new Set(data.credentials.flatMap((c) => c.originals.map((o) => o.sha256))).size,
     },
   }

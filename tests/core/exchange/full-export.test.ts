@@ -1,8 +1,10 @@
 /**
  * Full export (exchange:exportAll) and its import into an empty portfolio (exchange:importAll):
- * the demo portfolio plus real signed badges with their originals and a reviewed badge tag goes
- * out, comes back into a new portfolio and goes out again unchanged; damaged, foreign or newer
- * exports and a portfolio that already holds records are refused in words, with nothing written.
+ * the demo portfolio plus real signed badges with their originals, a reviewed badge tag, two
+ * copies kept as a conflict, decisions on inferred skills and edited learning plans goes out,
+ * comes back into a new portfolio and goes out again unchanged; a version 1 export still imports;
+ * damaged, foreign or newer exports and a portfolio that already holds records are refused in
+ * words, with nothing written.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +15,7 @@ import { dropFiles, assertion } from '../../helpers/badges'
 import { readPortfolio } from '../../helpers/read-portfolio'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
 import { OWN_FIXTURES } from '../verify/helpers'
+import { achievementCredential, signDataIntegrity, testKey } from '../../fixtures/verify/sign'
 
 const SIGNED = ['ob3-eddsa-rdfc-2022.json', 'ob3-ed25519-signature-2018.json', 'vc-jwt-eddsa.jwt', 'ob3-expired.json']
 const options = { resourcesDir: join(process.cwd(), 'resources'), verifyWorkers: false as const }
@@ -28,7 +31,11 @@ afterEach(() => {
   target.cleanup()
 })
 
-/** Demo records, signed files and a badge PNG with their originals, and a badge with tags, one of them accepted. */
+/**
+ * Demo records, signed files and a badge PNG with their originals, a badge with tags (one
+ * accepted), a credential kept beside a worse copy as a conflict, a custom role and saved resumes,
+ * decisions on skills a work title infers, and two learning plans, edited and partly done.
+ */
 async function fill(p: TempPortfolio): Promise<void> {
   await p.core.call('app:loadDemo', {})
   const png = dropFiles().find((f) => f.name === 'cloud-security.png')!
@@ -57,6 +64,43 @@ async function fill(p: TempPortfolio): Promise<void> {
     settings: { roleRef: role.ref, template: 'two-column', pinned: [credentials.at(-1)!.id, team], hidden: [projects[0]!.id], order: [] },
   })
   await p.core.call('resumes:create', { name: 'General', settings: { roleRef: 'catalog:data-analyst' } })
+
+  // Two copies of one credential: the re-dated one fails its signature and is kept beside the good one.
+  const key = await testKey()
+  const signed = await signDataIntegrity(achievementCredential(key, { n: 41, name: 'Cloud Data Engineering' }), key)
+  for (const copy of [signed, { ...structuredClone(signed), validFrom: '2025-06-01T00:00:00Z' }]) {
+    const batch = await p.core.call('import:start', { sources: [{ name: 'copy.json', base64: Buffer.from(JSON.stringify(copy)).toString('base64') }] })
+    await p.core.call('import:status', { batchId: batch.batchId, waitMs: 20_000 })
+  }
+  expect((await p.core.call('credentials:list', {})).items.filter((c) => c.title === 'Cloud Data Engineering')).toHaveLength(2)
+
+  // The person's word on skills a work title infers: one confirmed, one rejected.
+  let decided = 0
+  for (const e of await p.core.call('experience:list', {})) {
+    const skills = (await p.core.call('evidence:inferences', { experienceId: e.id })).skills
+    if (skills.length < 2 || decided) continue
+    await p.core.call('evidence:decide', { experienceId: e.id, skillKey: skills[0]!.key, decision: 'confirmed' })
+    await p.core.call('evidence:decide', { experienceId: e.id, skillKey: skills[1]!.key, decision: 'rejected' })
+    decided++
+  }
+  expect(decided).toBe(1)
+
+  // Plans: one for the custom role with a budget in euros, one for a catalog role; steps edited, reordered, done.
+  await p.core.call('plans:create', { ref: role.ref, constraints: { hoursPerWeek: 6, budget: { amountMinor: 50_000, currency: 'EUR' }, targetDate: '2027-06-30', employer: 'Acme' }, title: 'Data engineer by summer' })
+  const plan = await p.core.call('plans:create', { ref: 'catalog:data-analyst', constraints: { hoursPerWeek: 8, budget: null } })
+  expect(plan.steps.length).toBeGreaterThanOrEqual(3)
+  const [a, b, c] = plan.steps
+  await p.core.call('plans:updateStep', { stepId: b!.id, patch: { title: 'SQL window functions, my way', notes: 'Evenings only\nvia the library', hours: 12, costMinor: 0 } })
+  await p.core.call('plans:reorder', { planId: plan.id, stepIds: [c!.id, a!.id, b!.id, ...plan.steps.slice(3).map((s) => s.id)] })
+  await p.core.call('plans:markDone', { stepId: a!.id, credentialId: team })
+  await p.core.call('plans:markDone', { stepId: c!.id })
+}
+
+/** Every saved plan with its steps and progress, and every work entry's decided inferences, as a person sees them. */
+async function plansAndInferences(p: TempPortfolio) {
+  const plans = await Promise.all((await p.core.call('plans:list', {})).map(({ id }) => p.core.call('plans:get', { id })))
+  const inferred = await Promise.all((await p.core.call('experience:list', {})).map(async (e) => (await p.core.call('evidence:inferences', { experienceId: e.id })).skills))
+  return seen({ plans, inferred })
 }
 
 const exportAll = async (p: TempPortfolio) => Buffer.from((await p.core.call('exchange:exportAll', {})).zipBase64, 'base64')
@@ -102,7 +146,7 @@ describe('full export', () => {
     const files = unzipSync(first)
     expect(Object.keys(files)).toContain('README.txt')
     const doc = PortfolioExport.parse(JSON.parse(strFromU8(files['portfolio.json']!)))
-    expect(doc).toMatchObject({ format: 'skillfolio-export', version: 1 })
+    expect(doc).toMatchObject({ format: 'skillfolio-export', version: 2 })
 
     // Every original of every credential is in the ZIP, byte for byte.
     const before = await readPortfolio(source.core.call)
@@ -116,9 +160,19 @@ describe('full export', () => {
     expect(doc.credentials.flatMap((c) => c.skills).some((s) => s.origin === 'tag' && s.decision === 'accepted')).toBe(true)
     expect(doc.projects.some((pr) => pr.credentials.length > 0)).toBe(true)
     expect(doc.roles.map((r) => r.title)).toContain('Data Engineer (mine)')
+    const copies = doc.credentials.filter((c) => c.title === 'Cloud Data Engineering')
+    expect(copies.map((c) => c.conflictWith).sort()).toEqual(copies.map((c) => c.ref).sort())
+    expect(doc.experience.flatMap((e) => e.inferred.map((i) => i.decision)).sort()).toEqual(['confirmed', 'rejected'])
+    expect(doc.plans.map((pl) => pl.title)).toEqual(['Plan for Data Analyst', 'Data engineer by summer'])
+    expect(doc.plans[1]).toMatchObject({ role: { custom: 1 }, currency: 'EUR', budgetMinor: 50_000, targetDate: '2027-06-30', employer: 'Acme', hoursPerWeek: 6 })
+    const steps = doc.plans[0]!.steps
+    expect(steps[1]).toMatchObject({ doneAt: '2026-11-28T12:00:00.000Z', credential: expect.stringMatching(/^c\d+$/) })
+    expect(steps[0]).toMatchObject({ doneAt: '2026-11-28T12:00:00.000Z', credential: null })
+    expect(steps[2]).toMatchObject({ title: 'SQL window functions, my way', notes: 'Evenings only\nvia the library', hours: 12, costMinor: 0, doneAt: null })
+    expect(doc.credentials.find((c) => c.ref === steps[1]!.credential)?.title).toBe('Team badge')
 
     const result = await target.core.call('exchange:importAll', { zipBase64: first.toString('base64') })
-    expect(result.counts).toMatchObject({ credentials: doc.credentials.length, projects: doc.projects.length, skills: doc.skills.length })
+    expect(result.counts).toMatchObject({ credentials: doc.credentials.length, projects: doc.projects.length, skills: doc.skills.length, plans: 2 })
 
     const second = await exportAll(target)
     expect(documentOf(second)).toEqual(documentOf(first))
@@ -127,6 +181,8 @@ describe('full export', () => {
     const after = await readPortfolio(target.core.call)
     for (const table of ['profile', 'credentials', 'projects', 'skills', 'experience', 'education'] as const) expect(seen(after[table]), table).toEqual(seen(before[table]))
     for (const e of evidence) expect(target.core.evidence.get(e.sha256).equals(source.core.evidence.get(e.sha256))).toBe(true)
+    // Plans come back with their steps in order, edited, done on the same day, linked to the new copy of the credential; decisions too.
+    expect(await plansAndInferences(target)).toEqual(await plansAndInferences(source))
     const roles = async (p: TempPortfolio) => seen((await p.core.call('roles:list', {})).filter((r) => r.source !== 'catalog'))
     expect(await roles(target)).toEqual(await roles(source))
     // Saved resumes point at the new records: the same titles, the new role.
@@ -140,6 +196,47 @@ describe('full export', () => {
     expect(variant).toMatchObject({ role: 'Data Engineer (mine)', sentTo: 'Acme Corp, via LinkedIn', template: 'two-column' })
     expect(variant.pinned).toHaveLength(2)
     expect((await target.core.call('resumes:list', {})).map((v) => v.name)).toEqual((await source.core.call('resumes:list', {})).map((v) => v.name))
+  })
+
+  it('imports a version 1 export (made before plans were exported): what it lacks stays empty', async () => {
+    await fill(source)
+    const files = unzipSync(await exportAll(source))
+    const doc = JSON.parse(strFromU8(files['portfolio.json']!)) as PortfolioExport
+    const v1 = {
+      ...doc,
+      version: 1,
+      plans: undefined,
+      experience: doc.experience.map(({ inferred: _inferred, ...e }) => e),
+      credentials: doc.credentials.map(({ conflictWith: _conflict, ...c }) => c),
+    }
+    const result = await target.core.call('exchange:importAll', { zipBase64: Buffer.from(zipSync({ ...files, 'portfolio.json': strToU8(JSON.stringify(v1)) })).toString('base64') })
+    expect(result.counts).toMatchObject({ credentials: doc.credentials.length, plans: 0 })
+    const again = PortfolioExport.parse(JSON.parse(strFromU8(unzipSync(await exportAll(target))['portfolio.json']!)))
+    expect(again.plans).toEqual([])
+    expect(again.credentials.every((c) => c.conflictWith === null)).toBe(true)
+    expect(again.credentials.map((c) => c.title)).toEqual(doc.credentials.map((c) => c.title))
+  })
+
+  it('refuses plans that name a role, a credential or a date that is not there, naming each', async () => {
+    await fill(source)
+    const files = unzipSync(await exportAll(source))
+    const doc = JSON.parse(strFromU8(files['portfolio.json']!)) as PortfolioExport
+    const [first, second] = doc.plans as [PortfolioExport['plans'][number], PortfolioExport['plans'][number]]
+    const broken = {
+      ...doc,
+      plans: [
+        { ...first, steps: [{ ...first.steps[0]!, credential: 'c999', doneAt: 'yesterday' }, { ...first.steps[1]!, hours: -3 }] },
+        { ...second, role: { custom: 7 }, title: '  ' },
+      ],
+    }
+    const message = await refusal(target, zipSync({ ...files, 'portfolio.json': strToU8(JSON.stringify(broken)) }))
+    expect(message).toMatch(/plans\.0\.steps\.0\.doneAt: must be an ISO date and time/)
+    expect(message).toContain('plans.0.steps.0.credential: names credential "c999", which is not in this export')
+    expect(message).toMatch(/plans\.0\.steps\.1\.hours: cannot be negative/)
+    expect(message).toContain('plans.1.role.custom: names role 7, and this export has 1')
+    expect(message).toMatch(/5 problems/)
+    expect(await empty(target)).toBe(true)
+    expect(await target.core.call('plans:list', {})).toEqual([])
   })
 
   it('refuses a tampered original, naming it, and writes nothing', async () => {
@@ -168,7 +265,7 @@ describe('full export', () => {
     const doc = JSON.parse(strFromU8(files['portfolio.json']!)) as Record<string, unknown>
     const withDoc = (d: unknown) => zipSync({ ...files, 'portfolio.json': strToU8(JSON.stringify(d)) })
     expect(await refusal(target, withDoc({ ...doc, format: 'something-else' }))).toMatch(/not a Skillfolio export/)
-    expect(await refusal(target, withDoc({ ...doc, version: 2 }))).toMatch(/version 2, made by a newer Skillfolio; this one reads version 1/)
+    expect(await refusal(target, withDoc({ ...doc, version: 3 }))).toMatch(/version 3, made by a newer Skillfolio; this one reads versions up to 2/)
     expect(await refusal(target, withDoc({ ...doc, credentials: [{ ...(doc.credentials as object[])[0], kind: 'diploma' }] }))).toMatch(/credentials\.0\.kind/)
     expect(await refusal(target, zipSync({ 'notes.txt': strToU8('hello') }))).toMatch(/has no portfolio\.json/)
     const variant = (doc.variants as Array<{ settings: object }>)[0]!
@@ -189,7 +286,7 @@ describe('full export', () => {
 
   it('exports an empty portfolio, and that export imports', async () => {
     const zip = await exportAll(source)
-    expect(documentOf(zip)).toMatchObject({ credentials: [], projects: [], skills: [] })
+    expect(documentOf(zip)).toMatchObject({ credentials: [], projects: [], skills: [], plans: [] })
     expect((await target.core.call('exchange:importAll', { zipBase64: zip.toString('base64') })).counts.credentials).toBe(0)
   })
 })
