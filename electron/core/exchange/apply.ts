@@ -48,7 +48,10 @@ function parseDropping<S extends z.ZodType>(schema: S, values: Obj, droppable: r
   return result
 }
 
-function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where, leaveOut: ReadonlySet<string>): Omit<CareerImport, 'applied'> {
+/** The profile's fields as a person calls them, for the report. */
+const PROFILE_FIELD_WORDS: Record<string, string> = { fullName: 'full name', headline: 'headline', email: 'email', phone: 'phone', location: 'location', website: 'website', summary: 'summary' }
+
+function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where, leaveOut: ReadonlySet<string>, preview: boolean): Omit<CareerImport, 'applied'> {
   const items: ExchangeItem[] = []
   const ignored: string[] = []
   /** The entry being read: its key in the source (`work.2`), which a preview's choice names. */
@@ -107,8 +110,8 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where, lea
       const mine = (current as unknown as Obj)[k]
       if (mine === null) {
         merged[k] = v
-        filled.push(k)
-      } else if (mine !== v) kept.push(k)
+        filled.push(PROFILE_FIELD_WORDS[k] ?? k)
+      } else if (mine !== v) kept.push(PROFILE_FIELD_WORDS[k] ?? k)
     }
     const newLinks = links.length - current.links.length
     if (newLinks) filled.push(`${newLinks} link${newLinks > 1 ? 's' : ''}`)
@@ -119,7 +122,9 @@ function importInto(db: Db, portfolio: Portfolio, resume: Obj, where: Where, lea
     else if (!filled.length) note('basics', label, 'duplicate', kept.length ? `your profile already has its own ${kept.join(', ')}` : 'your profile already says this')
     else {
       portfolio.profile.update(parsed.data)
-      note('basics', label, 'added', `filled ${filled.join(', ')}${kept.length ? `; kept your own ${kept.join(', ')}` : ''}`)
+      // A preview says what the import would do; the import, what it did.
+      const [fills, keeps] = preview ? ['fills', 'keeps'] : ['filled', 'kept']
+      note('basics', label, 'added', `${fills} ${filled.join(', ')}${kept.length ? `; ${keeps} your own ${kept.join(', ')}` : ''}`)
     }
   }
 
@@ -351,7 +356,7 @@ export function importCareer({ db, portfolio }: { db: Db; portfolio: Portfolio }
   let result: Omit<CareerImport, 'applied'> | undefined
   try {
     db.transaction(() => {
-      result = portfolio.batchIndex(() => importInto(db, portfolio, resume, where, new Set(options.leaveOut ?? [])))
+      result = portfolio.batchIndex(() => importInto(db, portfolio, resume, where, new Set(options.leaveOut ?? []), !apply))
       if (!apply) throw new PreviewRollback()
     })()
   } catch (error) {

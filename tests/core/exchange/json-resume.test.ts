@@ -183,7 +183,10 @@ describe('JSON Resume import', () => {
     expect(preview.applied).toBe(false)
     expect(await exportText(p)).toBe(before)
     const result = await importText(p, sampleResume())
-    expect({ ...result, applied: false }).toEqual(preview)
+    // Same entries, outcomes and ids; only the profile's note is worded as what it would do.
+    const asPreview = (reason: string | null) => reason?.replace(/^filled /, 'fills ').replace('; kept your own', '; keeps your own') ?? null
+    expect({ ...result, applied: false, items: result.items.map((i) => ({ ...i, reason: i.section === 'basics' ? asPreview(i.reason) : i.reason })) }).toEqual(preview)
+    expect(preview.items.find((i) => i.section === 'basics')?.reason).toMatch(/^fills full name, /)
   })
 
   it('a second import finds everything already there and adds nothing', async () => {
@@ -220,7 +223,7 @@ describe('JSON Resume import', () => {
     const p = portfolio()
     ok(await p.core.dispatch('profile:update', { fullName: 'Rich Hendriks', links: [] }))
     const result = await importText(p, sampleResume())
-    expect(result.items.find((i) => i.section === 'basics')?.reason).toMatch(/kept your own fullName/)
+    expect(result.items.find((i) => i.section === 'basics')?.reason).toMatch(/kept your own full name/)
     expect(ok<{ fullName: string; email: string }>(await p.core.dispatch('profile:get', {}))).toMatchObject({ fullName: 'Rich Hendriks', email: 'richard.hendriks@mail.com' })
   })
 

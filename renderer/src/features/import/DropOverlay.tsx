@@ -1,14 +1,15 @@
 /**
  * Drop anywhere: while files are dragged over the window a full-window overlay says what will
- * happen; dropping them starts an import and opens it on the Import screen. Every file drag is
+ * happen; dropped files go their ways (useBringIn): badges start an import and open it on the
+ * Import screen, a LinkedIn export or JSON Resume opens its review. Every file drag is
  * handled (dragover's default prevented) so a drop can never navigate the window away.
  * Nested elements fire dragenter/dragleave in pairs, so a counter tells when the drag has
- * really left the window. Files pasted outside a text field are imported the same way.
+ * really left the window. Files pasted outside a text field are taken the same way.
  */
 import { useEffect, useState } from 'react'
 import { Icon } from '../../ui/Icon'
-import { useImportStore } from './ImportProvider'
-import { droppedFiles } from './sources'
+import { useBringIn } from './ImportProvider'
+import { droppedItems } from './sources'
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
 
@@ -17,7 +18,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function DropOverlay() {
-  const store = useImportStore()
+  const bringIn = useBringIn()
   const [over, setOver] = useState(false)
 
   useEffect(() => {
@@ -66,15 +67,15 @@ export function DropOverlay() {
       e.preventDefault()
       hide()
       if (blocked() || !e.dataTransfer) return
-      const files = droppedFiles(e.dataTransfer) // now: the browser empties it after this handler
-      void store.start(files, 'drop')
+      const items = droppedItems(e.dataTransfer) // now: the browser empties it after this handler
+      void bringIn(items)
     }
     const onPaste = (e: ClipboardEvent) => {
       if (isEditable(e.target) || blocked() || !e.clipboardData) return
-      const files = droppedFiles(e.clipboardData)
-      if (!files.length) return
+      const items = droppedItems(e.clipboardData)
+      if (!items.length) return
       e.preventDefault()
-      void store.start(files, 'drop')
+      void bringIn(items)
     }
 
     window.addEventListener('dragenter', onEnter)
@@ -90,7 +91,7 @@ export function DropOverlay() {
       window.removeEventListener('drop', onDrop)
       window.removeEventListener('paste', onPaste)
     }
-  }, [store])
+  }, [bringIn])
 
   if (!over) return null
   return (
@@ -100,7 +101,7 @@ export function DropOverlay() {
           <Icon name="download" size={30} />
         </div>
         <div className="drop-overlay-title">Drop badges to import</div>
-        <div className="drop-overlay-text">Badge images, credential files or whole folders. They are read and checked on this computer.</div>
+        <div className="drop-overlay-text">Badge images, credential files or whole folders; certificate PDFs; a LinkedIn export or a JSON Resume. They are read and checked on this computer.</div>
       </div>
     </div>
   )

@@ -1,9 +1,16 @@
-/** One ImportStore for the window, wired to the data layer (refresh on change) and toasts. */
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
+/**
+ * One ImportStore for the window, wired to the data layer (refresh on change) and toasts; and
+ * `useBringIn`, where dropped or pasted files go their ways.
+ */
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { errorMessage } from '../../api'
 import { useInvalidate } from '../../data'
+import { plural } from '../../format'
 import { currentRoute } from '../../router'
 import { useToast } from '../../ui/Toast'
+import { openCareer } from '../career/open'
+import { queueCertificates } from '../certificates/store'
+import { sortDropped, type Dropped } from './sources'
 import { ImportStore, type ImportSnapshot } from './store'
 import { reportSentence } from './words'
 
@@ -51,4 +58,33 @@ export function useImportBatch(batchId: number | null) {
   useEffect(() => (batchId === null ? undefined : store.watch(batchId)), [store, batchId])
   if (batchId === null) return { report: undefined, error: undefined, refused: [] as const }
   return { report: snap.reports.get(batchId), error: snap.errors.get(batchId), refused: snap.refused.get(batchId) ?? [] }
+}
+
+/**
+ * Takes a drop (or paste), each part its way: badges and folders of them to the badge import,
+ * certificate PDFs to their review queue, a LinkedIn export, JSON Resume or Skillfolio export
+ * to the career review (opened last, as it waits for the person's choice).
+ */
+export function useBringIn(): (items: readonly Dropped[]) => Promise<void> {
+  const store = useImportStore()
+  const toast = useToast()
+  return useCallback(
+    async (items) => {
+      let sorted
+      try {
+        sorted = await sortDropped(items)
+      } catch (error) {
+        toast.show(`The files could not be read: ${errorMessage(error)}`, 'error')
+        return
+      }
+      if (sorted.certificates.length) queueCertificates(sorted.certificates)
+      if (sorted.badges.length) await store.start(sorted.badges, 'drop')
+      const [first, ...others] = sorted.career
+      if (first) openCareer(first, toast)
+      if (others.length) toast.show(`One career file at a time: ${others.map((s) => s.name).join(', ')} ${others.length === 1 ? 'was' : 'were'} not opened; drop ${others.length === 1 ? 'it' : 'them'} again after this one.`, 'info')
+      if (sorted.problems.length) toast.show(`Not read: ${sorted.problems.join(' ')}`, 'error')
+      else if (!first && !sorted.badges.length && !sorted.certificates.length && items.length) toast.show(`Nothing to import in ${plural(items.length, 'item')}.`, 'info')
+    },
+    [store, toast],
+  )
 }

@@ -16,6 +16,9 @@ import { ListBox } from '../../ui/ListBox'
 import { Icon } from '../../ui/Icon'
 import { focusDetail } from '../../ui/focus'
 import { BatchView } from './BatchView'
+import { CareerButtons } from '../career/CareerButtons'
+import { CareerReview } from '../career/CareerReview'
+import { CertificateReview } from '../certificates/CertificateReview'
 import { useImports, useImportStore } from './ImportProvider'
 import { StateBadge } from './StateBadge'
 import { humanMoment, ORIGIN_LABEL, stateSentence } from './words'
@@ -83,7 +86,11 @@ export function ImportScreen({ route }: { route: Route }) {
         </div>
       </ListPane>
       <DetailPane label="Import report">
-        {batchId !== null ? (
+        {route.id === 'career' ? (
+          <CareerReview />
+        ) : route.id === 'certificates' ? (
+          <CertificateReview />
+        ) : batchId !== null ? (
           <BatchView key={batchId} batchId={batchId} />
         ) : (
           <Welcome onFiles={chooseFiles} onFolder={chooseFolder} preparing={snap.preparing > 0}>
@@ -141,6 +148,15 @@ function Welcome({ onFiles, onFolder, preparing, children }: { onFiles: () => vo
           <Button icon="folder" onClick={onFolder}>
             Choose folder…
           </Button>
+        </div>
+      </div>
+      <div className="import-career">
+        <div className="import-career-text">
+          <strong>Bring in your career history.</strong> Your LinkedIn data export (its ZIP or its folder) or a JSON Resume:
+          every job, school, certificate, project and skill in it is shown for you to choose from before anything is added.
+        </div>
+        <div className="import-career-actions">
+          <CareerButtons />
         </div>
       </div>
       <ul className="import-facts">
