@@ -43,6 +43,14 @@ describe('skillfolio import LINKEDIN-EXPORT', () => {
     expect(done.stdout).toMatch(/Imported .*\.zip: 17 added, 0 already in your portfolio, 0 skipped\./)
     const list = await p.run('list', 'skills')
     expect(list.stdout).toMatch(/Apache Spark/)
+    // Languages are listed on their own, with the level LinkedIn gave (its codes in words).
+    const languages = await p.run('list', 'languages')
+    expect(languages.code).toBe(0)
+    expect(languages.stdout).toMatch(/^ID +LANGUAGE +LEVEL +CREDENTIALS +PROJECTS\n/)
+    expect(languages.stdout).toMatch(/\n\S+ +Swedish +Native or bilingual proficiency /)
+    expect(languages.stdout).toMatch(/\n\S+ +Deutsch +Professional working proficiency /)
+    expect(languages.stdout).not.toMatch(/Apache Spark/)
+    expect(languages.stdout).toMatch(/\n\n3 languages\n$/)
 
     const again = await p.run('--json', 'import', zip, '--yes')
     expect(again.json<{ counts: { added: number; duplicate: number; skipped: number; leftOut: number } }>().counts).toEqual({ added: 0, duplicate: 17, skipped: 0, leftOut: 0 })

@@ -7,6 +7,7 @@ import { parseChoice, parseCount } from '../fields'
 import { dash, hours, money, plural, table } from '../format'
 import { optionTable } from '../help-text'
 import { bulletLines } from '../views'
+import { LIMITS } from '../../shared/limits'
 
 const str = (v: OptionValues[string]) => (typeof v === 'string' ? v : undefined)
 
@@ -66,7 +67,21 @@ function footer(shown: number, total: number, noun: string, offset: number): str
   return `${offset + 1}–${offset + shown} of ${plural(total, noun, ENTITIES[noun as EntityName]?.plural)} (use --limit and --offset to see more)`
 }
 
-async function run(ctx: Context, entity: EntityName, v: OptionValues): Promise<Outcome> {
+/** What `list` can show: the entities, and languages (the skills of the `language` category, with their level). */
+type Subject = EntityName | 'language'
+
+async function listLanguages(ctx: Context): Promise<Outcome> {
+  const page = await ctx.call('skills:list', { category: 'language', limit: LIMITS.skillPageSize })
+  if (!page.items.length) return { json: page, text: 'No languages yet. Add one with: skillfolio add skill --name Spanish --category language --description "Professional working"' }
+  // A language's level is kept as its description (JSON Resume's fluency, LinkedIn's proficiency).
+  const rows = page.items.map((s) => [s.id, s.name, dash(s.description), String(s.credentialCount), String(s.projectCount)])
+  const cols = [{ header: 'ID' }, { header: 'LANGUAGE', max: 32 }, { header: 'LEVEL', max: 40 }, { header: 'CREDENTIALS', align: 'right' as const }, { header: 'PROJECTS', align: 'right' as const }]
+  return { json: page, text: `${table(cols, rows)}\n\n${plural(page.total, 'language')}` }
+}
+
+async function run(ctx: Context, subject: Subject, v: OptionValues): Promise<Outcome> {
+  if (subject === 'language') return listLanguages(ctx)
+  const entity = subject
   const { q, binding } = query(entity, v)
   const search = typeof q.text === 'string' && q.text.trim() ? ` match ${showValue(q.text)}` : ''
   const none = (what: string, hint: string) => (search ? `No ${what}${search}.` : `No ${what} yet. ${hint}`)
@@ -142,16 +157,21 @@ async function run(ctx: Context, entity: EntityName, v: OptionValues): Promise<O
 export const list: Command = {
   name: 'list',
   aliases: ['ls'],
-  summary: 'List credentials, projects, skills, experience or education',
+  summary: 'List credentials, projects, skills, languages, experience or education',
   usage: [
     'list credentials [--search TEXT] [--kind KIND] [--sort ORDER] [--limit N] [--offset N]',
     'list projects [--search TEXT] [--sort ORDER] [--limit N] [--offset N]',
     'list skills [--search TEXT] [--category CATEGORY] [--sort ORDER] [--limit N] [--offset N]',
+    'list languages',
     'list experience',
     'list education',
   ],
-  subjects: { words: ENTITY_NAMES.map((n) => ENTITIES[n].plural), resolve: (w) => entityByWord(w)?.name ?? null, what: 'what to list' },
-  options: (subject) => (subject ? optionsFor(subject as EntityName) : []),
+  subjects: {
+    words: [...ENTITY_NAMES.map((n) => ENTITIES[n].plural), 'languages'],
+    resolve: (w) => (/^languages?$/i.test(w) ? 'language' : (entityByWord(w)?.name ?? null)),
+    what: 'what to list',
+  },
+  options: (subject) => (subject && subject !== 'language' ? optionsFor(subject as EntityName) : []),
   help: () =>
     optionTable('Flags:', [
       ['--search TEXT', 'only entries matching the text (words, prefixes)'],
@@ -163,6 +183,6 @@ export const list: Command = {
     ]),
   run: (ctx, inv) => {
     if (inv.positionals.length) throw usage(`list: unexpected ${showValue(inv.positionals[0]!)}; to filter, use --search TEXT`)
-    return run(ctx, inv.subject as EntityName, inv.values)
+    return run(ctx, inv.subject as Subject, inv.values)
   },
 }
