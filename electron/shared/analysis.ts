@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { LIMITS } from './limits'
 import { CredentialId, CurrencyCode, IsoDate, Money } from './schemas'
 import { requiredText, safeText } from './text-rules'
+import { currencyDigits } from './format'
 import type { Area, CatalogCategory } from './catalog'
 import type { Depth, EvidenceItem } from './evidence'
 
@@ -65,7 +66,7 @@ export const PlanConstraintsInput = z.strictObject({
   currency: CurrencyCode.optional(),
 })
 
-const StepKindInput = z.enum(['platform', 'bootcamp', 'employer', 'project', 'self-study'])
+const StepKindInput = z.enum(['platform', 'certification', 'bootcamp', 'employer', 'project', 'self-study'])
 const StepSkillInput = z.strictObject({
   key: safeText({ max: LIMITS.shortTextChars, trim: false }).min(1),
   name: safeText({ max: LIMITS.shortTextChars }).min(1),
@@ -79,6 +80,10 @@ export const StepPatchInput = z.strictObject({
   costMinor: z.number().int('must be a whole number of minor units').min(0, 'cannot be negative').max(LIMITS.amountMinor).optional(),
   notes: safeText({ max: LIMITS.summaryChars, multiline: true }).nullish(),
 })
+
+const CatalogEntryId = z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a credential catalog id like google-data-analytics').max(LIMITS.shortTextChars)
+/** What a step is swapped for: a catalog entry, or the user's own planned or in-progress credential. */
+export const StepSwapInput = z.union([z.strictObject({ catalogId: CatalogEntryId }), z.strictObject({ credentialId: CredentialId })])
 
 const RowId = z.number().int('must be a whole number').min(1, 'must be at least 1')
 export const PlanId = RowId
@@ -319,19 +324,61 @@ export interface CostReport {
   unattributed: { credentials: number; hours: number; spend: MoneyAmount[] }
 }
 
-export type StepKind = 'platform' | 'bootcamp' | 'employer' | 'project'
-export type AlternativeKind = StepKind | 'self-study'
+/**
+ * What a step is: a course on a learning platform, a vendor or professional certification
+ * exam, a bootcamp, training through the employer, a project, or free self-study (which never
+ * awards a certificate).
+ */
+export type StepKind = 'platform' | 'certification' | 'bootcamp' | 'employer' | 'project' | 'self-study'
+export type AlternativeKind = StepKind
 export interface PlanStepSkill {
   key: string
   name: string
   area: Area
   essential: boolean
 }
+/** Kinds of the credential catalog (resources/credentials/catalog.json). */
+export const OFFER_KINDS = ['platform', 'bootcamp', 'employer', 'certification', 'self-study'] as const
+export type OfferKind = (typeof OFFER_KINDS)[number]
+/** A real program from the shipped credential catalog, as a plan names it. */
+export interface PlanOffer {
+  /** Catalog id, e.g. `google-data-analytics`. */
+  id: string
+  title: string
+  /** Who awards it (Google, AWS, freeCodeCamp …). */
+  provider: string
+  /** Where it is taken, when not the provider's own site (Coursera, edX, Udacity …). */
+  platform: string | null
+  kind: OfferKind
+  /** The program's public page. */
+  url: string
+  /** Whether completing it awards a certificate (self-study never does). */
+  certificate: boolean
+  /** The list price at this plan's pace, in the provider's currency: an estimate as of `asOf`. */
+  listPrice: MoneyAmount
+  /** Billed per month (the total depends on the pace). */
+  monthly: boolean
+  /** YYYY-MM of the list price. */
+  asOf: string
+}
+/**
+ * Another way to take a step: a catalog entry covering the same skills, the user's own planned
+ * or in-progress credential, or (for a step over budget) a cheaper kind of step.
+ */
 export interface PlanAlternative {
   kind: AlternativeKind
   hours: number
   cost: MoneyAmount
   reason: string
+  /** The catalog entry, when the alternative is one. */
+  offer?: PlanOffer | null
+  /** The provider's price when the cost was converted. */
+  originalCost?: MoneyAmount | null
+  /** The portfolio credential (`cred-12`), when the alternative is the user's own planned one. */
+  credentialId?: string | null
+  title?: string
+  /** Names of the step's skills it covers. */
+  covers?: string[]
 }
 export interface PlanStep {
   position: number
@@ -351,6 +398,14 @@ export interface PlanStep {
   endsOn: string
   /** Ends after the target date. */
   afterTarget: boolean
+  /** The catalog entry this step is, or null (project, self-study, employer training). */
+  offer?: PlanOffer | null
+  /** The provider's price when `cost` was converted into the plan's currency. */
+  originalCost?: MoneyAmount | null
+  /** Whether completing the step awards a certificate. */
+  certificate?: boolean
+  /** Other catalog entries covering the same skills, most cost-effective first. */
+  options?: PlanAlternative[]
 }
 export interface LearningPlan {
   role: GapAnalysis['role']
@@ -365,10 +420,22 @@ export interface LearningPlan {
     plannedCost: MoneyAmount
     overBudgetSteps: number
   }
+  /** Where the prices come from: estimates from list prices as of a date, converted with a dated rate table. */
+  prices?: PriceSource
   completesOn: string | null
   /** null without a target date. */
   meetsTarget: boolean | null
   notes: string[]
+}
+
+/** Where a plan's prices come from. */
+export interface PriceSource {
+  /** YYYY-MM of the catalog's list prices. */
+  catalogAsOf: string
+  /** Date of the exchange rates (YYYY-MM-DD). */
+  ratesAsOf: string
+  /** One sentence for people. */
+  note: string
 }
 
 export interface SavedStepSkill {
@@ -380,10 +447,17 @@ export interface SavedStep {
   position: number
   title: string
   skills: SavedStepSkill[]
-  kind: StepKind | 'self-study'
+  kind: StepKind
   reason: string
   hours: number
   cost: MoneyAmount
+  /** The catalog entry the step is (null for plans saved before the catalog, projects and self-study). */
+  offer: PlanOffer | null
+  /** The provider's price when `cost` was converted. */
+  originalCost: MoneyAmount | null
+  certificate: boolean
+  /** What the step could be swapped for: catalog entries and the user's own planned credentials covering its skills. */
+  alternatives: PlanAlternative[]
   doneAt: string | null
   credential: { id: string; title: string; hours: number | null; cost: MoneyAmount | null } | null
   notes: string | null
@@ -460,4 +534,27 @@ export interface AboutInfo {
 export function skillNamesOf(gap: Pick<GapAnalysis, 'skills'>, keys: readonly string[]): string[] {
   const names = new Map(gap.skills.map((s) => [s.key, s.name]))
   return keys.map((key) => names.get(key) ?? key)
+}
+
+/** Money as a plan shows it: whole amounts without decimals ("£39", "US$49", "€1,299.50"); "Free" for nothing. */
+export function formatPlanMoney(m: MoneyAmount): string {
+  if (m.amountMinor === 0) return 'Free'
+  const digits = currencyDigits(m.currency)
+  const value = m.amountMinor / 10 ** digits
+  const whole = m.amountMinor % 10 ** digits === 0
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, minimumFractionDigits: whole ? 0 : digits, maximumFractionDigits: whole ? 0 : digits }).format(value)
+  } catch {
+    return `${value.toFixed(whole ? 0 : digits)} ${m.currency}`
+  }
+}
+
+/**
+ * A price in the plan's currency with the provider's own price alongside when it was
+ * converted: "≈ £39 (US$49)"; "Free" for nothing; "£120" when no conversion was needed.
+ */
+export function formatPriceEstimate(cost: MoneyAmount, original?: MoneyAmount | null): string {
+  if (cost.amountMinor === 0) return 'Free'
+  if (!original || original.currency === cost.currency) return formatPlanMoney(cost)
+  return `≈ ${formatPlanMoney(cost)} (${formatPlanMoney(original)})`
 }

@@ -111,43 +111,55 @@ describe('fit', () => {
 })
 
 describe('plan', () => {
-  it('keeps the plan within the budget: steps over it are marked and replaced by their cheaper alternative', async () => {
-    type Money = { amountMinor: number; currency: string }
-    type Plan = { steps: { overBudget: boolean; uses: string; cost: Money; alternative: { kind: string; cost: Money } | null }[]; totals: { hours: number; plannedHours: number; cost: Money; plannedCost: Money; overBudgetSteps: number } }
-    // $500 covers the whole plan as suggested: nothing is over budget.
-    const roomy = await p.run('plan', '--role', 'Data Analyst', '--budget', '500 USD', '--hours-per-week', '8', '--json')
+  type Money = { amountMinor: number; currency: string }
+  type Plan = {
+    steps: { title: string; kind: string; cost: Money; originalCost: Money | null; certificate: boolean; offer: { id: string; title: string; url: string } | null; skills: { area: string }[] }[]
+    totals: { hours: number; cost: Money; plannedCost: Money; overBudgetSteps: number }
+    notes: string[]
+  }
+  const shipped = JSON.parse(readFileSync(join(__dirname, '../../resources/credentials/catalog.json'), 'utf8')) as { credentials: { id: string; title: string; url: string }[] }
+  const byId = new Map(shipped.credentials.map((c) => [c.id, c]))
+
+  it('names real programs from the catalog with their prices, within the budget', async () => {
+    const roomy = await p.run('plan', '--role', 'Data Scientist', '--budget', '500 USD', '--hours-per-week', '10', '--json')
     expect(roomy.code).toBe(0)
-    const fits = roomy.json<Plan>()
-    expect(fits.steps.length).toBeGreaterThan(1)
-    expect(fits.steps.filter((s) => s.overBudget || s.uses !== 'step')).toEqual([])
-    expect(fits.totals).toMatchObject({ overBudgetSteps: 0, plannedCost: fits.totals.cost })
-    expect(fits.totals.cost.amountMinor).toBeGreaterThan(10_000)
+    const plan = roomy.json<Plan>()
+    const offered = plan.steps.filter((s) => s.offer)
+    expect(offered.length).toBeGreaterThan(1)
+    for (const s of offered) expect([s.title, s.offer!.url]).toEqual([byId.get(s.offer!.id)!.title, byId.get(s.offer!.id)!.url])
+    expect(offered.some((s) => s.cost.amountMinor > 0)).toBe(true)
+    expect(plan.totals.cost.amountMinor).toBeLessThanOrEqual(50_000)
+    expect(plan.totals.overBudgetSteps).toBe(0)
+    for (const s of plan.steps) {
+      expect(new Set(s.skills.map((k) => k.area)).size).toBe(1)
+      if (s.kind === 'self-study') expect([s.certificate, s.title]).toEqual([false, expect.not.stringMatching(/certificate/i)])
+    }
 
-    // $100 does not: the steps past it are over budget, and the totals count their free alternative.
-    const r = await p.run('plan', '--role', 'Data Analyst', '--budget', '100 USD', '--hours-per-week', '8', '--json')
-    expect(r.code).toBe(0)
-    const plan = r.json<Plan>()
-    const over = plan.steps.filter((s) => s.overBudget)
-    expect(over.length).toBeGreaterThan(0)
-    expect(plan.totals.overBudgetSteps).toBe(over.length)
-    for (const s of over) expect(s).toMatchObject({ uses: 'alternative', alternative: { kind: 'self-study', cost: { amountMinor: 0, currency: 'USD' } } })
-    const spent = plan.steps.reduce((n, s) => n + (s.uses === 'alternative' ? s.alternative!.cost.amountMinor : s.cost.amountMinor), 0)
-    expect(plan.totals.plannedCost).toEqual({ amountMinor: spent, currency: 'USD' })
-    expect(spent).toBeGreaterThan(0)
-    expect(spent).toBeLessThanOrEqual(10_000)
+    // A budget of US$50 leaves out the paid specialization: a free program or self-study takes its place.
+    const tight = (await p.run('plan', '--role', 'Data Scientist', '--budget', '50 USD', '--hours-per-week', '10', '--json')).json<Plan>()
+    const paid = offered.find((s) => s.cost.amountMinor > 5_000)!
+    expect(paid).toBeDefined()
+    expect(tight.totals.cost.amountMinor).toBeLessThanOrEqual(5_000)
+    expect(tight.steps.map((s) => s.offer?.id)).not.toContain(paid.offer!.id)
+    expect(tight.steps.flatMap((s) => s.skills).length).toBe(plan.steps.flatMap((s) => s.skills).length)
 
-    const text = await p.run('plan', '--role', 'Data Analyst', '--budget', '100 USD', '--hours-per-week', '8', '--target-date', '2027-06-30')
+    const text = await p.run('plan', '--role', 'Data Scientist', '--budget', '300 GBP', '--hours-per-week', '10', '--target-date', '2030-12-31')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^Learning plan for Data Analyst \(catalog:data-analyst\)\nBudget \$100\.00\s+8 h\/week/)
-    expect(text.stdout).toMatch(/#\s+Step\s+Type\s+Hours\s+Cost\s+Done by/)
-    // Each over-budget row says so and shows what the plan counts instead.
-    const marked = text.stdout.split('\n').filter((line) => /^\d+\s/.test(line) && line.includes('OVER BUDGET'))
-    expect(marked).toHaveLength(over.length)
-    for (const line of marked) expect(line).toMatch(/self-study \(instead of \w+\)\s+\d+\s+Free/)
-    const dollars = (m: Money) => `$${(m.amountMinor / 100).toFixed(2)}`
-    expect(text.stdout).toContain(`Planned: ${plan.totals.plannedHours} h, ${dollars(plan.totals.plannedCost)} (${over.length} steps over budget; as suggested: ${plan.totals.hours} h, ${dollars(plan.totals.cost)})`)
-    expect(text.stdout).toContain(`Note: ${over.length} steps are over budget; the totals and dates assume the cheaper alternative where it fits.`)
-    expect(text.stdout).toMatch(/Completes on \d{4}-\d{2}-\d{2}/)
+    expect(text.stdout).toMatch(/^Learning plan for Data Scientist \(catalog:data-scientist\)\nBudget £300\.00\s+10 h\/week/)
+    expect(text.stdout).toMatch(/#\s+Step\s+By\s+Type\s+Hours\s+Cost \(estimate\)\s+Done by/)
+    // Real titles and prices: a Kaggle course for free, a Coursera specialization in pounds with its dollar price alongside.
+    expect(text.stdout).toMatch(/Kaggle Learn: Intro to Machine Learning\s+Kaggle\s+course\s+3\s+Free/)
+    expect(text.stdout).toMatch(/Mathematics for Machine Learning and Data Science Specializ…\s+DeepLearning\.AI \(Coursera\)\s+course\s+65\s+≈ £78 \(US\$98\)/)
+    expect(text.stdout).toMatch(/self-study\s+\d+\s+Free/)
+    expect(text.stdout).toContain('https://www.kaggle.com/learn/intro-to-machine-learning')
+    expect(text.stdout).toMatch(/Prices are estimates from the providers' public list prices as of 2026-11, converted to GBP with\nexchange rates as of 2026-11-01/)
+    expect(text.stdout).not.toContain('Platform certificate')
+    expect(text.stdout).toMatch(/Completes on \d{4}-\d{2}-\d{2}, before the target date/)
+
+    // --currency shows prices in another currency without a budget.
+    const eur = (await p.run('plan', '--role', 'Data Scientist', '--currency', 'eur', '--hours-per-week', '10', '--json')).json<Plan>()
+    expect(eur.totals.cost.currency).toBe('EUR')
+    expect(eur.steps.filter((s) => s.cost.amountMinor > 0).every((s) => s.originalCost?.currency === 'USD')).toBe(true)
   })
 
   it('saves a plan with --save', async () => {
@@ -206,6 +218,8 @@ describe('refused commands', () => {
     ['fit --top abc', () => ['fit', '--top', 'abc'], 2, /^skillfolio: --top: abc is not a whole number$/],
     ['plan without hours', () => ['plan', '--role', 'Data Analyst'], 2, /^skillfolio: plan: --hours-per-week is required$/],
     ['plan with a bad budget', () => ['plan', '--role', 'Data Analyst', '--hours-per-week', '8', '--budget', '500'], 2, /^skillfolio: --budget: 500 needs a currency/],
+    ['plan with a bad currency', () => ['plan', '--role', 'Data Analyst', '--hours-per-week', '8', '--currency', 'pounds'], 2, /^skillfolio: --currency: pounds must be a three-letter currency code/],
+    ['plan with two currencies', () => ['plan', '--role', 'Data Analyst', '--hours-per-week', '8', '--budget', '500 USD', '--currency', 'GBP'], 2, /^skillfolio: --currency: GBP differs from the budget's currency USD/],
     ['plan with zero hours', () => ['plan', '--role', 'Data Analyst', '--hours-per-week', '0'], 2, /^skillfolio: --hours-per-week: 0 must be more than 0/],
     ['plan with an impossible date', () => ['plan', '--role', 'Data Analyst', '--hours-per-week', '8', '--target-date', '2027-02-30'], 2, /^skillfolio: --target-date: 2027-02-30 is not a real calendar date$/],
     ['plan with an unknown role', () => ['plan', '--role', 'Astronaut', '--hours-per-week', '8', '--save'], 1, /^skillfolio: There is no role titled Astronaut/],

@@ -191,25 +191,31 @@ describe('postings and gap channels', () => {
 describe('plan channels', () => {
   const constraints = { budget: { amountMinor: 50_000, currency: 'USD' }, hoursPerWeek: 8 }
 
-  it('suggests a plan within the budget: nothing over it when it fits, the cheaper alternative where it does not', async () => {
-    const roomy = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-analyst', constraints }))
+  it('suggests a plan of catalog programs within the budget, in the settings currency when no budget is given', async () => {
+    const roomy = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-scientist', constraints }))
     expect(roomy.steps.length).toBeGreaterThan(1)
+    expect(roomy.steps.some((s) => s.offer && s.cost.amountMinor > 0)).toBe(true)
+    expect(roomy.totals.cost.amountMinor).toBeLessThanOrEqual(50_000)
     expect(roomy.steps.filter((s) => s.overBudget || s.uses !== 'step')).toEqual([])
-    expect(roomy.totals).toMatchObject({ overBudgetSteps: 0, plannedCost: roomy.totals.cost })
-    expect(roomy.notes.join(' ')).not.toMatch(/over budget/)
 
-    // $100 pays for less than the plan as suggested ($300): the check on over-budget steps runs.
-    const tight = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-analyst', constraints: { ...constraints, budget: { amountMinor: 10_000, currency: 'USD' } } }))
-    expect(tight.totals.cost.amountMinor).toBeGreaterThan(10_000)
-    const over = tight.steps.filter((s) => s.overBudget)
-    expect(over.length).toBeGreaterThan(0)
-    expect(tight.totals.overBudgetSteps).toBe(over.length)
-    for (const s of over) expect(s).toMatchObject({ uses: 'alternative', alternative: { kind: 'self-study', cost: { amountMinor: 0 } } })
-    const spent = tight.steps.reduce((n, s) => n + (s.uses === 'alternative' ? s.alternative!.cost.amountMinor : s.cost.amountMinor), 0)
-    expect(tight.totals.plannedCost.amountMinor).toBe(spent)
-    expect(spent).toBeLessThanOrEqual(10_000)
-    expect(tight.totals.plannedHours).toBeGreaterThan(tight.totals.hours) // free material takes longer
-    expect(tight.notes).toContain(`${over.length} steps are over budget; the totals and dates assume the cheaper alternative where it fits.`)
+    // US$50 pays for less: the paid programs past it are left out, never planned over it.
+    const tight = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-scientist', constraints: { ...constraints, budget: { amountMinor: 5_000, currency: 'USD' } } }))
+    expect(tight.totals.cost.amountMinor).toBeLessThanOrEqual(5_000)
+    expect(tight.totals.cost.amountMinor).toBeLessThan(roomy.totals.cost.amountMinor)
+
+    // The user's currency setting: prices converted, the provider's alongside.
+    ok(await call('settings:update', { currency: 'GBP' }))
+    try {
+      const inPounds = ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-scientist', constraints: { hoursPerWeek: 8 } }))
+      expect(inPounds.totals.cost.currency).toBe('GBP')
+      const paid = inPounds.steps.filter((s) => s.cost.amountMinor > 0)
+      expect(paid.length).toBeGreaterThan(0)
+      for (const s of paid) expect(s.originalCost?.currency).toBe('USD')
+      // A budget's currency wins over the setting.
+      expect(ok<LearningPlan>(await call('plans:suggest', { ref: 'catalog:data-scientist', constraints })).totals.cost.currency).toBe('USD')
+    } finally {
+      ok(await call('settings:update', { currency: 'USD' }))
+    }
   })
 
   it('saves, edits, reorders, marks done and deletes a plan', async () => {
@@ -243,6 +249,9 @@ describe('plan channels', () => {
     expect(code(await call('plans:reorder', { planId: 1, stepIds: [] }))).toBe('BAD_INPUT')
     expect(code(await call('plans:markUndone', { stepId: 9999 }))).toBe('NOT_FOUND')
     expect(code(await call('plans:delete', { id: 9999 }))).toBe('NOT_FOUND')
+    expect(code(await call('plans:swapStep', { stepId: 9999, to: { catalogId: 'google-data-analytics' } }))).toBe('NOT_FOUND')
+    expect(code(await call('plans:swapStep', { stepId: 1, to: { catalogId: 'google-data-analytics', credentialId: 'cred-1' } }))).toBe('BAD_INPUT')
+    expect(code(await call('settings:update', { currency: 'pounds' }))).toBe('BAD_INPUT')
   })
 })
 

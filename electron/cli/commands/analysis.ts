@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import type { GapAnalysis, LearningPlan, RoleListItem, SavedPlan, SkillGap } from '../../shared/analysis'
-import { MAX_POSTING_CHARS, skillNamesOf } from '../../shared/analysis'
+import type { GapAnalysis, LearningPlan, PlanStep, RoleListItem, SavedPlan, SkillGap } from '../../shared/analysis'
+import { formatPriceEstimate, MAX_POSTING_CHARS, skillNamesOf } from '../../shared/analysis'
 import { DEPTH_WORD, FIT_EXPLANATION, type EvidenceItem, type EvidenceKind, type ExperienceInference, type InferenceDecision } from '../../shared/evidence'
+import { areaLabel } from '../../shared/areas'
 import { formatMoney } from '../../shared/format'
 import { ExperienceId, IsoDate } from '../../shared/schemas'
 import { quote } from '../../shared/text-rules'
@@ -60,7 +61,7 @@ export const rolesCommand: Command = {
     const text = str(inv.values.search)
     const roles = await ctx.call('roles:list', text === undefined ? {} : { text }, text === undefined ? {} : { text: { flag: '--search', values: [text] } })
     if (!roles.length) return { json: roles, text: text ? `No role matches ${quote(text)}.` : 'No roles.' }
-    const rows = roles.map((r) => [r.ref, r.title, r.area, r.source, String(r.skills)])
+    const rows = roles.map((r) => [r.ref, r.title, areaLabel(r.area), r.source, String(r.skills)])
     const body = table([{ header: 'Ref', max: 48 }, { header: 'Title', max: 50 }, { header: 'Area' }, { header: 'Source' }, { header: 'Skills', align: 'right' }], rows)
     return { json: roles, text: `${body}\n\n${plural(roles.length, 'role')}` }
   },
@@ -247,6 +248,15 @@ export const fitCommand: Command = {
 
 // ---------- plan ----------
 
+const STEP_KIND_WORD: Record<PlanStep['kind'], string> = {
+  platform: 'course',
+  certification: 'certification',
+  bootcamp: 'bootcamp',
+  employer: 'employer',
+  project: 'project',
+  'self-study': 'self-study',
+}
+
 function planText(plan: LearningPlan, saved: SavedPlan | null): string {
   const c = plan.constraints
   const head = [
@@ -256,31 +266,41 @@ function planText(plan: LearningPlan, saved: SavedPlan | null): string {
   if (!plan.steps.length) return [head, ...plan.notes].join('\n\n')
   const rows = plan.steps.map((s) => {
     const alt = s.uses === 'alternative' && s.alternative ? s.alternative : null
-    const kind = alt ? `${alt.kind} (instead of ${s.kind})` : s.kind
+    const kind = alt ? `${STEP_KIND_WORD[alt.kind]} (instead of ${STEP_KIND_WORD[s.kind]})` : STEP_KIND_WORD[s.kind]
     const hours = alt ? alt.hours : s.hours
-    const cost = alt ? alt.cost : s.cost
+    const cost = alt ? formatPriceEstimate(alt.cost, alt.originalCost) : formatPriceEstimate(s.cost, s.originalCost)
+    const by = s.offer ? (s.offer.platform && s.offer.platform !== s.offer.provider ? `${s.offer.provider} (${s.offer.platform})` : s.offer.provider) : ''
     const flags = [s.overBudget ? 'OVER BUDGET' : '', s.afterTarget ? 'after target' : ''].filter(Boolean).join(', ')
-    return [String(s.position), s.title, kind, String(Math.round(hours)), formatMoney(cost), s.endsOn, flags, alt ? alt.reason : s.reason]
+    return [String(s.position), s.title, by, kind, String(Math.round(hours)), cost, s.endsOn, flags, s.skills.map((k) => k.name).join(', ')]
   })
   const steps = table(
-    [{ header: '#', align: 'right' }, { header: 'Step', max: 40 }, { header: 'Type' }, { header: 'Hours', align: 'right' }, { header: 'Cost', align: 'right' }, { header: 'Done by' }, { header: 'Note' }, { header: 'Reason', max: 80 }],
+    [{ header: '#', align: 'right' }, { header: 'Step', max: 60 }, { header: 'By', max: 32 }, { header: 'Type' }, { header: 'Hours', align: 'right' }, { header: 'Cost (estimate)', align: 'right' }, { header: 'Done by' }, { header: 'Note' }, { header: 'Skills', max: 60 }],
     rows,
   )
+  const links = plan.steps.filter((s) => s.offer).map((s) => `${String(s.position).padStart(3)}. ${s.offer!.url}`)
   const t = plan.totals
   const totals = [
-    `Planned: ${Math.round(t.plannedHours)} h, ${formatMoney(t.plannedCost)}${t.overBudgetSteps ? ` (${plural(t.overBudgetSteps, 'step')} over budget; as suggested: ${Math.round(t.hours)} h, ${formatMoney(t.cost)})` : ''}`,
+    `Planned: ${Math.round(t.plannedHours)} h, ${formatPriceEstimate(t.plannedCost)}${t.overBudgetSteps ? ` (${plural(t.overBudgetSteps, 'step')} over budget; as suggested: ${Math.round(t.hours)} h, ${formatPriceEstimate(t.cost)})` : ''}`,
     `Completes on ${plan.completesOn ?? '—'}${plan.meetsTarget === null ? '' : plan.meetsTarget ? ', before the target date' : ', AFTER the target date'}`,
   ]
-  return [head, steps, totals.join('\n'), ...plan.notes.map((n) => wrap(`Note: ${n}`, '', 100))].join('\n\n')
+  return [
+    head,
+    steps,
+    ...(links.length ? [`Links:\n${links.join('\n')}`] : []),
+    totals.join('\n'),
+    ...plan.notes.map((n) => wrap(`Note: ${n}`, '', 100)),
+    ...(plan.prices ? [wrap(plan.prices.note, '', 100)] : []),
+  ].join('\n\n')
 }
 
 export const planCommand: Command = {
   name: 'plan',
   summary: 'A budgeted learning plan that closes the gaps of a role',
-  usage: ['plan --role REF_OR_TITLE --hours-per-week N [--budget "500 USD"] [--target-date YYYY-MM-DD] [--full-time] [--employer NAME] [--save]'],
+  usage: ['plan --role REF_OR_TITLE --hours-per-week N [--budget "500 USD"] [--currency GBP] [--target-date YYYY-MM-DD] [--full-time] [--employer NAME] [--save]'],
   options: () => [
     { name: 'role', type: 'string' },
     { name: 'budget', type: 'string' },
+    { name: 'currency', type: 'string' },
     { name: 'hours-per-week', type: 'string' },
     { name: 'target-date', type: 'string' },
     { name: 'full-time', type: 'boolean' },
@@ -291,7 +311,8 @@ export const planCommand: Command = {
     optionTable('Flags:', [
       ['--role REF_OR_TITLE', 'the target role (required)'],
       ['--hours-per-week N', 'hours you can study each week (required)'],
-      ['--budget "500 USD"', 'total budget; steps that do not fit are marked over budget with a cheaper alternative'],
+      ['--budget "500 USD"', 'total budget: only programs that fit are chosen, the other gaps become free self-study'],
+      ['--currency GBP', 'show prices in this currency (default: the budget currency, else your currency setting, else USD)'],
       ['--target-date YYYY-MM-DD', 'when you want to be done'],
       ['--full-time', 'you are available full time (a bootcamp becomes an option)'],
       ['--employer NAME', "your current employer (its training programs may cover some skills)"],
@@ -314,12 +335,16 @@ export const planCommand: Command = {
     }
     const employer = str(inv.values.employer)?.trim()
     if (employer !== undefined && !employer) throw usage('--employer needs a name')
+    const currency = str(inv.values.currency)?.trim().toUpperCase()
+    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw usage(`--currency: ${showValue(str(inv.values.currency)!)} must be a three-letter currency code such as GBP`)
+    if (currency && budget && budget.currency !== currency) throw usage(`--currency: ${currency} differs from the budget's currency ${budget.currency}; give the budget in ${currency}`)
     const constraints = {
       budget,
       hoursPerWeek,
       ...(targetDate !== undefined ? { targetDate } : {}),
       fullTime: inv.values['full-time'] === true,
       ...(employer ? { employer } : {}),
+      ...(currency ? { currency } : {}),
     }
     const { ref } = await resolveRole(ctx, role!)
     const plan = await ctx.call('plans:suggest', { ref, constraints })

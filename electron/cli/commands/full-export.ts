@@ -58,7 +58,7 @@ export async function importSkillfolioExport(ctx: Context, found: { path: string
     text:
       `Imported the Skillfolio export ${found.path}: ${plural(c.credentials, 'credential')} (${plural(c.originals, 'original file')}), ${plural(c.projects, 'project')}, ` +
       `${plural(c.skills, 'skill')}, ${plural(c.experience, 'work entry', 'work entries')}, ${plural(c.education, 'education entry', 'education entries')}, ` +
-      `${plural(c.roles, 'target role')}, ${plural(c.variants, 'saved resume')}.\n` +
+      `${plural(c.roles, 'target role')}, ${plural(c.variants, 'saved resume')}, ${plural(c.plans, 'learning plan')}.\n` +
       'Verification verdicts are as they were stored when the export was made (the result of past checks); check one again with skillfolio verify ID.',
   }
 }

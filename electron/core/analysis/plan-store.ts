@@ -6,10 +6,51 @@
 import type { Db } from '../db/open'
 import { badInput, notFound } from '../../shared/errors'
 import { toPublicId, toRowId } from '../portfolio/ids'
-import { parseJsonArray } from '../portfolio/text'
-import type { PlanListItem, PlanProgress, SavedPlan, SavedStep, SavedStepSkill } from '../../shared/analysis'
+import type { PlanListItem, PlanOffer, PlanProgress, SavedPlan, SavedStep, SavedStepSkill } from '../../shared/analysis'
 import { formatMoney, type LearningPlan } from './plan'
 import type { MoneyAmount } from './types'
+
+/**
+ * What the `skills` column of plan_step holds. Plans saved before the credential catalog
+ * stored a bare array of skills; newer ones an object with the catalog entry the step is.
+ * Both are read.
+ */
+interface StepData {
+  skills: SavedStepSkill[]
+  offer?: PlanOffer | null
+  originalCost?: MoneyAmount | null
+  certificate?: boolean
+}
+
+function parseStepData(json: string | null): StepData {
+  if (!json) return { skills: [] }
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return { skills: [] }
+  }
+  if (Array.isArray(value)) return { skills: value as SavedStepSkill[] }
+  if (value && typeof value === 'object' && Array.isArray((value as StepData).skills)) return value as StepData
+  return { skills: [] }
+}
+
+const stepDataJson = (d: StepData): string =>
+  JSON.stringify({ skills: d.skills, offer: d.offer ?? null, originalCost: d.originalCost ?? null, certificate: d.certificate ?? false })
+
+/** What a step becomes when swapped for a catalog entry or the user's own credential. */
+export interface StepReplacement {
+  title: string
+  kind: SavedStep['kind']
+  reason: string
+  hours: number
+  costMinor: number
+  offer: PlanOffer | null
+  originalCost: MoneyAmount | null
+  certificate: boolean
+  /** Row id of the user's own credential the step now is (linked to the step). */
+  credentialRow: number | null
+}
 
 export type { PlanListItem, PlanProgress, SavedPlan, SavedStep, SavedStepSkill }
 
@@ -96,6 +137,7 @@ export function createPlanStore(db: Db, now: () => Date) {
   )
   const setPosition = db.prepare(`UPDATE plan_step SET position = ? WHERE id = ?`)
   const setDone = db.prepare(`UPDATE plan_step SET done_at = ?, credential_id = ? WHERE id = ?`)
+  const setLink = db.prepare(`UPDATE plan_step SET credential_id = ? WHERE id = ?`)
   const deleteStepRow = db.prepare(`DELETE FROM plan_step WHERE id = ?`)
   const deletePlanRow = db.prepare(`DELETE FROM plan WHERE id = ?`)
   const credentialExists = db.prepare<[number], { id: number }>(`SELECT id FROM credential WHERE id = ?`)
@@ -134,27 +176,35 @@ export function createPlanStore(db: Db, now: () => Date) {
   function read(id: number): SavedPlan {
     const row = requirePlan(id)
     const currency = row.currency ?? 'USD'
-    const steps: SavedStep[] = stepsOf.all(id).map((s) => ({
-      id: s.id,
-      position: s.position,
-      title: s.title,
-      skills: parseJsonArray<SavedStepSkill>(s.skills),
-      kind: s.credential_kind as SavedStep['kind'],
-      reason: s.reason,
-      hours: s.hours,
-      cost: { amountMinor: s.cost_minor, currency },
-      doneAt: s.done_at,
-      credential:
-        s.credential_id === null
-          ? null
-          : {
-              id: toPublicId('credential', s.credential_id),
-              title: s.c_title ?? '',
-              hours: s.c_hours,
-              cost: s.c_cost !== null && s.c_currency !== null ? { amountMinor: s.c_cost, currency: s.c_currency } : null,
-            },
-      notes: s.notes,
-    }))
+    const steps: SavedStep[] = stepsOf.all(id).map((s) => {
+      const data = parseStepData(s.skills)
+      return {
+        id: s.id,
+        position: s.position,
+        title: s.title,
+        skills: data.skills,
+        kind: s.credential_kind as SavedStep['kind'],
+        reason: s.reason,
+        hours: s.hours,
+        cost: { amountMinor: s.cost_minor, currency },
+        offer: data.offer ?? null,
+        originalCost: data.originalCost ?? null,
+        // Plans saved before the catalog never knew whether a step awards a certificate.
+        certificate: data.certificate ?? false,
+        alternatives: [],
+        doneAt: s.done_at,
+        credential:
+          s.credential_id === null
+            ? null
+            : {
+                id: toPublicId('credential', s.credential_id),
+                title: s.c_title ?? '',
+                hours: s.c_hours,
+                cost: s.c_cost !== null && s.c_currency !== null ? { amountMinor: s.c_cost, currency: s.c_currency } : null,
+              },
+        notes: s.notes,
+      }
+    })
     return {
       id: row.id,
       roleRef: row.role_ref,
@@ -248,7 +298,12 @@ export function createPlanStore(db: Db, now: () => Date) {
             planId,
             position: i + 1,
             title: s.title,
-            skills: JSON.stringify(s.skills.map((k) => ({ key: k.key, name: k.name }))),
+            skills: stepDataJson({
+              skills: s.skills.map((k) => ({ key: k.key, name: k.name })),
+              offer: alt ? (alt.offer ?? null) : (s.offer ?? null),
+              originalCost: alt ? (alt.originalCost ?? null) : (s.originalCost ?? null),
+              certificate: alt ? (alt.offer?.certificate ?? false) : (s.certificate ?? false),
+            }),
             kind: alt ? alt.kind : s.kind,
             reason: alt ? alt.reason : s.reason,
             hours: alt ? alt.hours : s.hours,
@@ -261,6 +316,9 @@ export function createPlanStore(db: Db, now: () => Date) {
     },
 
     get: (id: number): SavedPlan => read(id),
+
+    /** The plan a step belongs to. */
+    planOfStep: (stepId: number): number => requireStep(stepId).plan_id,
 
     list(): PlanListItem[] {
       return planList.all().map((row) => {
@@ -299,13 +357,37 @@ export function createPlanStore(db: Db, now: () => Date) {
         updateStepRow.run({
           id: stepId,
           title: patch.title?.trim() ?? current.title,
-          skills: JSON.stringify(patch.skills ?? current.skills),
+          skills: stepDataJson({ skills: patch.skills ?? current.skills, offer: current.offer, originalCost: current.originalCost, certificate: current.certificate }),
           kind: patch.kind ?? current.kind,
           reason: patch.reason ?? current.reason,
           hours: patch.hours ?? current.hours,
           costMinor: patch.costMinor ?? current.cost.amountMinor,
           notes: patch.notes === undefined ? current.notes : patch.notes,
         })
+        return changed(planId)
+      })()
+    },
+
+    /**
+     * Makes a step another program (a catalog entry or the user's own planned credential); the
+     * skills it stands for stay, and the first suggestion is kept in the notes.
+     */
+    swapStep(stepId: number, to: StepReplacement): SavedPlan {
+      checkStep({ title: to.title, hours: to.hours, costMinor: to.costMinor })
+      return db.transaction(() => {
+        const { plan_id: planId } = requireStep(stepId)
+        const current = read(planId).steps.find((s) => s.id === stepId)!
+        updateStepRow.run({
+          id: stepId,
+          title: to.title.trim(),
+          skills: stepDataJson({ skills: current.skills, offer: to.offer, originalCost: to.originalCost, certificate: to.certificate }),
+          kind: to.kind,
+          reason: to.reason,
+          hours: to.hours,
+          costMinor: to.costMinor,
+          notes: current.notes ?? `Swapped; first suggested: ${current.title} (${current.hours} h, ${formatMoney(current.cost)}).`,
+        })
+        setLink.run(to.credentialRow, stepId)
         return changed(planId)
       })()
     },
@@ -323,7 +405,7 @@ export function createPlanStore(db: Db, now: () => Date) {
           planId,
           position: at,
           title: step.title.trim(),
-          skills: JSON.stringify(step.skills ?? []),
+          skills: stepDataJson({ skills: step.skills ?? [] }),
           kind: step.kind,
           reason: step.reason ?? '',
           hours: step.hours ?? 0,

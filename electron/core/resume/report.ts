@@ -19,6 +19,7 @@ export const DEFAULT_REPORT_CONSTRAINTS = { hoursPerWeek: 5, budget: null } as c
 
 const KIND: Readonly<Record<StepKind | 'self-study', CredentialKind | null>> = {
   platform: 'platform',
+  certification: 'certification',
   bootcamp: 'bootcamp',
   employer: 'employer',
   project: null,

@@ -405,7 +405,10 @@ function EvidenceRow({ skill, item, busy, onDecide }: { skill: SkillGap; item: E
 
 function PlanDialog({ open, roleRef, title, onClose }: { open: boolean; roleRef: string; title: string; onClose: () => void }) {
   const [budget, setBudget] = useState('')
-  const [currency, setCurrency] = useState('USD')
+  // The user's currency setting until they type another (prices are converted into it).
+  const settings = useQuery('settings:get', {})
+  const [typedCurrency, setCurrency] = useState<string | null>(null)
+  const currency = typedCurrency ?? settings.data?.currency ?? 'USD'
   const [hours, setHours] = useState('8')
   const [fullTime, setFullTime] = useState(false)
   const [employer, setEmployer] = useState('')

@@ -1,9 +1,13 @@
-/** A saved learning plan: ordered steps with why, hours and cost; steps can be marked done. */
-import { useState } from 'react'
+/**
+ * A saved learning plan: ordered steps with why, hours and cost (estimates in the plan's
+ * currency, the provider's price alongside); steps can be marked done, edited, moved, and
+ * swapped for another catalog program or the user's own planned credential.
+ */
+import { useId, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
 import { formatDate, formatHours, formatMoney, minorToText, parseAmount } from '../../format'
-import type { SavedPlan, SavedStep } from '../../shared'
+import { formatPriceEstimate, type PlanAlternative, type SavedPlan, type SavedStep } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Dialog } from '../../ui/Dialog'
 import { Select, TextField } from '../../ui/Field'
@@ -12,6 +16,7 @@ import { useToast } from '../../ui/Toast'
 
 const KIND_LABEL: Record<SavedStep['kind'], string> = {
   platform: 'Online course',
+  certification: 'Certification',
   bootcamp: 'Bootcamp',
   employer: 'Employer',
   project: 'Project',
@@ -36,6 +41,7 @@ function Plan({ plan }: { plan: SavedPlan }) {
 
   const [editing, setEditing] = useState<SavedStep | null>(null)
   const [completing, setCompleting] = useState<SavedStep | null>(null)
+  const [swapping, setSwapping] = useState<SavedStep | null>(null)
   const ordered = [...plan.steps].sort((a, b) => a.position - b.position)
 
   const undo = async (step: SavedStep) => {
@@ -73,12 +79,12 @@ function Plan({ plan }: { plan: SavedPlan }) {
       <div className="plan-summary">
         <strong>{plan.title}</strong>
         <span className="muted">
-          {p.done} of {p.steps} steps done · {formatHours(p.hoursPlanned)} · {formatMoney(p.costPlanned)}
-          {plan.budget ? <> of {formatMoney(plan.budget)} budget</> : null}
+          {p.done} of {p.steps} steps done · {formatHours(p.hoursPlanned)} · {p.costPlanned.amountMinor ? <>{formatMoney(p.costPlanned)} estimated</> : 'free'}
+          {plan.budget ? <> · budget {formatMoney(plan.budget)}</> : null}
           {p.projectedCompletion ? <> · done by {formatDate(p.projectedCompletion)}</> : null}
         </span>
         <span className="muted plan-to-date" data-plan-to-date>
-          To date: {formatHours(p.hoursDone)} of {formatHours(p.hoursPlanned)} · {formatMoney(p.costDone) || 'Free'} spent
+          To date: {formatHours(p.hoursDone)} of {formatHours(p.hoursPlanned)} · {p.costDone.amountMinor ? <>{formatMoney(p.costDone)} spent</> : 'nothing spent'}
           {p.actual.credentials ? (
             <>
               {' '}
@@ -101,12 +107,22 @@ function Plan({ plan }: { plan: SavedPlan }) {
                       {s.position}. {s.title}
                     </span>
                     <Badge tone={s.kind === 'employer' ? 'success' : 'neutral'}>{KIND_LABEL[s.kind]}</Badge>
+                    {s.certificate ? <Badge tone="neutral">Certificate</Badge> : null}
                     {s.doneAt ? <Badge tone="success" icon="check">Done</Badge> : null}
                   </div>
+                  {s.offer ? (
+                    <div className="plan-step-offer">
+                      {offerBy(s.offer)} ·{' '}
+                      <a className="ext-link" href={s.offer.url} target="_blank" rel="noreferrer">
+                        Program page
+                      </a>
+                    </div>
+                  ) : null}
                   {s.doneAt && s.credential ? <div className="plan-step-credential">Completed by {s.credential.title}</div> : null}
+                  {!s.doneAt && s.credential ? <div className="plan-step-credential">Your credential: {s.credential.title}</div> : null}
                   <div className="plan-step-why">{s.reason}</div>
                   <div className="plan-step-meta muted">
-                    {formatHours(s.hours)} · {formatMoney(s.cost)}
+                    {formatHours(s.hours)} · <span data-step-price>{priceText(s.cost, s.originalCost)}</span>
                     {s.skills.length ? <> · {s.skills.map((k) => k.name).join(', ')}</> : null}
                   </div>
                 </div>
@@ -130,6 +146,11 @@ function Plan({ plan }: { plan: SavedPlan }) {
                     <Button size="sm" variant="ghost" onClick={() => setEditing(s)}>
                       Edit
                     </Button>
+                    {!s.doneAt && s.alternatives.length ? (
+                      <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => setSwapping(s)} aria-label={`Swap step ${s.position}, ${s.title}`}>
+                        Swap…
+                      </Button>
+                    ) : null}
                   </div>
                 </div>
               </li>
@@ -138,8 +159,15 @@ function Plan({ plan }: { plan: SavedPlan }) {
       ) : (
         <p className="muted">Nothing to learn: your portfolio already covers this role.</p>
       )}
+      {plan.steps.some((s) => s.offer) ? (
+        <p className="muted plan-prices" data-plan-prices>
+          Prices are estimates from the providers&apos; public list prices as of {asOfText(plan)}, shown in {plan.currency}; converted prices use a dated
+          exchange-rate table shipped with Skillfolio. Check the program page before you enrol.
+        </p>
+      ) : null}
       {editing ? <EditStepDialog key={editing.id} step={editing} onClose={() => setEditing(null)} /> : null}
       {completing ? <DoneDialog key={completing.id} step={completing} onClose={() => setCompleting(null)} /> : null}
+      {swapping ? <SwapDialog key={swapping.id} step={swapping} onClose={() => setSwapping(null)} /> : null}
     </div>
   )
 }
@@ -213,7 +241,7 @@ function EditStepDialog({ step, onClose }: { step: SavedStep; onClose: () => voi
 
 function DoneDialog({ step, onClose }: { step: SavedStep; onClose: () => void }) {
   const creds = useQuery('credentials:list', { text: '', sort: 'title', limit: 500 })
-  const [credentialId, setCredentialId] = useState('')
+  const [credentialId, setCredentialId] = useState(step.credential?.id ?? '')
   const [busy, setBusy] = useState(false)
   const invalidate = useInvalidate()
   const toast = useToast()
@@ -248,6 +276,104 @@ function DoneDialog({ step, onClose }: { step: SavedStep; onClose: () => void })
       }
     >
       <Select label="Completed by" value={credentialId} onChange={setCredentialId} options={options} optional hint="A credential that shows this step is done." />
+    </Dialog>
+  )
+}
+
+/** "≈ £39 (US$49) estimate", "£120 estimate" or "Free". */
+function priceText(cost: SavedStep['cost'], original: SavedStep['originalCost']): string {
+  const text = formatPriceEstimate(cost, original)
+  return cost.amountMinor ? `${text} estimate` : text
+}
+
+/** "Google on Coursera". */
+function offerBy(offer: NonNullable<SavedStep['offer']>): string {
+  return offer.platform && offer.platform !== offer.provider ? `${offer.provider} on ${offer.platform}` : offer.provider
+}
+
+function asOfText(plan: SavedPlan): string {
+  const dates = [...new Set(plan.steps.map((s) => s.offer?.asOf).filter((d): d is string => !!d))].sort()
+  return dates.map((d) => formatMonthYear(d)).join(', ')
+}
+
+const formatMonthYear = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number)
+  return y && m ? new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : ym
+}
+
+const altKey = (a: PlanAlternative) => (a.credentialId ? `cred:${a.credentialId}` : `cat:${a.offer?.id ?? ''}`)
+
+/** Swap a step for a catalog program covering its skills or one of the user's own planned credentials. */
+function SwapDialog({ step, onClose }: { step: SavedStep; onClose: () => void }) {
+  const options = step.alternatives.filter((a) => a.credentialId || a.offer)
+  const [choice, setChoice] = useState(options[0] ? altKey(options[0]) : '')
+  const [busy, setBusy] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+  const name = useId()
+
+  const submit = async () => {
+    const picked = options.find((a) => altKey(a) === choice)
+    if (!picked) return
+    setBusy(true)
+    try {
+      await call('plans:swapStep', { stepId: step.id, to: picked.credentialId ? { credentialId: picked.credentialId } : { catalogId: picked.offer!.id } })
+      invalidate()
+      toast.show(`Step ${step.position} is now ${picked.title ?? picked.offer?.title ?? 'swapped'}`)
+      onClose()
+    } catch (error) {
+      toast.show(`Not swapped: ${errorMessage(error)}`, 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title="Swap step"
+      size="md"
+      description={`Instead of ${step.title}: ${options.some((a) => a.credentialId) ? 'your own planned credentials and programs' : 'programs'} that cover ${step.skills.map((k) => k.name).join(', ')}. Prices are estimates.`}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" busy={busy} disabled={!choice} onClick={() => void submit()}>
+            Swap step
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <fieldset className="swap-options">
+          <legend className="sr-only">Swap for</legend>
+          {options.map((a) => {
+            const key = altKey(a)
+            return (
+              <label key={key} className={choice === key ? 'swap-option is-selected' : 'swap-option'}>
+                <input type="radio" name={name} value={key} checked={choice === key} onChange={() => setChoice(key)} />
+                <span className="swap-option-body">
+                  <span className="swap-option-title">
+                    {a.title ?? a.offer?.title}
+                    {a.credentialId ? <Badge tone="success">Your planned credential</Badge> : null}
+                    {a.offer && !a.offer.certificate ? <Badge tone="neutral">No certificate</Badge> : null}
+                  </span>
+                  <span className="muted swap-option-meta">
+                    {[a.offer ? offerBy(a.offer) : null, KIND_LABEL[a.kind], formatHours(a.hours), priceText(a.cost, a.originalCost ?? null)].filter(Boolean).join(' · ')}
+                  </span>
+                  {a.covers?.length ? <span className="muted swap-option-meta">Covers {a.covers.join(', ')}</span> : null}
+                </span>
+              </label>
+            )
+          })}
+        </fieldset>
+        <button type="submit" hidden />
+      </form>
     </Dialog>
   )
 }
