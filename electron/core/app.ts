@@ -15,6 +15,7 @@ import { createImports, type ImportsService, type Verifier } from './imports/ser
 import { createOnlineFetcher, createVerifier, type FetchJson } from './verify'
 import { createLazyProofCheckPool } from './verify/pool'
 import { createAnalysis } from './analysis'
+import { loadCredentialCatalog } from './learning-catalog'
 import { loadCatalog } from './taxonomy'
 import { createSystemFontFinder } from './fonts/system-fonts'
 import { createResumeService } from './resume'
@@ -124,7 +125,9 @@ export function createCore(options: CoreOptions): Core {
   const resourcesDir = options.resourcesDir ?? join(process.cwd(), 'resources')
   // Loaded on first use, so a core that never analyses never reads the catalog.
   const catalog = () => loadCatalog(resourcesDir)
-  const analysis = createAnalysis({ db, catalog, now })
+  // The credential catalog plans choose from, likewise read on the first plan.
+  const credentials = () => loadCredentialCatalog(resourcesDir, new Set(catalog().skills.map((s) => s.id)))
+  const analysis = createAnalysis({ db, catalog, now, credentials })
   // Fonts are read on the first render.
   const resume = createResumeService({
     db,
@@ -206,11 +209,13 @@ export function createCore(options: CoreOptions): Core {
 /** The channels that change the portfolio (or the data folder), by their verb. */
 const WRITE_VERBS = new Set([
   'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
-  'updateStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
+  'updateStep', 'swapStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
   // A JSON Resume preview is the import rolled back: it needs a writable portfolio too.
   'importJsonResume', 'previewJsonResume', 'importLinkedIn', 'previewLinkedIn', 'importAll',
   // A certificate PDF is read without writing (certificates:read); confirming saves it.
   'confirm',
+  // The desktop shell records the expiry notifications it showed (reminders:noticed).
+  'noticed',
 ])
 export const isWriteChannel = (channel: string) => WRITE_VERBS.has(channel.slice(channel.indexOf(':') + 1))
 

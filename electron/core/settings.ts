@@ -1,8 +1,9 @@
 import type { Db } from './db/open'
 import type { SettingsGetOutput, SettingsUpdateInput, SettingsUpdateOutput } from '../shared/io'
 import { Settings } from '../shared/imports'
+import { DEFAULT_EXPIRY_REMINDER_DAYS } from '../shared/reminders'
 
-const DEFAULTS: Settings = { onlineChecks: false }
+const DEFAULTS: Settings = { onlineChecks: false, expiryReminderDays: DEFAULT_EXPIRY_REMINDER_DAYS }
 
 /** App settings as JSON values in one key/value table; unknown or damaged values fall back to defaults. */
 export function createSettings(db: Db) {

@@ -19,6 +19,10 @@ import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protoco
 import { denyAllPermissions, hardenAllContents } from './security'
 import { createMainWindow } from './window'
 import { credentialFilesIn, importRoute } from './open-files'
+import { showExpiryNotices } from './expiry-notices'
+
+/** How long after the window opens expiry notifications are shown. */
+const EXPIRY_NOTICES_AFTER_MS = 4_000
 
 const log = (message: string, error?: unknown) => console.error(`[skillfolio] ${message}`, error ?? '')
 
@@ -169,6 +173,19 @@ export function start(): void {
         log('The portfolio is damaged; opened read-only', readOnly.message)
         void dialog.showMessageBox({ type: 'warning', title: 'Skillfolio', message: 'Your portfolio opened read-only', detail: readOnly.message })
       }
+      // Expiry reminders once the window has settled, so they never compete with its first paint.
+      setTimeout(() => {
+        if (!core) return // quit meanwhile
+        void showExpiryNotices({
+          core,
+          window: () => {
+            if (!win) openWindow()
+            return win
+          },
+          pageUrl: devUrl ?? 'app://bundle/index.html',
+          log,
+        })
+      }, EXPIRY_NOTICES_AFTER_MS)
       const opened = [...pendingOpen, ...credentialFilesIn(process.argv, process.cwd(), isFile)]
       pendingOpen = []
       importOpened(opened)

@@ -20,6 +20,7 @@ import type { JsonResumeImport, LinkedInImport } from './exchange'
 import { ShareBundleInput, type ShareBundle } from './share'
 import type { CertificatePreview } from './certificates'
 import { LIMITS, MB } from './limits'
+import * as rem from './reminders'
 
 const ById = <T extends z.ZodType>(id: T) => z.object({ id })
 const Deleted = z.object({ id: z.string() })
@@ -181,6 +182,8 @@ export const contract = {
   'plans:markDone': { input: z.strictObject({ stepId: a.StepId, credentialId: a.CredentialId.optional() }), output: out<a.SavedPlan>() },
   'plans:markUndone': { input: z.strictObject({ stepId: a.StepId }), output: out<a.SavedPlan>() },
   'plans:delete': { input: z.strictObject({ id: a.PlanId }), output: z.object({ id: z.number().int() }) },
+  /** Swaps a step for a catalog entry or the user's own planned or in-progress credential covering its skills. */
+  'plans:swapStep': { input: z.strictObject({ stepId: a.StepId, to: a.StepSwapInput }), output: out<a.SavedPlan>() },
 
   /** The trust list: pinned issuer keys and imported issuer registries. */
   'issuers:list': { input: None, output: out<t.TrustListView>() },
@@ -240,7 +243,7 @@ export const contract = {
   'exchange:importAll': {
     input: z.strictObject({ zipBase64: z.string().min(1, 'is empty').max(LIMITS.fullExportBase64Chars, `must be at most ${LIMITS.fullExportBytes / MB} MB`) }),
     output: z.object({
-      counts: z.object({ credentials: z.number().int(), projects: z.number().int(), skills: z.number().int(), experience: z.number().int(), education: z.number().int(), roles: z.number().int(), variants: z.number().int(), originals: z.number().int() }),
+      counts: z.object({ credentials: z.number().int(), projects: z.number().int(), skills: z.number().int(), experience: z.number().int(), education: z.number().int(), roles: z.number().int(), variants: z.number().int(), plans: z.number().int(), originals: z.number().int() }),
     }),
   },
 
@@ -261,6 +264,14 @@ export const contract = {
    * manifest of SHA-256 hashes. At most LIMITS.shareItems of each, LIMITS.shareBundleBytes of originals.
    */
   'share:bundle': { input: ShareBundleInput, output: out<ShareBundle>() },
+
+  /**
+   * Earned credentials expiring within the `expiryReminderDays` setting, soonest first, and which
+   * of them the desktop shell has not yet notified about for their current expiry date.
+   */
+  'reminders:expiring': { input: None, output: out<rem.ExpiringReminders>() },
+  /** Records that these credentials' expiry notifications were shown (for their current dates). */
+  'reminders:noticed': { input: rem.NoticedInput, output: z.object({ noticed: z.number().int() }) },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } }
 
 export type Contract = typeof contract

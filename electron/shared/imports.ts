@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import { LIMITS, MB } from './limits'
 import { cleanImportedText } from './text-rules'
-import { Trust } from './schemas'
+import { CurrencyCode, Trust } from './schemas'
 import { AbsoluteFolder } from './backup'
+import { ExpiryReminderDays } from './reminders'
 
 /** 20 MB as base64 (4/3) plus slack; bigger files are refused by the core with a clear reason. */
 const MAX_BASE64 = LIMITS.importBase64Chars
@@ -105,5 +106,9 @@ export const Settings = z.object({
   onlineChecks: z.boolean(),
   /** Where backups are written; absent or null: `backups` beside the portfolio (shared/backup.ts). */
   backupFolder: AbsoluteFolder.nullable().optional(),
+  /** The currency plans show prices in (converted estimates); absent: the plan's budget currency, else USD. */
+  currency: CurrencyCode.optional(),
+  /** Remind of earned credentials expiring within this many days (banner and notification); 0: no reminders. */
+  expiryReminderDays: ExpiryReminderDays,
 })
 export type Settings = z.infer<typeof Settings>

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DataContext, useQuery } from './data'
 import { CredentialsScreen } from './features/credentials/CredentialsScreen'
+import { ExpiryBanner } from './features/credentials/ExpiryBanner'
 import { DropOverlay } from './features/import/DropOverlay'
 import { ImportProvider, useImports } from './features/import/ImportProvider'
 import { ImportScreen } from './features/import/ImportScreen'
@@ -123,6 +124,7 @@ function Shell() {
     <div className="app">
       <Sidebar current={route.screen} onGo={go} />
       <main className="main" aria-label={TITLES[route.screen]}>
+        <ExpiryBanner />
         {route.screen === 'credentials' ? <CredentialsScreen route={route} /> : null}
         {route.screen === 'projects' ? <ProjectsScreen route={route} /> : null}
         {route.screen === 'skills' ? <SkillsScreen route={route} /> : null}

@@ -46,8 +46,8 @@ describe('skillfolio settings', () => {
     const text = await t.run('settings')
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/^Online checks\s+off \(everything is checked on this computer\)\n/)
-    expect(text.stdout).toContain(`Backup folder  ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
-    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+    expect(text.stdout).toContain(`Backup folder     ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
   })
 
   it('turns online checks on after a "y" on the terminal, showing the shared warning first', async () => {
@@ -87,9 +87,21 @@ describe('skillfolio settings', () => {
   it('answers --json with the settings', async () => {
     noTerminal()
     const on = await t.run('--json', 'settings', 'online', 'on', '--yes')
-    expect(on.json()).toEqual({ onlineChecks: true })
+    expect(on.json()).toEqual({ onlineChecks: true, expiryReminderDays: 60 })
     const off = await t.run('--json', 'settings', 'online', 'OFF')
-    expect(off.json()).toEqual({ onlineChecks: false })
+    expect(off.json()).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
+  })
+
+  it('shows and sets the expiry reminder days; off or 0 turns reminders off', async () => {
+    await t.run('settings', 'online', 'off')
+    expect((await t.run('settings')).stdout).toContain('Expiry reminders  credentials that expire within 60 days (shown when the app starts)\n')
+    const set = await t.run('settings', 'reminders', '30')
+    expect(set.code).toBe(0)
+    expect(set.stdout).toBe('Skillfolio reminds you of credentials that expire within 30 days.\n')
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, expiryReminderDays: 30 })
+    expect((await t.run('settings', 'reminders', 'OFF')).stdout).toBe('Expiry reminders are off.\n')
+    expect((await t.run('settings')).stdout).toContain('Expiry reminders  off\n')
+    expect((await t.run('--json', 'settings', 'reminders', '0')).json()).toEqual({ onlineChecks: false, expiryReminderDays: 0 })
   })
 
   it('turns them off without asking', async () => {
@@ -112,6 +124,11 @@ describe('skillfolio settings', () => {
     [['settings', 'backup-folder', '/tmp/a', '/tmp/b'], /unexpected .*\/tmp\/b/],
     [['settings', 'backup-folder', '/tmp/a', '--yes'], /unknown option --yes/],
     [['settings', 'online', 'off', '--yes-please'], /unknown option --yes-please/],
+    [['settings', 'reminders'], /settings reminders needs one number of days/],
+    [['settings', 'reminders', '366'], /from 0 \(off\) to 365; got 366/],
+    [['settings', 'reminders', '-3'], /unknown option|from 0 \(off\) to 365/],
+    [['settings', 'reminders', '2.5'], /from 0 \(off\) to 365; got 2\.5/],
+    [['settings', 'reminders', '30', '60'], /unexpected .*60/],
   ])('refuses %j as bad usage without touching the portfolio', async (argv, message) => {
     noTerminal()
     const run = await t.run(...argv)
@@ -127,8 +144,8 @@ describe('skillfolio settings', () => {
     expect(set.code).toBe(0)
     expect(set.stdout).toBe(`Backups go to ${folder} (the folder was created).\n`)
     expect(statSync(folder).isDirectory()).toBe(true)
-    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, backupFolder: folder })
-    expect((await t.run('settings')).stdout).toContain(`Backup folder  ${folder}\n`)
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, backupFolder: folder, expiryReminderDays: 60 })
+    expect((await t.run('settings')).stdout).toContain(`Backup folder     ${folder}\n`)
 
     const backup = await t.run('backup')
     expect(backup.code).toBe(0)
@@ -144,8 +161,8 @@ describe('skillfolio settings', () => {
     await t.run('settings', 'backup-folder', join(t.dir, 'b'))
     const reset = await t.run('--json', 'settings', 'backup-folder', 'default')
     expect(reset.code).toBe(0)
-    expect(reset.json()).toEqual({ onlineChecks: false, backupFolder: null })
-    expect((await t.run('settings')).stdout).toContain(`Backup folder  ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
+    expect(reset.json()).toEqual({ onlineChecks: false, backupFolder: null, expiryReminderDays: 60 })
+    expect((await t.run('settings')).stdout).toContain(`Backup folder     ${join(t.dir, 'backups')} (the default, beside the portfolio)\n`)
   })
 
   it('refuses a file as the backup folder, or a folder that cannot be made inside one, changing nothing', async () => {
@@ -158,7 +175,7 @@ describe('skillfolio settings', () => {
     const below = await t.run('settings', 'backup-folder', join(file, 'inside'))
     expect(below.code).toBe(2)
     expect(below.stderr).toContain(`${join(file, 'inside')} cannot be a folder: part of that path is a file. Nothing was changed.`)
-    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
   })
 
   it('refuses a folder that cannot be written to', async () => {
@@ -170,11 +187,11 @@ describe('skillfolio settings', () => {
     const refused = await t.run('settings', 'backup-folder', folder)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain(`Backups cannot be written to ${folder}: the folder is not writable`)
-    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false })
+    expect((await t.run('--json', 'settings')).json()).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
   })
 
   it('is listed in --help, and its help shows the warning', async () => {
-    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off; set the backup folder\n/)
+    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off; set the backup folder and expiry reminders\n/)
     const help = await t.run('help', 'settings')
     expect(help.stdout).toContain('Usage: skillfolio settings\n       skillfolio settings online on|off [--yes]\n       skillfolio settings backup-folder FOLDER|default')
     expect(help.stdout).toContain(ONLINE_CHECKS_WARNING)

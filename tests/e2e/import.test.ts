@@ -494,14 +494,14 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('importing badges, end to end'), (
     await toast(page, 'Online checks stay off').waitFor()
     expect(await toggle.isChecked()).toBe(false)
     expect(r.bridge.confirmations).toBe(1)
-    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false })
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
 
     r.bridge.confirmOnlineChecks = () => true
     await toggle.click()
     await toast(page, 'Online checks are on').waitFor()
     await expect.poll(() => toggle.isChecked()).toBe(true)
     expect(r.bridge.confirmations).toBe(2)
-    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: true })
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: true, expiryReminderDays: 60 })
     await r.reload()
     expect(await r.hash()).toBe('#/settings')
     await expect.poll(() => page.getByRole('switch', { name: 'Online checks' }).isChecked()).toBe(true)
@@ -514,7 +514,7 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('importing badges, end to end'), (
     await r.reload()
     await page.getByRole('switch', { name: 'Online checks' }).waitFor()
     await expect.poll(() => page.getByRole('switch', { name: 'Online checks' }).isChecked()).toBe(false)
-    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false })
+    expect(await portfolio.core.call('settings:get', {})).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
     await r.done()
   })
 

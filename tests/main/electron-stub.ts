@@ -62,6 +62,25 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
+/** System notifications: each one made is recorded; `emit('click')` plays the person clicking it. */
+export class FakeNotification extends FakeEmitter {
+  static created: FakeNotification[] = []
+  /** What Notification.isSupported() answers; a test may turn it off. */
+  static supported = true
+  static isSupported = vi.fn(() => FakeNotification.supported)
+  readonly options: { title?: string; body?: string }
+  shown = false
+  show = vi.fn(() => {
+    this.shown = true
+  })
+  close = vi.fn(() => this.emit('close'))
+  constructor(options: { title?: string; body?: string }) {
+    super()
+    this.options = options
+    FakeNotification.created.push(this)
+  }
+}
+
 function createStub() {
   const ready = { resolve: (() => undefined) as () => void, promise: Promise.resolve() }
   const resetReady = () => {
@@ -138,6 +157,7 @@ function createStub() {
     },
     nativeTheme: { shouldUseDarkColors: false },
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => exposed.set(key, value)) },
     exposed,
     ipcRenderer: {
@@ -178,6 +198,8 @@ function createStub() {
       rendererListeners.clear()
       FakeBrowserWindow.created = []
       FakeBrowserWindow.loadResult = async () => undefined
+      FakeNotification.created = []
+      FakeNotification.supported = true
       stub.nativeTheme.shouldUseDarkColors = false
       stub.dialog.saveAnswer = { canceled: true, filePath: '' }
       stub.dialog.openAnswer = { canceled: true, filePaths: [] }
@@ -204,6 +226,7 @@ export function electronModule() {
     Menu: stub.Menu,
     nativeTheme: stub.nativeTheme,
     BrowserWindow: stub.BrowserWindow,
+    Notification: stub.Notification,
     contextBridge: stub.contextBridge,
     ipcRenderer: stub.ipcRenderer,
     webUtils: stub.webUtils,

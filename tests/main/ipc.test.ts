@@ -265,13 +265,13 @@ describe('IPC against the real core', () => {
     stub.reset()
     registerIpc(stub.ipcMain, core, { confirmOnlineChecks: () => confirmOnlineChecks(stub.dialog, null) })
     stub.dialog.messageAnswer = 1 // Cancel (also what Escape answers)
-    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: false } })
-    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: false })
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: false, expiryReminderDays: 60 } })
+    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: false, expiryReminderDays: 60 })
     stub.dialog.messageAnswer = 0 // Turn on
-    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true } })
-    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: true })
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: true })).toEqual({ ok: true, value: { onlineChecks: true, expiryReminderDays: 60 } })
+    expect(await core.call('settings:get', {})).toEqual({ onlineChecks: true, expiryReminderDays: 60 })
     expect(stub.dialog.showMessageBox).toHaveBeenCalledTimes(2)
-    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: false })).toEqual({ ok: true, value: { onlineChecks: false } })
+    expect(await handlerFor('settings:update')(from(TOP), { onlineChecks: false })).toEqual({ ok: true, value: { onlineChecks: false, expiryReminderDays: 60 } })
     expect(stub.dialog.showMessageBox).toHaveBeenCalledTimes(2) // off needs no dialog
   })
 

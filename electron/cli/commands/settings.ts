@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { AbsoluteFolder } from '../../shared/backup'
 import type { Settings } from '../../shared/imports'
 import { ONLINE_CHECKS_QUESTION, ONLINE_CHECKS_WARNING } from '../../shared/online-checks'
+import { DEFAULT_EXPIRY_REMINDER_DAYS, ExpiryReminderDays, MAX_EXPIRY_REMINDER_DAYS } from '../../shared/reminders'
 import type { Command, Context } from '../context'
 import { CliError, showValue, usage } from '../errors'
 import { fieldsBlock } from '../format'
@@ -31,12 +32,28 @@ async function askOnTerminal(): Promise<boolean> {
 
 const onOff = (on: boolean) => (on ? 'on' : 'off')
 
+const remindersText = (days: number) =>
+  days === 0 ? 'off' : `credentials that expire within ${days} ${days === 1 ? 'day' : 'days'} (shown when the app starts)`
+
+/** `settings reminders DAYS|off`: a whole number of days from 0 (off) to the maximum. */
+function reminderDaysArgument(given: string | undefined, extra: string[]): number {
+  const example = 'e.g. skillfolio settings reminders 30, or skillfolio settings reminders off'
+  if (given === undefined || extra.length)
+    throw usage(`settings reminders needs one number of days, ${example}${extra.length ? `; unexpected ${showValue(extra[0]!)}` : ''}`)
+  if (given.toLowerCase() === 'off') return 0
+  const days = /^\d{1,4}$/.test(given) ? Number(given) : NaN
+  if (!ExpiryReminderDays.safeParse(days).success)
+    throw usage(`settings reminders needs a whole number of days from 0 (off) to ${MAX_EXPIRY_REMINDER_DAYS}; got ${showValue(given)} (${example})`)
+  return days
+}
+
 /** `folder`: where backups go now (the setting, else the default beside the portfolio). */
 function settingsText(s: Settings, folder: string): string {
   return fieldsBlock(
     [
       ['Online checks', `${onOff(s.onlineChecks)}${s.onlineChecks ? ' (hosted badges, issuer keys and status lists are fetched over https)' : ' (everything is checked on this computer)'}`],
       ['Backup folder', s.backupFolder ? folder : `${folder} (the default, beside the portfolio)`],
+      ['Expiry reminders', remindersText(s.expiryReminderDays)],
     ],
     '',
   )
@@ -45,7 +62,7 @@ function settingsText(s: Settings, folder: string): string {
 /** The folder backups go to now, as the core resolves it. */
 const backupFolderOf = async (ctx: Context) => (await ctx.call('backup:list', {})).folder
 
-const SETTING_WORDS: Record<string, string> = { online: 'online', 'backup-folder': 'backup-folder', backupfolder: 'backup-folder' }
+const SETTING_WORDS: Record<string, string> = { online: 'online', 'backup-folder': 'backup-folder', backupfolder: 'backup-folder', reminders: 'reminders' }
 
 /**
  * The folder a `settings backup-folder PATH` names, checked before the portfolio is opened: an
@@ -91,20 +108,27 @@ function prepareFolder(folder: string): 'created' | 'existing' {
 
 export const settingsCommand: Command = {
   name: 'settings',
-  summary: 'Show the settings; turn online checks on or off; set the backup folder',
-  usage: ['settings', 'settings online on|off [--yes]', 'settings backup-folder FOLDER|default'],
-  subjects: { words: ['online', 'backup-folder'], resolve: (w) => SETTING_WORDS[w.toLowerCase()] ?? null, optional: true, what: 'a setting' },
+  summary: 'Show the settings; turn online checks on or off; set the backup folder and expiry reminders',
+  usage: ['settings', 'settings online on|off [--yes]', 'settings backup-folder FOLDER|default', 'settings reminders DAYS|off'],
+  subjects: { words: ['online', 'backup-folder', 'reminders'], resolve: (w) => SETTING_WORDS[w.toLowerCase()] ?? null, optional: true, what: 'a setting' },
   options: (subject) => (subject === 'online' ? [{ name: 'yes', type: 'boolean', short: 'y' }] : []),
   help: () =>
     optionTable('Flags:', [['-y, --yes', 'turn online checks on without asking (needed when stdin is not a terminal)']]) +
     `\n\nOnline checks are off by default. Turning them on asks first, on the terminal:\n\n${ONLINE_CHECKS_WARNING}` +
     '\n\nThe backup folder is where skillfolio backup and the daily backup write (default: "backups" beside the portfolio).\n' +
-    'Give an absolute path; a missing folder is created. "default" goes back to the default.',
+    'Give an absolute path; a missing folder is created. "default" goes back to the default.' +
+    `\n\nExpiry reminders: the app reminds you of earned credentials that expire within this many days (default ${DEFAULT_EXPIRY_REMINDER_DAYS}; 0 or "off" turns them off).`,
   async run(ctx, inv) {
     if (!inv.subject) {
-      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online, backup-folder`)
+      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online, backup-folder, reminders`)
       const settings = await ctx.call('settings:get', {})
       return { json: settings, text: settingsText(settings, await backupFolderOf(ctx)) }
+    }
+    if (inv.subject === 'reminders') {
+      const [given, ...extra] = inv.positionals
+      const days = reminderDaysArgument(given, extra)
+      const settings = await ctx.call('settings:update', { expiryReminderDays: days })
+      return { json: settings, text: days === 0 ? 'Expiry reminders are off.' : `Skillfolio reminds you of credentials that expire within ${days} ${days === 1 ? 'day' : 'days'}.` }
     }
     if (inv.subject === 'backup-folder') {
       const [given, ...extra] = inv.positionals

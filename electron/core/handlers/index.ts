@@ -19,6 +19,7 @@ import { planHandlers } from './plans'
 import { postingHandlers } from './postings'
 import { profileHandlers } from './profile'
 import { projectHandlers } from './projects'
+import { reminderHandlers } from './reminders'
 import { resumeHandlers } from './resume'
 import { roleHandlers } from './roles'
 import { searchHandlers } from './search'
@@ -56,5 +57,6 @@ export function createHandlers(s: CoreServices): Services {
     ...exchangeHandlers(s),
     ...certificateHandlers(s),
     ...shareHandlers(s),
+    ...reminderHandlers(s),
   }
 }

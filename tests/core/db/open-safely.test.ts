@@ -280,7 +280,7 @@ describe('read-only services', () => {
       [
         'app:about', 'app:info', 'backup:inspect', 'backup:list', 'certificates:read', 'exchange:exportAll', 'exchange:exportJsonResume', 'credentials:get', 'credentials:list', 'education:list', 'evidence:image', 'evidence:inferences',
         'experience:list', 'gap:analyze', 'gap:analyzeSkills', 'gap:costs', 'gap:profile', 'import:batches', 'import:status',
-        'plans:get', 'plans:list', 'plans:suggest', 'postings:extract', 'profile:get', 'projects:get', 'projects:list',
+        'plans:get', 'plans:list', 'plans:suggest', 'postings:extract', 'profile:get', 'projects:get', 'projects:list', 'reminders:expiring',
         'report:render', 'resume:docx', 'resume:preview', 'resumes:get', 'resumes:list', 'roles:fit', 'roles:get', 'roles:list',
         'issuers:list', 'search:query', 'settings:get', 'share:bundle', 'skills:get', 'skills:list', 'skills:suggest', 'tags:pending', 'taxonomy:exportPack', 'taxonomy:sources',
       ].sort(),

@@ -8,6 +8,7 @@ import { useToast } from '../../ui/Toast'
 import { TrustedIssuers } from './TrustedIssuers'
 import { Backups } from './Backups'
 import { DataExport } from './DataExport'
+import { ExpiryReminders } from './ExpiryReminders'
 
 export function SettingsScreen() {
   const settings = useQuery('settings:get', {})
@@ -21,6 +22,7 @@ export function SettingsScreen() {
         </header>
         {settings.error && !settings.data ? <ErrorBanner error={settings.error} onRetry={settings.reload} /> : null}
         {settings.data ? <OnlineChecks on={settings.data.onlineChecks} /> : settings.loading ? <Loading /> : null}
+        {settings.data ? <ExpiryReminders days={settings.data.expiryReminderDays} /> : null}
         <TrustedIssuers />
         <Backups />
         <DataExport />
