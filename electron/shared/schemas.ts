@@ -528,11 +528,12 @@ export const Paging = {
   offset: z.number().int().min(0).default(0),
 }
 
+/** List orders; `earned` is the default (`recent` = recently added or changed, the default before). */
 export const CREDENTIAL_SORTS = ['recent', 'title', 'earned', 'expires', 'cost', 'hours'] as const
 export const CredentialListQuery = z.object({
   text: line(LIMITS.shortTextChars).default(''),
   kind: CredentialKind.nullish().transform((v) => v ?? null),
-  sort: z.enum(CREDENTIAL_SORTS).default('recent'),
+  sort: z.enum(CREDENTIAL_SORTS).default('earned'),
   ...Paging,
 })
 export const CredentialSummary = Credential.pick({
@@ -547,13 +548,18 @@ export const CredentialSummary = Credential.pick({
   hours: true,
   cost: true,
   trust: true,
-}).extend({ skillNames: z.array(z.string()) })
+}).extend({
+  skillNames: z.array(z.string()),
+  /** SHA-256 of the stored badge image (imported badges), for a thumbnail through `evidence:image`. */
+  imageSha256: z.string().nullable(),
+})
 export type CredentialSummary = z.infer<typeof CredentialSummary>
 
-export const PROJECT_SORTS = ['recent', 'title', 'started'] as const
+/** List orders; `date` is the default (ongoing first, then by end date, then start date). */
+export const PROJECT_SORTS = ['recent', 'title', 'started', 'date'] as const
 export const ProjectListQuery = z.object({
   text: line(LIMITS.shortTextChars).default(''),
-  sort: z.enum(PROJECT_SORTS).default('recent'),
+  sort: z.enum(PROJECT_SORTS).default('date'),
   ...Paging,
 })
 export const ProjectSummary = Project.pick({ id: true, title: true, role: true, startedOn: true, endedOn: true }).extend({

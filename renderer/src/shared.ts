@@ -14,6 +14,7 @@ export type {
   Depth,
   GapAnalysis,
   GroupDepth,
+  PlanAlternative,
   PostingExtraction,
   PostingMention,
   PostingSkill,
@@ -23,7 +24,8 @@ export type {
   SavedStep,
   SkillGap,
 } from '../../electron/shared/analysis'
-export { skillNamesOf } from '../../electron/shared/analysis'
+export { formatPriceEstimate, skillNamesOf } from '../../electron/shared/analysis'
+export { AREA_LABEL, areaLabel } from '../../electron/shared/areas'
 export { DEPTHS, DEPTH_WORD } from '../../electron/shared/evidence'
 export type { EvidenceItem, EvidenceKind, ExperienceInference, InferenceDecision } from '../../electron/shared/evidence'
 export { currencyDigits, formatMoney as formatMoneyIn } from '../../electron/shared/format'

@@ -143,6 +143,29 @@ describe('credentials', () => {
     expect(badges.items.map((c) => c.title).sort()).toEqual(['alpha', 'bravo'])
   })
 
+  it('lists newest earned first by default, undated ones last in the order they were added', async () => {
+    // A clock that moves a minute per call, so "added" differs between credentials.
+    let tick = Date.parse('2026-11-01T09:00:00Z')
+    const q = tempPortfolio({ now: () => new Date((tick += 60_000)) })
+    try {
+      const add = (title: string, earnedOn?: string) => q.core.call('credentials:create', { title, kind: 'badge', ...(earnedOn ? { earnedOn } : {}) })
+      const oldUndated = await add('Undated, added first')
+      await add('Earned 2021', '2021-06-01')
+      await add('Earned 2025', '2025-02-10')
+      await add('Undated, added last')
+      await add('Earned 2023', '2023-09-30')
+      // Editing an old credential moves it up "Recently added" but not the date order.
+      await q.core.call('credentials:update', { id: oldUndated.id, patch: { notes: 'touched' } })
+      const byDefault = await q.core.call('credentials:list', {})
+      expect(byDefault.items.map((c) => c.title)).toEqual(['Earned 2025', 'Earned 2023', 'Earned 2021', 'Undated, added last', 'Undated, added first'])
+      expect((await q.core.call('credentials:list', { sort: 'earned' })).items).toEqual(byDefault.items)
+      expect((await q.core.call('credentials:list', { sort: 'recent' })).items[0]!.title).toBe('Undated, added first')
+      expect(byDefault.items.every((c) => c.imageSha256 === null)).toBe(true)
+    } finally {
+      q.cleanup()
+    }
+  })
+
   it('finds credentials by words in title, issuer and linked skill names, as prefixes and without accents', async () => {
     await p.core.call('credentials:create', sqlCourse)
     await p.core.call('credentials:create', { title: 'Gestión de proyectos ágiles', kind: 'academic', issuerName: 'Universidad' })

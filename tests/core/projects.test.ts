@@ -34,6 +34,18 @@ describe('projects', () => {
     expect(read.links).toEqual([{ label: 'Repo', url: 'https://github.com/example/churn' }])
   })
 
+  it('lists the most recent work first by default: ongoing, then by end date, then start date, undated last', async () => {
+    const add = (title: string, startedOn: string | null, endedOn: string | null) => p.core.call('projects:create', { title, startedOn, endedOn })
+    await add('Undated', null, null)
+    await add('Ended 2022', '2021-01-01', '2022-03-01')
+    await add('Ongoing since 2020', '2020-05-01', null)
+    await add('Ended 2024', '2023-06-01', '2024-02-01')
+    await add('Started 2019, ended 2024', '2019-01-01', '2024-02-01')
+    const list = await p.core.call('projects:list', {})
+    expect(list.items.map((x) => x.title)).toEqual(['Ongoing since 2020', 'Ended 2024', 'Started 2019, ended 2024', 'Ended 2022', 'Undated'])
+    expect((await p.core.call('projects:list', { sort: 'date' })).items).toEqual(list.items)
+  })
+
   it('refuses a link to a credential that does not exist, creating nothing', async () => {
     const result = await p.core.dispatch('projects:create', { title: 'X', skills: [{ name: 'NewSkill' }], credentialIds: ['cred-42'] })
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'credentialIds.0' }] } })

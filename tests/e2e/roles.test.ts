@@ -163,10 +163,10 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('roles and plans, end to end'), ()
     await steps.first().locator('.plan-step-meta', { hasText: /17 h/ }).waitFor()
     await r.done()
   })
-  it('shows spend per skill and makes a custom role by hand', async () => {
+  it('shows spend per credential and makes a custom role by hand', async () => {
     const r = await session.start({ hash: '#/roles', demo: true })
     const { page, portfolio } = r
-    await page.getByRole('table', { name: 'Spend and hours per skill' }).waitFor()
+    await page.getByRole('table', { name: 'Time and money per credential' }).waitFor()
     const costs = await portfolio.core.call('gap:costs', {})
     expect(costs.skills.length).toBeGreaterThan(0)
 

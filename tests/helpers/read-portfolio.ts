@@ -18,8 +18,9 @@ export async function readPortfolio(call: Core['call']): Promise<PortfolioSnapsh
     call('profile:get', {}),
     call('experience:list', {}),
     call('education:list', {}),
-    all((page) => call('credentials:list', page)),
-    all((page) => call('projects:list', page)),
+    // The snapshot keeps the "recently added or edited" order (the lists' default before it became date order).
+    all((page) => call('credentials:list', { ...page, sort: 'recent' })),
+    all((page) => call('projects:list', { ...page, sort: 'recent' })),
     all((page) => call('skills:list', page)),
   ])
   const credentials = await Promise.all(credentialRows.map((c) => call('credentials:get', { id: c.id })))

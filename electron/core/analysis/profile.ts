@@ -4,6 +4,7 @@
  */
 import type { EvidenceIndex, SkillEvidence } from '../evidence'
 import type { BreadthDepthProfile, CostReport, GroupDepth, Shape, SkillCost } from '../../shared/analysis'
+import { areaInSentence } from '../../shared/areas'
 import { AREAS } from './types'
 
 export type { BreadthDepthProfile, CostReport, GroupDepth, Shape, SkillCost }
@@ -83,7 +84,7 @@ export function breadthDepth(index: EvidenceIndex): BreadthDepthProfile {
   const summary =
     shape === 'none'
       ? 'No evidence yet: add credentials and projects to see your profile.'
-      : `${shape === 'comb' ? 'Comb-shaped' : shape === 'generalist' ? 'Generalist' : shape === 'emerging' ? 'Emerging' : `${shape}-shaped`}: evidence in ${breadth} area${breadth === 1 ? '' : 's'}${deep.length ? `, deep in ${names(deep)}` : ', none deep yet'}.`
+      : `${shape === 'comb' ? 'Comb-shaped' : shape === 'generalist' ? 'Generalist' : shape === 'emerging' ? 'Emerging' : `${shape}-shaped`}: evidence in ${breadth} area${breadth === 1 ? '' : 's'}${deep.length ? `, deep in ${names(deep.map(areaInSentence))}` : ', none deep yet'}.`
   return { areas, categories, breadth, deepAreas: deep, shape, summary }
 }
 

@@ -114,11 +114,14 @@ function toSource(row: CredentialRow): Credential['source'] {
   }
 }
 
-/** Sort orders offered by the list; NULL dates and amounts always sort last. */
+/**
+ * Sort orders offered by the list; NULL dates and amounts always sort last. `earned` (the
+ * default) is newest earned first; undated ones follow, most recently added first.
+ */
 export const CREDENTIAL_ORDER = {
+  earned: 'c.earned_on IS NULL, c.earned_on DESC, c.created_at DESC, c.id DESC',
   recent: 'c.updated_at DESC, c.id DESC',
   title: 'c.title COLLATE NOCASE, c.id',
-  earned: 'c.earned_on IS NULL, c.earned_on DESC, c.id DESC',
   expires: 'c.expires_on IS NULL, c.expires_on, c.id',
   cost: 'c.cost_minor IS NULL, c.cost_minor DESC, c.id DESC',
   hours: 'c.hours IS NULL, c.hours DESC, c.id DESC',
@@ -227,6 +230,7 @@ function toSummary(row: SummaryRow): CredentialSummary {
         : null,
     ),
     skillNames: parseJsonArray<string>(row.skill_names),
+    imageSha256: row.image_sha256,
   }
 }
 

@@ -24,7 +24,10 @@ export interface ProjectRow {
 
 type ProjectFields = Omit<ProjectValues, 'skills' | 'credentialIds'>
 
+/** Sort orders offered by the list; undated projects always sort last. */
 export const PROJECT_ORDER = {
+  /** Most recent work first: ongoing projects (started, not ended), then by end date, then start date. */
+  date: '(p.started_on IS NULL AND p.ended_on IS NULL), p.ended_on IS NOT NULL, p.ended_on DESC, p.started_on DESC, p.created_at DESC, p.id DESC',
   recent: 'p.updated_at DESC, p.id DESC',
   title: 'p.title COLLATE NOCASE, p.id',
   started: 'p.started_on IS NULL, p.started_on DESC, p.id DESC',

@@ -1,8 +1,8 @@
 /**
  * The head of a list pane: title with a count, the Add button, a search box (Ctrl/Cmd+F
- * focuses it) and sort / filter selects.
+ * focuses it), sort / filter selects and a line saying in words which order is on.
  */
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { Button, MOD } from './Button'
 import { Icon } from './Icon'
 import { Select, type SelectOption } from './Field'
@@ -14,14 +14,23 @@ export interface ListToolbarProps {
   onSearch: (text: string) => void
   searchLabel: string
   searchPlaceholder?: string
-  sort?: { value: string; options: readonly SelectOption[]; onChange: (v: string) => void }
+  /** `describe` says the order in words ("Sorted by date earned, newest first"); without it, the option's label is used. */
+  sort?: { value: string; options: readonly SelectOption[]; onChange: (v: string) => void; describe?: (value: string) => string }
   filter?: { label: string; value: string; options: readonly SelectOption[]; onChange: (v: string) => void }
   addLabel?: string
   onAdd?: () => void
   extra?: ReactNode
 }
 
+/** "Sorted by …" for a sort without its own words: the chosen option's label, without a "Sort:" prefix. */
+function sortedBy(sort: NonNullable<ListToolbarProps['sort']>): string {
+  if (sort.describe) return sort.describe(sort.value)
+  const label = sort.options.find((o) => o.value === sort.value)?.label.replace(/^Sort:\s*/i, '') ?? sort.value
+  return `Sorted by ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+}
+
 export function ListToolbar({ title, count, search, onSearch, searchLabel, searchPlaceholder, sort, filter, addLabel, onAdd, extra }: ListToolbarProps) {
+  const sortNoteId = useId()
   return (
     <div className="list-toolbar">
       <div className="list-toolbar-head">
@@ -73,8 +82,13 @@ export function ListToolbar({ title, count, search, onSearch, searchLabel, searc
       {sort || filter ? (
         <div className="list-toolbar-controls">
           {filter ? <Select label={filter.label} hideLabel value={filter.value} options={filter.options} onChange={filter.onChange} /> : null}
-          {sort ? <Select label="Sort by" hideLabel value={sort.value} options={sort.options} onChange={sort.onChange} /> : null}
+          {sort ? <Select label="Sort by" hideLabel value={sort.value} options={sort.options} onChange={sort.onChange} aria-describedby={sortNoteId} /> : null}
         </div>
+      ) : null}
+      {sort ? (
+        <p className="list-sort-note" id={sortNoteId} data-sort-note>
+          {sortedBy(sort)}
+        </p>
       ) : null}
     </div>
   )

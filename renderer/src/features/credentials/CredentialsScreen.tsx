@@ -5,31 +5,37 @@ import { navigate, setParams, type Route } from '../../router'
 import { CREDENTIAL_KINDS, CREDENTIAL_SORTS, type CredentialSummary } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
-import { Badge, Chips, ErrorBanner, Loading } from '../../ui/Feedback'
+import { ChipRow } from '../../ui/ChipRow'
+import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { DetailPane, ListPane } from '../../ui/Layout'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
+import { BadgeThumb } from './BadgeThumb'
 import { CredentialDetail } from './CredentialDetail'
 import { CredentialForm } from './CredentialForm'
 import { TrustBadge } from '../../ui/Trust'
 import { ShareButton } from '../share/ShareDialog'
 
 type Sort = (typeof CREDENTIAL_SORTS)[number]
-const SORT_LABEL: Record<Sort, string> = {
-  recent: 'Newest first',
-  title: 'Title',
-  earned: 'Date earned',
-  expires: 'Expiry date',
-  cost: 'Cost',
-  hours: 'Hours',
+/** The default order; an old link's `sort=recent` still picks "Recently added or edited". */
+const DEFAULT_SORT: Sort = 'earned'
+/** Each order named for what it does, and said in words under the toolbar. */
+const SORTS: Record<Sort, { label: string; says: string }> = {
+  earned: { label: 'Date earned', says: 'Sorted by date earned, newest first' },
+  recent: { label: 'Recently added or edited', says: 'Sorted by when added or last edited, latest first' },
+  title: { label: 'Title', says: 'Sorted by title, A to Z' },
+  expires: { label: 'Expires soonest', says: 'Sorted by expiry date, soonest first' },
+  cost: { label: 'Cost, highest first', says: 'Sorted by cost, highest first' },
+  hours: { label: 'Hours, most first', says: 'Sorted by hours, most first' },
 }
-const SORT_OPTIONS = CREDENTIAL_SORTS.map((s) => ({ value: s, label: `Sort: ${SORT_LABEL[s]}` }))
+// Listed in the order of SORTS (the default first).
+const SORT_OPTIONS = (Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: SORTS[s].label }))
 const KIND_OPTIONS = [{ value: '', label: 'All kinds' }, ...CREDENTIAL_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]
 
 export function CredentialsScreen({ route }: { route: Route }) {
   const q = route.params.q ?? ''
-  const sort = (CREDENTIAL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'recent'
+  const sort = (CREDENTIAL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : DEFAULT_SORT
   const kind = (CREDENTIAL_KINDS as readonly string[]).includes(route.params.kind ?? '') ? (route.params.kind as CredentialSummary['kind']) : null
   const text = useDebounced(q, 200)
   const list = useQuery('credentials:list', { text: text.trim(), sort, kind, limit: 500 })
@@ -54,7 +60,7 @@ export function CredentialsScreen({ route }: { route: Route }) {
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search credentials"
           searchPlaceholder="Search title, provider, skill…"
-          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'recent' ? null : v }) }}
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === DEFAULT_SORT ? null : v }), describe: (v) => SORTS[v as Sort].says }}
           filter={{ label: 'Filter by kind', value: kind ?? '', options: KIND_OPTIONS, onChange: (v) => setParams({ kind: v || null }) }}
           addLabel="New"
           onAdd={newCredential}
@@ -97,7 +103,8 @@ function CredentialRow({ c }: { c: CredentialSummary }) {
   const expiry = expiryOf(c.expiresOn)
   const by = c.provider ?? c.issuerName
   return (
-    <div className="row">
+    <div className="row row-with-chips">
+      <BadgeThumb sha256={c.imageSha256} />
       <div className="row-main">
         <div className="row-title">{c.title}</div>
         <div className="row-meta">
@@ -110,7 +117,6 @@ function CredentialRow({ c }: { c: CredentialSummary }) {
               </span>
             ))}
         </div>
-        {c.skillNames.length ? <Chips items={c.skillNames} max={3} /> : null}
       </div>
       <div className="row-side">
         <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>
@@ -121,6 +127,7 @@ function CredentialRow({ c }: { c: CredentialSummary }) {
           </Badge>
         ) : null}
       </div>
+      <ChipRow items={c.skillNames} />
     </div>
   )
 }

@@ -5,7 +5,8 @@ import { navigate, setParams, type Route } from '../../router'
 import { PROJECT_SORTS, type ProjectSummary } from '../../shared'
 import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
-import { Chips, ErrorBanner, Loading } from '../../ui/Feedback'
+import { ChipRow } from '../../ui/ChipRow'
+import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane } from '../../ui/Layout'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
@@ -14,12 +15,21 @@ import { ProjectDetail } from './ProjectDetail'
 import { ProjectForm } from './ProjectForm'
 
 type Sort = (typeof PROJECT_SORTS)[number]
-const SORT_LABEL: Record<Sort, string> = { recent: 'Newest first', title: 'Title', started: 'Start date' }
-const SORT_OPTIONS = PROJECT_SORTS.map((s) => ({ value: s, label: `Sort: ${SORT_LABEL[s]}` }))
+/** The default order; an old link's `sort=recent` still picks "Recently added or edited". */
+const DEFAULT_SORT: Sort = 'date'
+/** Each order named for what it does, and said in words under the toolbar. */
+const SORTS: Record<Sort, { label: string; says: string }> = {
+  date: { label: 'Most recent work', says: 'Sorted by date: ongoing first, then latest end date' },
+  recent: { label: 'Recently added or edited', says: 'Sorted by when added or last edited, latest first' },
+  title: { label: 'Title', says: 'Sorted by title, A to Z' },
+  started: { label: 'Start date', says: 'Sorted by start date, newest first' },
+}
+// Listed in the order of SORTS (the default first).
+const SORT_OPTIONS = (Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: SORTS[s].label }))
 
 export function ProjectsScreen({ route }: { route: Route }) {
   const q = route.params.q ?? ''
-  const sort = (PROJECT_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'recent'
+  const sort = (PROJECT_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : DEFAULT_SORT
   const text = useDebounced(q, 200)
   const list = useQuery('projects:list', { text: text.trim(), sort, limit: 500 })
   const info = useQuery('app:info', {})
@@ -60,7 +70,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search projects"
           searchPlaceholder="Search projects…"
-          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'recent' ? null : v }) }}
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === DEFAULT_SORT ? null : v }), describe: (v) => SORTS[v as Sort].says }}
           addLabel="New"
           onAdd={add}
         />
@@ -95,7 +105,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
 function ProjectRow({ p }: { p: ProjectSummary }) {
   const when = formatRange(p.startedOn, p.endedOn)
   return (
-    <div className="row">
+    <div className="row row-with-chips no-thumb">
       <div className="row-main">
         <div className="row-title">{p.title}</div>
         <div className="row-meta">
@@ -108,11 +118,11 @@ function ProjectRow({ p }: { p: ProjectSummary }) {
               </span>
             ))}
         </div>
-        {p.skillNames.length ? <Chips items={p.skillNames} max={3} /> : null}
       </div>
       <div className="row-side">
         {p.credentialCount ? <span className="row-count">{plural(p.credentialCount, 'credential')}</span> : null}
       </div>
+      <ChipRow items={p.skillNames} />
     </div>
   )
 }

@@ -4,9 +4,9 @@
  */
 import { useMemo } from 'react'
 import { useDebounced, useQuery } from '../../data'
-import { navigate, setParams, type Route } from '../../router'
-import { formatHours, formatMoney } from '../../format'
-import { DEPTH_WORD, type BreadthDepthProfile, type Output, type RoleListItem } from '../../shared'
+import { formatRoute, navigate, setParams, type Route } from '../../router'
+import { formatHours, formatMoney, plural } from '../../format'
+import { areaLabel, DEPTH_WORD, type BreadthDepthProfile, type CredentialSummary, type Money, type RoleListItem } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane, Section } from '../../ui/Layout'
@@ -16,16 +16,15 @@ import { CustomRoleForm } from './CustomRoleForm'
 import { GapView } from './GapView'
 import { PostingForm } from './PostingForm'
 
-type CostReport = Output<'gap:costs'>
-
 /** The steps with evidence, deepest first (bars, their words and the legend). */
 const LADDER = ['proven', 'practised', 'learned'] as const
 
 type Sort = 'fit' | 'title'
 const SORT_OPTIONS = [
-  { value: 'fit', label: 'Sort: Best fit' },
-  { value: 'title', label: 'Sort: Title' },
+  { value: 'fit', label: 'Best fit' },
+  { value: 'title', label: 'Title' },
 ]
+const SORT_SAYS: Record<Sort, string> = { fit: 'Sorted by fit, best first', title: 'Sorted by title, A to Z' }
 
 export function RolesScreen({ route }: { route: Route }) {
   const q = route.params.q ?? ''
@@ -54,7 +53,7 @@ export function RolesScreen({ route }: { route: Route }) {
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search roles"
           searchPlaceholder="Search roles and titles…"
-          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'fit' ? null : v }) }}
+          sort={{ value: sort, options: SORT_OPTIONS, onChange: (v) => setParams({ sort: v === 'fit' ? null : v }), describe: (v) => SORT_SAYS[v as Sort] }}
           extra={
             <Button size="sm" icon="plus" onClick={() => navigate({ id: 'new-role', params: { ...route.params, plan: '' } })}>
               New custom role
@@ -98,7 +97,7 @@ function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
         <div className="row-title">{r.title}</div>
         <div className="row-meta">
           {custom ? <Badge tone="accent">{r.source === 'posting' ? 'Custom · posting' : 'Custom'}</Badge> : null}
-          <span>{r.area || 'Your role'}</span>
+          <span>{r.area ? areaLabel(r.area) : 'Your role'}</span>
           <span>
             <span className="sep" aria-hidden="true">·</span>
             {r.skills} skills
@@ -121,6 +120,8 @@ function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
 function RolesLanding() {
   const profile = useQuery('gap:profile', {})
   const costs = useQuery('gap:costs', {})
+  // Spend is shown per credential, in the currency it was paid in ("cost" order: largest amount first, currencies not converted).
+  const credentials = useQuery('credentials:list', { sort: 'cost', limit: 500 })
   return (
     <div className="detail">
       <header className="detail-header">
@@ -139,51 +140,64 @@ function RolesLanding() {
       {profile.error && !profile.data ? <ErrorBanner error={profile.error} onRetry={profile.reload} /> : null}
       {!profile.data && profile.loading ? <Loading /> : null}
       {profile.data ? <ProfileBars profile={profile.data} /> : null}
-      {costs.data ? <CostTable report={costs.data} /> : null}
+      {costs.data && credentials.data ? <SpendTable items={credentials.data.items} totals={costs.data.totals} /> : null}
     </div>
   )
 }
 
-function spendText(spend: CostReport['totals']['spend']): string {
-  return spend.length ? spend.map((m) => formatMoney(m)).join(' + ') : '—'
+/** Amounts in several currencies, each total on its own and never added together: "£2,548.57 and $169.50". */
+function moneyList(amounts: readonly Money[]): string {
+  const parts = amounts.map((m) => formatMoney(m))
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}` : (parts[0] ?? '—')
 }
 
-/** Where the time and money went, per skill, most hours first. */
-function CostTable({ report }: { report: CostReport }) {
-  const top = [...report.skills].sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name)).slice(0, 15)
+const SPEND_ROWS = 15
+
+/** Time and money per credential (planned ones left out), dearest first, each in its own currency. */
+function SpendTable({ items, totals }: { items: readonly CredentialSummary[]; totals: { credentials: number; hours: number; spend: Money[] } }) {
+  const spent = items.filter((c) => c.status !== 'planned' && (c.cost || c.hours))
+  const top = spent.slice(0, SPEND_ROWS)
   return (
-    <Section title="Spend and hours per skill">
+    <Section title="Time and money per credential">
       {top.length ? (
-        <table className="cost-table" aria-label="Spend and hours per skill">
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Credentials</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Spend</th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((k) => (
-              <tr key={k.key}>
-                <th scope="row">{k.name}</th>
-                <td>{k.credentials}</td>
-                <td>{formatHours(k.hours) || '—'}</td>
-                <td>{spendText(k.spend)}</td>
+        <>
+          <table className="cost-table" aria-label="Time and money per credential">
+            <thead>
+              <tr>
+                <th scope="col">Credential</th>
+                <th scope="col">Hours</th>
+                <th scope="col">Cost</th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">All credentials</th>
-              <td>{report.totals.credentials}</td>
-              <td>{formatHours(report.totals.hours) || '—'}</td>
-              <td>{spendText(report.totals.spend)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {top.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <a href={formatRoute({ screen: 'credentials', id: c.id, edit: false, params: {} })}>{c.title}</a>
+                  </th>
+                  <td>{formatHours(c.hours) || '—'}</td>
+                  <td>{c.cost ? formatMoney(c.cost) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">All {plural(totals.credentials, 'credential')}</th>
+                <td>{formatHours(totals.hours) || '—'}</td>
+                <td>{moneyList(totals.spend)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {spent.length > SPEND_ROWS ? (
+            <p className="muted spend-more">
+              {plural(spent.length - SPEND_ROWS, 'more credential')} with hours or a cost.{' '}
+              <a href={formatRoute({ screen: 'credentials', id: null, edit: false, params: { sort: 'cost' } })}>See all in Credentials, by cost</a>
+            </p>
+          ) : null}
+          {totals.spend.length > 1 ? <p className="muted spend-more">Totals stay in the currency you paid in; they are not converted.</p> : null}
+        </>
       ) : (
-        <p className="muted">No hours or spend recorded yet. Add them to your credentials to see where your time and money went.</p>
+        <p className="muted">No hours or cost recorded yet. Add them to your credentials to see where your time and money went.</p>
       )}
     </Section>
   )
@@ -204,7 +218,7 @@ function ProfileBars({ profile }: { profile: BreadthDepthProfile }) {
                 return (
                   <li key={a.group} className="depth-area">
                     <div className="depth-area-head">
-                      <span className="depth-area-name">{a.group}</span>
+                      <span className="depth-area-name">{areaLabel(a.group)}</span>
                       {a.level === 'deep' ? <Badge tone="success">Deep</Badge> : null}
                       <span className="depth-area-text">{parts.join(' · ') || `${a.skills} skills, no evidence yet`}</span>
                     </div>
