@@ -45,36 +45,20 @@ const report = existsSync(csv) ? readFileSync(csv, 'utf8') : null
 rmSync(out, { recursive: true, force: true })
 if (run.status !== 0 || report === null) fail(`electronegativity did not finish (exit ${run.status}): ${(run.stderr || '').trim().split('\n').slice(-3).join(' ')}`, 2)
 
-/** The tool's CSV: a header line, then one finding a line; quoted fields may hold commas. */
+/**
+ * The findings of the tool's CSV. Its sample column is not escaped (a code sample may hold quotes
+ * and line breaks), so each finding is found by the fields that come before it, which are always
+ * the same shape: ID,"SEVERITY","CONFIDENCE","file","line:column",
+ */
 function parseCsv(text) {
-  const rows = []
-  for (const line of text.split('\n').slice(1)) {
-    if (!line.trim()) continue
-    const cells = []
-    let cell = ''
-    let quoted = false
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cell += '"'
-          i++
-        } else if (ch === '"') quoted = false
-        else cell += ch
-      } else if (ch === '"') quoted = true
-      else if (ch === ',') {
-        cells.push(cell.trim())
-        cell = ''
-      } else cell += ch
-    }
-    cells.push(cell.trim())
-    const [check, severity, confidence, file, location] = cells
-    rows.push({ check, severity: severity.toUpperCase(), confidence, file, location })
-  }
-  return rows
+  const finding = /^([A-Z0-9_]+),"([A-Z]+)","([A-Z]+)","([^"\n]*)","([^"\n]*)",/gm
+  return [...text.matchAll(finding)].map(([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
 }
 
 const findings = parseCsv(report)
+// A record this reader does not recognise must not pass as "no finding".
+const records = (report.match(/^[A-Z0-9_]+_CHECK,/gm) ?? []).length
+if (records !== findings.length) fail(`electronegativity's report has ${records} findings, of which ${findings.length} could be read; the report format changed?`, 2)
 const listed = (f) => allow.allowed.some((a) => a.check === f.check && a.file === f.file)
 const problems = [
   ...findings.filter((f) => f.severity === 'HIGH' || f.severity === 'CRITICAL').map((f) => `${f.severity} ${f.check} in ${f.file}:${f.location}`),

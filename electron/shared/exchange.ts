@@ -2,6 +2,7 @@
  * Portfolio exchange formats (JSON Resume, LinkedIn data export): what an import preview or result reports, item by
  * item. Pure TypeScript: the core fills it, the command line and the window show it.
  */
+import { unzipSync } from 'fflate'
 
 /** The JSON Resume sections an import reads. */
 export const JSON_RESUME_SECTIONS = ['basics', 'work', 'education', 'certificates', 'projects', 'skills', 'languages'] as const
@@ -45,4 +46,15 @@ export const UNREAD_LINKEDIN_FILES = ['Honors.csv', 'Publications.csv', 'Volunte
 export interface LinkedInImport extends CareerImport {
   /** The export's files that were read, in LINKEDIN_FILES order. */
   files: string[]
+}
+
+/** The names of a ZIP's entries (its central directory only; nothing is unpacked), or null when the bytes are not a readable ZIP. */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  const names: string[] = []
+  try {
+    unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) })
+  } catch {
+    return null
+  }
+  return names
 }

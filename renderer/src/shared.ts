@@ -60,5 +60,5 @@ export type {
 } from '../../electron/shared/files'
 export type { BackupEntry, BackupList, BackupSummary, RestoreResult } from '../../electron/shared/backup'
 export { tooLargeReason } from '../../electron/shared/files'
-export { JSON_RESUME_SECTIONS, LINKEDIN_FILES, UNREAD_LINKEDIN_FILES } from '../../electron/shared/exchange'
+export { JSON_RESUME_SECTIONS, LINKEDIN_FILES, UNREAD_LINKEDIN_FILES, zipEntryNames } from '../../electron/shared/exchange'
 export type { CareerImport, ExchangeItem, JsonResumeSection, LinkedInImport } from '../../electron/shared/exchange'

@@ -8,25 +8,15 @@
  * folder is changed through the folder dialog; a damaged file is refused in words. Screenshots, light and dark, go to
  * $SHOTS_DIR (default /tmp/shots).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CHROMIUM, settle } from '../helpers/browser'
+import { CHROMIUM, shootLightAndDark as shoot } from '../helpers/browser'
 import { appSession } from './harness'
 
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots'
 const PASSPHRASE = 'correct horse battery'
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-light.png` })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await settle(page, 100)
-  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('backups in Settings, end to end'), () => {
   const session = appSession()
@@ -35,7 +25,6 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('backups in Settings, end to end')
     const r = await session.start({ demo: true, hash: '#/settings' })
     const { page } = r
     const core = r.portfolio.core
-    mkdirSync(SHOTS, { recursive: true })
     const card = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Backups', exact: true }) })
     await card.getByText('None yet').waitFor()
     expect(await card.locator('.backup-row').count()).toBe(0)

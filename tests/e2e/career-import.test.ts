@@ -6,16 +6,15 @@
  * broken JSON Resume is refused with its problems listed and the portfolio unchanged.
  * Screenshots of the review, light and dark, go to $SHOTS_DIR (default /tmp/sf).
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CHROMIUM, settle } from '../helpers/browser'
+import { CHROMIUM, shootLightAndDark as shoot } from '../helpers/browser'
 import { appSession, focusedLabel, tabTo } from './harness'
 
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/sf'
 const LINKEDIN = join(__dirname, '../fixtures/linkedin')
 const RESUME = join(dirname(createRequire(import.meta.url).resolve('@jsonresume/schema/package.json')), 'sample.resume.json')
 
@@ -49,15 +48,6 @@ async function drop(page: Page, files: DropFile[]): Promise<void> {
   expect(prevented).toEqual([true, true, true]) // else a real drop would navigate the window away
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true })
-  await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-light.png` })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await settle(page, 100)
-  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('career import, end to end'), () => {
   const { start } = appSession()

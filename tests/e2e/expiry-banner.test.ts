@@ -5,22 +5,12 @@
  * how far ahead reminders look, and 0 turns them off. Screenshots, light and dark, go to
  * $SHOTS_DIR (default /tmp/shots).
  */
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CHROMIUM, settle } from '../helpers/browser'
+import { CHROMIUM, shootLightAndDark as shoot } from '../helpers/browser'
 import type { TempPortfolio } from '../helpers/temp-portfolio'
 import { appSession, tabTo } from './harness'
 
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots'
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-light.png` })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await settle(page, 100)
-  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 /** YYYY-MM-DD `days` from today (UTC, as the core counts). */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)

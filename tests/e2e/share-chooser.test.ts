@@ -6,25 +6,15 @@
  * page. The bundle's page itself is tested in share.test.ts.
  * Screenshots, light and dark, go to $SHOTS_DIR (default /tmp/shots).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHROMIUM, settle } from '../helpers/browser'
+import { CHROMIUM, shootLightAndDark as shoot } from '../helpers/browser'
 import { appSession, focusedLabel } from './harness'
 
-const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots'
 const SIGNED_FILE = join(__dirname, '../fixtures/verify/ob3-eddsa-rdfc-2022.json')
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-light.png` })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await settle(page, 100)
-  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('share chooser, end to end'), () => {
   const session = appSession()
@@ -48,7 +38,6 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('share chooser, end to end'), () =
     })
     const { page, bridge } = r
     const core = r.portfolio.core
-    mkdirSync(SHOTS, { recursive: true })
     out = mkdtempSync(join(tmpdir(), 'skillfolio-share-ui-'))
     bridge.chooseFolderAnswer = () => out
 

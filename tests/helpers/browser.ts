@@ -5,7 +5,7 @@
  * `window.skillfolioFiles` does the shell's calls and delivers import progress events.
  * Console errors, uncaught exceptions and CSP violations are collected so tests can fail on them.
  */
-import { existsSync } from 'node:fs'
+import { mkdirSync, existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { CHANNELS } from '../../electron/shared/contract'
 import { requirement, type Requirement } from './requirements'
@@ -49,6 +49,20 @@ export async function settle(page: Page, ms = 150): Promise<void> {
   await page.waitForLoadState('networkidle')
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await page.waitForTimeout(ms)
+}
+
+/** Where the e2e tests leave their screenshots for a person to look at. */
+export const SHOTS_DIR = process.env.SHOTS_DIR ?? '/tmp/shots'
+
+/** `<name>-light.png` and `<name>-dark.png` of the page as it is, in SHOTS_DIR; the page is left light. */
+export async function shootLightAndDark(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS_DIR, { recursive: true })
+  await settle(page)
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-light.png` })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await settle(page, 100)
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}-dark.png` })
+  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 export interface AppPage {

@@ -7,8 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { unzipSync } from 'fflate'
-import { LINKEDIN_FILES, UNREAD_LINKEDIN_FILES, type CareerImport, type ExchangeItem, type JsonResumeImport } from '../../shared/exchange'
+import { LINKEDIN_FILES, UNREAD_LINKEDIN_FILES, zipEntryNames, type CareerImport, type ExchangeItem, type JsonResumeImport } from '../../shared/exchange'
 import { LIMITS, MB } from '../../shared/limits'
 import type { Command, Context, Outcome } from '../context'
 import { CliError, showValue, usage } from '../errors'
@@ -192,17 +191,6 @@ const LINKEDIN_SECTION: Record<ExchangeItem['section'], string> = {
 const LINKEDIN_MARKERS = ['positions.csv', 'profile.csv']
 const LINKEDIN_NAMES = new Set<string>([...LINKEDIN_FILES, ...UNREAD_LINKEDIN_FILES].map((f) => f.toLowerCase()))
 
-/** Entry names of a ZIP (its central directory only; nothing is unpacked), or null when it is not one. */
-function zipNames(bytes: Uint8Array): string[] | null {
-  const names: string[] = []
-  try {
-    unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) })
-  } catch {
-    return null
-  }
-  return names
-}
-
 type LinkedInExport = { path: string; source: { zip: string } | { files: Array<{ name: string; text: string }> } }
 
 /** `path` as a LinkedIn export: a ZIP holding the export's files (or any .zip), or a folder with Positions.csv or Profile.csv. */
@@ -228,7 +216,7 @@ function linkedInExport(path: string): LinkedInExport | null {
   }
   const bytes = readFileSync(path)
   // A .docx is a ZIP too: only a .zip, or a ZIP that holds the export's files, is taken for an export.
-  if (!isZipName && !zipNames(bytes)?.some((n) => LINKEDIN_NAMES.has(basename(n).toLowerCase()))) return null
+  if (!isZipName && !zipEntryNames(bytes)?.some((n) => LINKEDIN_NAMES.has(basename(n).toLowerCase()))) return null
   return { path, source: { zip: bytes.toString('base64') } }
 }
 

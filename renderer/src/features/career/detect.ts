@@ -23,17 +23,6 @@ export function sniff(head: Uint8Array): Sniffed {
   return head[i] === 0x7b ? 'json' : 'other'
 }
 
-/** The names of a ZIP's entries (nothing is unpacked), or null when the bytes are not a readable ZIP. */
-export function zipEntryNames(bytes: Uint8Array): string[] | null {
-  const names: string[] = []
-  try {
-    unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) })
-  } catch {
-    return null
-  }
-  return names
-}
-
 const baseName = (name: string) => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
 
 /** One of the LinkedIn export's files a career import reads (Positions.csv …), wherever it sits in a folder or ZIP. */

@@ -4,7 +4,8 @@
  * Built from File objects the page read itself (drop, paste, or <input type=file>): never a path.
  */
 import { LIMITS, MB } from '../../shared'
-import { exportHolds, isLinkedInFile, toBase64, zipEntryNames, zipKind, type ExportHolds } from './detect'
+import { zipEntryNames } from '../../shared'
+import { exportHolds, isLinkedInFile, toBase64, zipKind, type ExportHolds } from './detect'
 
 export type LinkedInInput = { zip: string } | { files: Array<{ name: string; text: string }> }
 
