@@ -134,6 +134,7 @@ export const contract = {
   'roles:get': { input: z.strictObject({ ref: a.RoleRef }), output: out<a.RoleDetail>() },
   'roles:create': { input: a.RoleCreateInput, output: out<a.CustomRole>() },
   'roles:update': { input: z.strictObject({ ref: a.CustomRoleRef, patch: a.RolePatch }), output: out<a.CustomRole>() },
+  /** Deletes a custom role and its saved learning plans, in one transaction. */
   'roles:delete': { input: z.strictObject({ ref: a.CustomRoleRef }), output: z.object({ ref: z.string() }) },
   /** Every role by fit, best first ("roles you are closest to"). */
   'roles:fit': { input: z.strictObject({ limit: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional() }).default({}), output: out<a.RoleFit[]>() },

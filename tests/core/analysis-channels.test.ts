@@ -45,8 +45,13 @@ describe('roles channels', () => {
     expect(updated.title).toBe('My data analyst')
     expect(ok<{ title: string; source: string }>(await call('roles:get', { ref: created.ref }))).toMatchObject({ title: 'My data analyst', source: 'custom' })
     expect(ok<{ ref: string }[]>(await call('roles:list', {})).some((r) => r.ref === created.ref)).toBe(true)
+    // Its saved plans go with it (they name the role only by reference); other roles' plans stay.
+    const mine = ok<{ id: number }>(await call('plans:create', { ref: created.ref, constraints: { hoursPerWeek: 5 } }))
+    const other = ok<{ id: number }>(await call('plans:create', { ref: 'catalog:data-analyst', constraints: { hoursPerWeek: 5 } }))
     expect(ok(await call('roles:delete', { ref: created.ref }))).toEqual({ ref: created.ref })
     expect(code(await call('roles:get', { ref: created.ref }))).toBe('NOT_FOUND')
+    expect(code(await call('plans:get', { id: mine.id }))).toBe('NOT_FOUND')
+    expect(ok<{ id: number }[]>(await call('plans:list', {})).map((p) => p.id)).toEqual([other.id])
   })
 
   it('refuses bad input and unknown refs', async () => {

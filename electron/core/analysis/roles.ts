@@ -83,6 +83,8 @@ export function createRoleStore(db: Db, now: () => Date) {
   )
   const clearSkills = db.prepare(`DELETE FROM role_skill WHERE role_id = ?`)
   const deleteRole = db.prepare(`DELETE FROM role WHERE id = ?`)
+  // A role's saved plans name it only by reference (plan.role_ref): they go with it (steps cascade).
+  const deletePlansOf = db.prepare(`DELETE FROM plan WHERE role_ref = ?`)
   const byId = db.prepare<[number], RoleRow>(`SELECT * FROM role WHERE id = ?`)
   const all = db.prepare<[], RoleRow>(`SELECT * FROM role ORDER BY title COLLATE NOCASE, id`)
   const skillsOf = db.prepare<[number], RoleSkillRow>(`SELECT role_id, name, weight, essential FROM role_skill WHERE role_id = ? ORDER BY position`)
@@ -150,9 +152,13 @@ export function createRoleStore(db: Db, now: () => Date) {
         return get(id)
       })()
     },
+    /** Deletes the role and its saved plans, in one transaction. */
     remove(id: number): { id: number } {
       get(id)
-      deleteRole.run(id)
+      db.transaction(() => {
+        deletePlansOf.run(`custom:${id}`)
+        deleteRole.run(id)
+      })()
       return { id }
     },
     /** Every custom role with its skills: two queries. */

@@ -1,11 +1,23 @@
-/** A target role written by hand: a title and the skills it needs, each with a weight and an essential flag. */
+/**
+ * A target role written by hand: a title and the skills it needs, each with a weight and an
+ * essential flag. The same form edits (and renames) a saved custom role.
+ */
 import { useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate } from '../../data'
+import type { Output } from '../../shared'
 import { Button } from '../../ui/Button'
 import { TextField } from '../../ui/Field'
 import { DetailHeader, Section } from '../../ui/Layout'
 import { useToast } from '../../ui/Toast'
+import type { CustomRoleRef } from './customRef'
+
+/** A saved custom role to edit. */
+export interface EditedRole {
+  ref: CustomRoleRef
+  title: string
+  skills: Output<'roles:get'>['skills']
+}
 
 interface Row {
   key: number
@@ -16,10 +28,12 @@ interface Row {
 
 let nextKey = 1
 const blank = (): Row => ({ key: nextKey++, name: '', weight: '1', essential: false })
+const rowOf = (s: EditedRole['skills'][number]): Row => ({ key: nextKey++, name: s.name, weight: String(s.weight), essential: s.essential })
 
-export function CustomRoleForm({ onSaved, onCancel }: { onSaved: (ref: string) => void; onCancel: () => void }) {
-  const [title, setTitle] = useState('')
-  const [rows, setRows] = useState<Row[]>(() => [blank()])
+/** `role` given: edit that saved role (roles:update); otherwise make a new one. */
+export function CustomRoleForm({ role, onSaved, onCancel }: { role?: EditedRole; onSaved: (ref: string) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState(role?.title ?? '')
+  const [rows, setRows] = useState<Row[]>(() => (role?.skills.length ? role.skills.map(rowOf) : [blank()]))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const invalidate = useInvalidate()
@@ -41,10 +55,12 @@ export function CustomRoleForm({ onSaved, onCancel }: { onSaved: (ref: string) =
     if (Object.keys(next).length) return
     setBusy(true)
     try {
-      const role = await call('roles:create', { title: title.trim(), source: 'custom', skills })
+      const saved = role
+        ? await call('roles:update', { ref: role.ref, patch: { title: title.trim(), skills } })
+        : await call('roles:create', { title: title.trim(), source: 'custom', skills })
       invalidate()
-      toast.show(`Saved ${role.title}`)
-      onSaved(role.ref)
+      toast.show(`Saved ${saved.title}`)
+      onSaved(saved.ref)
     } catch (error) {
       toast.show(`Not saved: ${errorMessage(error)}`, 'error')
     } finally {
@@ -54,7 +70,10 @@ export function CustomRoleForm({ onSaved, onCancel }: { onSaved: (ref: string) =
 
   return (
     <div className="detail custom-role">
-      <DetailHeader title="New custom role" subtitle="Name a role you are aiming for and the skills it needs." />
+      <DetailHeader
+        title={role ? `Edit ${role.title}` : 'New custom role'}
+        subtitle={role ? 'Rename the role or change the skills it needs. Its gap analysis follows the change; saved plans keep their steps.' : 'Name a role you are aiming for and the skills it needs.'}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -72,7 +91,13 @@ export function CustomRoleForm({ onSaved, onCancel }: { onSaved: (ref: string) =
                   <input type="checkbox" checked={r.essential} onChange={(e) => set(r.key, { essential: e.target.checked })} aria-label={`Skill ${i + 1} is essential`} />
                   <span aria-hidden="true">Essential</span>
                 </label>
-                <Button size="sm" variant="ghost" disabled={rows.length === 1} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={rows.length === 1}
+                  aria-label={r.name.trim() ? `Remove ${r.name.trim()}` : `Remove skill ${i + 1}`}
+                  onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                >
                   Remove
                 </Button>
               </li>
@@ -86,7 +111,7 @@ export function CustomRoleForm({ onSaved, onCancel }: { onSaved: (ref: string) =
         <div className="form-actions">
           <Button onClick={onCancel}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy}>
-            Save role
+            {role ? 'Save changes' : 'Save role'}
           </Button>
         </div>
       </form>

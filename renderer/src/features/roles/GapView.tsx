@@ -4,14 +4,14 @@
  * behind it (skills inferred from a job title can be confirmed or rejected here), and the
  * learning plans.
  */
-import { useId, useState, type CSSProperties } from 'react'
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatDate, parseAmount, todayIso } from '../../format'
+import { formatDate, parseAmount, plural, todayIso } from '../../format'
 import { navigate, setParams } from '../../router'
-import { DEPTH_WORD, DEPTHS, skillNamesOf, type Depth, type EvidenceItem, type GapAnalysis, type SkillGap } from '../../shared'
+import { areaLabel, DEPTH_WORD, DEPTHS, skillNamesOf, type Depth, type EvidenceItem, type GapAnalysis, type SkillGap } from '../../shared'
 import { Button } from '../../ui/Button'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { TextField } from '../../ui/Field'
 import { Icon } from '../../ui/Icon'
@@ -19,6 +19,7 @@ import { DetailHeader, Section } from '../../ui/Layout'
 import { useToast } from '../../ui/Toast'
 import { useDecide, useFocusLater } from '../evidence/decide'
 import { decisionLabel, focusKey, KIND, relatedDetail, routeOfSource } from '../evidence/words'
+import { customRef, EDIT_FOCUS_KEY } from './customRef'
 import { PlanView } from './PlanView'
 
 /** The ladder's steps after "none", shown as three segments. */
@@ -29,14 +30,26 @@ function percent(n: number): string {
   return `${Math.round(n * 10) / 10}%`
 }
 
-export function GapView({ roleRef, planId }: { roleRef: string; planId: number | null }) {
+interface RoleActions {
+  /** Opens the edit form of a custom role. */
+  onEdit: () => void
+  /** After a custom role is deleted. */
+  onDeleted: () => void
+}
+
+export function GapView({ roleRef, planId, onEdit, onDeleted }: { roleRef: string; planId: number | null } & RoleActions) {
   const { data, error, loading, reload } = useQuery('gap:analyze', { ref: roleRef })
   const gap = data && data.role.ref === roleRef ? data : undefined
   if (!gap) {
     if (error) return <ErrorBanner error={error} onRetry={reload} title="This role could not be opened" />
     return loading ? <Loading /> : null
   }
-  return <Gap gap={gap} planId={planId} />
+  return <Gap gap={gap} planId={planId} onEdit={onEdit} onDeleted={onDeleted} />
+}
+
+/** Smooth scrolling unless the person asked the system for less motion. */
+function scrollBehavior(): ScrollBehavior {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth'
 }
 
 /** An inferred item the person rejected in this view: gone from the analysis, kept here with an Undo. */
@@ -45,17 +58,66 @@ interface Rejected {
   item: EvidenceItem
 }
 
-function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
+function Gap({ gap, planId, onEdit, onDeleted }: { gap: GapAnalysis; planId: number | null } & RoleActions) {
   const [planning, setPlanning] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  /** A plan just made (to bring into view once drawn) or just deleted (focus stays in the section once it is gone). */
+  const [landing, setLanding] = useState<{ planId: number; made: boolean } | null>(null)
+  const planSection = useRef<HTMLElement>(null)
+  const planHeading = useRef<HTMLHeadingElement>(null)
+  const planTitleId = useId()
+  const invalidate = useInvalidate()
+  const toast = useToast()
   const [rejected, setRejected] = useState<Rejected[]>([])
   const plans = useQuery('plans:list', {})
   const mine = (plans.data ?? []).filter((p) => p.roleRef === gap.role.ref).sort((a, b) => b.id - a.id)
   const shownPlan = planId && mine.some((p) => p.id === planId) ? planId : (mine[0]?.id ?? null)
   const custom = gap.role.source !== 'catalog'
+  const editable = customRef(gap.role.ref)
   const core = gap.skills.filter((s) => s.group !== 'transversal')
   const transversal = gap.skills.filter((s) => s.group === 'transversal')
   const { decide, busy } = useDecide()
   const focusLater = useFocusLater()
+
+  // The plan list changes after the dialog has closed and handed focus back to the button that
+  // opened it: wait until the new plan is drawn (or the deleted one is gone), then move focus to
+  // the section's heading, and bring a new plan into view.
+  useEffect(() => {
+    if (!landing) return
+    let tries = 0
+    let timer = 0
+    const attempt = () => {
+      const section = planSection.current
+      const shown = Boolean(section?.querySelector(`[data-plan-id="${landing.planId}"]`))
+      if (section && shown === landing.made) {
+        planHeading.current?.focus({ preventScroll: true })
+        if (landing.made) section.scrollIntoView({ behavior: scrollBehavior(), block: 'start' })
+        setLanding(null)
+      } else if (tries++ < 120) timer = window.setTimeout(attempt, 25)
+      else setLanding(null)
+    }
+    timer = window.setTimeout(attempt, 0)
+    return () => window.clearTimeout(timer)
+  }, [landing])
+
+  /** Deletes the role; the core deletes its saved plans with it, in the same transaction. */
+  const deleteRole = async () => {
+    if (!editable) return
+    setDeleting(true)
+    try {
+      await call('roles:delete', { ref: editable })
+      setConfirmDelete(false)
+      invalidate()
+      toast.show(`Deleted “${gap.role.title}”${mine.length ? ` and ${plural(mine.length, 'plan')}` : ''}`)
+      onDeleted()
+    } catch (error) {
+      invalidate()
+      toast.show(`Not deleted: ${errorMessage(error)}`, 'error')
+    } finally {
+      setDeleting(false)
+    }
+  }
 
   const onDecide = async (skill: SkillGap, item: EvidenceItem, action: 'confirm' | 'reject' | 'undo') => {
     const inference = item.inference
@@ -87,11 +149,11 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
     ))
 
   return (
-    <article className="detail" aria-label={gap.role.title} data-id={gap.role.ref}>
+    <article className="detail role-detail" aria-label={gap.role.title} data-id={gap.role.ref}>
       <DetailHeader
         eyebrow={
           <>
-            {gap.role.area ? <Badge tone="accent">{gap.role.area}</Badge> : null}
+            {gap.role.area ? <Badge tone="accent">{areaLabel(gap.role.area)}</Badge> : null}
             {custom ? <Badge>{gap.role.source === 'posting' ? 'Custom · from a posting' : 'Custom'}</Badge> : null}
           </>
         }
@@ -104,6 +166,14 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
             <Button variant="primary" icon="calendar" onClick={() => setPlanning(true)}>
               Make a plan
             </Button>
+            {editable ? (
+              <>
+                <Button icon="pencil" data-focus-key={EDIT_FOCUS_KEY} title="Rename this role or change its skills" onClick={onEdit}>
+                  Edit
+                </Button>
+                <Button icon="trash" variant="ghost" aria-label={`Delete ${gap.role.title}`} title="Delete this role" onClick={() => setConfirmDelete(true)} />
+              </>
+            ) : null}
           </>
         }
       />
@@ -149,9 +219,22 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
         </Section>
       ) : null}
 
-      <Section title="Learning plan">
+      {/* A Section with a heading that can take focus, for "Make plan" and after a plan is deleted. */}
+      <section className="section plan-section" ref={planSection} aria-labelledby={planTitleId}>
+        <div className="section-head">
+          <h3 className="section-title" id={planTitleId} tabIndex={-1} ref={planHeading}>
+            Learning plan
+          </h3>
+        </div>
         {shownPlan ? (
-          <PlanView key={shownPlan} id={shownPlan} />
+          <PlanView
+            key={shownPlan}
+            id={shownPlan}
+            onDeleted={() => {
+              setParams({ plan: null })
+              setLanding({ planId: shownPlan, made: false })
+            }}
+          />
         ) : (
           <p className="muted">No plan yet. Make a plan to get ordered steps within your budget and time.</p>
         )}
@@ -167,9 +250,31 @@ function Gap({ gap, planId }: { gap: GapAnalysis; planId: number | null }) {
               ))}
           </div>
         ) : null}
-      </Section>
+      </section>
 
-      <PlanDialog open={planning} roleRef={gap.role.ref} title={gap.role.title} onClose={() => setPlanning(false)} />
+      <PlanDialog open={planning} roleRef={gap.role.ref} title={gap.role.title} onClose={() => setPlanning(false)} onMade={(planId) => setLanding({ planId, made: true })} />
+      {editable ? (
+        <ConfirmDialog
+          open={confirmDelete}
+          title={`Delete “${gap.role.title}”?`}
+          message={
+            <>
+              {mine.length ? (
+                <>
+                  {mine.length === 1 ? 'Its saved plan' : `Its ${mine.length} saved plans`} ({mine.map((p) => `“${p.title}”`).join(', ')}) {mine.length === 1 ? 'is' : 'are'} deleted with
+                  it.{' '}
+                </>
+              ) : null}
+              Your credentials, projects and skills stay. This cannot be undone.
+            </>
+          }
+          confirmLabel="Delete role"
+          danger
+          busy={deleting}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={deleteRole}
+        />
+      ) : null}
     </article>
   )
 }
@@ -403,7 +508,7 @@ function EvidenceRow({ skill, item, busy, onDecide }: { skill: SkillGap; item: E
   )
 }
 
-function PlanDialog({ open, roleRef, title, onClose }: { open: boolean; roleRef: string; title: string; onClose: () => void }) {
+function PlanDialog({ open, roleRef, title, onClose, onMade }: { open: boolean; roleRef: string; title: string; onClose: () => void; onMade: (planId: number) => void }) {
   const [budget, setBudget] = useState('')
   // The user's currency setting until they type another (prices are converted into it).
   const settings = useQuery('settings:get', {})
@@ -442,6 +547,7 @@ function PlanDialog({ open, roleRef, title, onClose }: { open: boolean; roleRef:
       toast.show(`Made a plan with ${plan.steps.length} steps`)
       setParams({ plan: String(plan.id) })
       onClose()
+      onMade(plan.id)
     } catch (error) {
       toast.show(`No plan made: ${errorMessage(error)}`, 'error')
     } finally {

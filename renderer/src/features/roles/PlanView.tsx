@@ -6,10 +6,10 @@
 import { useId, useState } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate, useQuery } from '../../data'
-import { formatDate, formatHours, formatMoney, minorToText, parseAmount } from '../../format'
+import { formatDate, formatHours, formatMoney, minorToText, parseAmount, plural } from '../../format'
 import { formatPriceEstimate, type PlanAlternative, type SavedPlan, type SavedStep } from '../../shared'
 import { Button } from '../../ui/Button'
-import { Dialog } from '../../ui/Dialog'
+import { ConfirmDialog, Dialog } from '../../ui/Dialog'
 import { Select, TextField } from '../../ui/Field'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { useToast } from '../../ui/Toast'
@@ -23,17 +23,18 @@ const KIND_LABEL: Record<SavedStep['kind'], string> = {
   'self-study': 'Self-study',
 }
 
-export function PlanView({ id }: { id: number }) {
+/** `onDeleted` runs after the plan is deleted (its view is gone; the caller moves focus). */
+export function PlanView({ id, onDeleted }: { id: number; onDeleted: () => void }) {
   const { data, error, loading, reload } = useQuery('plans:get', { id })
   const plan = data && data.id === id ? data : undefined
   if (!plan) {
     if (error) return <ErrorBanner error={error} onRetry={reload} title="This plan could not be opened" />
     return loading ? <Loading /> : null
   }
-  return <Plan plan={plan} />
+  return <Plan plan={plan} onDeleted={onDeleted} />
 }
 
-function Plan({ plan }: { plan: SavedPlan }) {
+function Plan({ plan, onDeleted }: { plan: SavedPlan; onDeleted: () => void }) {
   const [busy, setBusy] = useState<number | null>(null)
   const invalidate = useInvalidate()
   const toast = useToast()
@@ -42,6 +43,8 @@ function Plan({ plan }: { plan: SavedPlan }) {
   const [editing, setEditing] = useState<SavedStep | null>(null)
   const [completing, setCompleting] = useState<SavedStep | null>(null)
   const [swapping, setSwapping] = useState<SavedStep | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [deleting, setDeleting] = useState(false)
   const ordered = [...plan.steps].sort((a, b) => a.position - b.position)
 
   const undo = async (step: SavedStep) => {
@@ -74,10 +77,30 @@ function Plan({ plan }: { plan: SavedPlan }) {
     }
   }
 
+  const remove = async () => {
+    setDeleting(true)
+    try {
+      await call('plans:delete', { id: plan.id })
+      setConfirmDelete(false)
+      invalidate()
+      toast.show(`Deleted “${plan.title}”`)
+      onDeleted()
+    } catch (error) {
+      toast.show(`Not deleted: ${errorMessage(error)}`, 'error')
+    } finally {
+      setDeleting(false)
+    }
+  }
+
   return (
     <div className="plan" data-plan-id={plan.id}>
+      <div className="plan-head">
+        <strong className="plan-title">{plan.title}</strong>
+        <Button size="sm" variant="ghost" icon="trash" aria-label={`Delete plan ${plan.title}`} title="Delete this plan" onClick={() => setConfirmDelete(true)}>
+          Delete plan
+        </Button>
+      </div>
       <div className="plan-summary">
-        <strong>{plan.title}</strong>
         <span className="muted">
           {p.done} of {p.steps} steps done · {formatHours(p.hoursPlanned)} · {p.costPlanned.amountMinor ? <>{formatMoney(p.costPlanned)} estimated</> : 'free'}
           {plan.budget ? <> · budget {formatMoney(plan.budget)}</> : null}
@@ -168,6 +191,16 @@ function Plan({ plan }: { plan: SavedPlan }) {
       {editing ? <EditStepDialog key={editing.id} step={editing} onClose={() => setEditing(null)} /> : null}
       {completing ? <DoneDialog key={completing.id} step={completing} onClose={() => setCompleting(null)} /> : null}
       {swapping ? <SwapDialog key={swapping.id} step={swapping} onClose={() => setSwapping(null)} /> : null}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete “${plan.title}”?`}
+        message={`Its ${plural(p.steps, 'step')}${p.done ? ` (${p.done} marked done)` : ''} ${p.steps === 1 ? 'goes' : 'go'} with it. Credentials you linked to steps stay in your portfolio, and you can make a new plan any time. This cannot be undone.`}
+        confirmLabel="Delete plan"
+        danger
+        busy={deleting}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={remove}
+      />
     </div>
   )
 }

@@ -1,12 +1,14 @@
 /**
  * Paste a job posting: find the skills it asks for, show them highlighted in the text, let the
- * person confirm the list (and which are essential), and save it as a target role.
+ * person confirm the list (untick what it got wrong, add what it missed, mark the essentials),
+ * and save it as a target role.
  */
-import { useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { call, errorMessage } from '../../api'
 import { useInvalidate } from '../../data'
 import type { PostingExtraction, PostingMention } from '../../shared'
 import { Button } from '../../ui/Button'
+import { Combobox, type ComboOption } from '../../ui/Combobox'
 import { Badge } from '../../ui/Feedback'
 import { TextArea, TextField } from '../../ui/Field'
 import { DetailHeader, Section } from '../../ui/Layout'
@@ -17,10 +19,23 @@ interface Choice {
   essential: boolean
 }
 
+/** A skill the person added that the posting review did not find. */
+interface Added {
+  name: string
+  essential: boolean
+}
+
+/** Skills the person adds by hand count like a stated requirement (a "Requirements" mention weighs 0.8). */
+const ADDED_WEIGHT = 0.8
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
+
 export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => void; onCancel: () => void }) {
   const [text, setText] = useState('')
   const [found, setFound] = useState<{ text: string; extraction: PostingExtraction } | null>(null)
   const [choices, setChoices] = useState<Record<string, Choice>>({})
+  const [added, setAdded] = useState<Added[]>([])
+  const addId = useId()
   const [title, setTitle] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState<'find' | 'save' | null>(null)
@@ -47,6 +62,9 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
   }
 
   const accepted = found ? found.extraction.skills.filter((s) => choices[s.skillId]?.accept) : []
+  // An added skill the posting also names (found again by a later "Find skills") is kept once.
+  const extra = added.filter((a) => !accepted.some((s) => sameName(s.name, a.name)))
+  const chosen = accepted.length + extra.length
 
   const save = async () => {
     if (!found) return
@@ -61,7 +79,10 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
         title: title.trim(),
         source: 'posting',
         postingText: found.text,
-        skills: accepted.map((s) => ({ name: s.name, weight: s.suggestedWeight, essential: choices[s.skillId]?.essential ?? false })),
+        skills: [
+          ...accepted.map((s) => ({ name: s.name, weight: s.suggestedWeight, essential: choices[s.skillId]?.essential ?? false })),
+          ...extra.map((a) => ({ name: a.name, weight: ADDED_WEIGHT, essential: a.essential })),
+        ],
       })
       invalidate()
       toast.show(`Saved “${role.title}” as a target role`)
@@ -74,6 +95,38 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
   }
 
   const set = (id: string, patch: Partial<Choice>) => setChoices((c) => ({ ...c, [id]: { accept: false, essential: false, ...c[id], ...patch } }))
+
+  /**
+   * Suggestions for a missed skill: the skills catalog (through the same matcher that read the
+   * posting) and the person's own skills; any other name can be added as typed.
+   */
+  const fetchOptions = async (typed: string): Promise<ComboOption[]> => {
+    const q = typed.trim()
+    if (!q) return []
+    const [catalog, own] = await Promise.all([call('postings:extract', { text: q }).catch(() => null), call('skills:suggest', { text: q, limit: 8 })])
+    const taken = (name: string) => accepted.some((s) => sameName(s.name, name)) || added.some((a) => sameName(a.name, name))
+    const options: ComboOption[] = []
+    const push = (o: ComboOption) => {
+      if (!taken(o.label) && !options.some((x) => sameName(x.label, o.label))) options.push(o)
+    }
+    for (const s of catalog?.skills ?? []) push({ key: `catalog:${s.skillId}`, label: s.name, detail: 'Skills catalog' })
+    for (const s of own) push({ key: `own:${s.id}`, label: s.name, detail: 'In your portfolio' })
+    if (!taken(q) && !options.some((o) => sameName(o.label, q))) options.push({ key: `typed:${q}`, label: `Add “${q}”`, create: true })
+    return options
+  }
+
+  const add = (o: ComboOption) => {
+    const name = o.create ? o.key.slice('typed:'.length) : o.label
+    // A skill the review found but was unticked is ticked again rather than added twice.
+    const unticked = found?.extraction.skills.find((s) => sameName(s.name, name))
+    if (unticked) set(unticked.skillId, { accept: true })
+    else if (!added.some((a) => sameName(a.name, name))) setAdded((list) => [...list, { name, essential: false }])
+  }
+
+  const removeAdded = (name: string) => {
+    setAdded((list) => list.filter((a) => a.name !== name))
+    document.getElementById(addId)?.focus()
+  }
 
   return (
     <div className="detail posting">
@@ -101,6 +154,7 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
       {found ? (
         <>
           <Section title={`Found ${found.extraction.skills.length} skills`}>
+            <p className="muted section-note">Untick a skill the posting does not really ask for, and add any it missed.</p>
             {found.extraction.skills.length ? (
               <ul className="posting-skills" aria-label="Found skills">
                 {found.extraction.skills.map((s) => {
@@ -123,8 +177,40 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
                 })}
               </ul>
             ) : (
-              <p className="muted">No known skills were found. Try pasting the requirements section too.</p>
+              <p className="muted">No known skills were found. Try pasting the requirements section too, or add the skills below.</p>
             )}
+            {added.length ? (
+              <ul className="posting-skills" aria-label="Skills you added">
+                {added.map((a) => (
+                  <li key={a.name} className="posting-skill posting-skill-added">
+                    <span className="posting-skill-name">
+                      <span>{a.name}</span>
+                    </span>
+                    <label className="check posting-skill-essential">
+                      <input
+                        type="checkbox"
+                        checked={a.essential}
+                        aria-label={`${a.name} is essential`}
+                        onChange={(e) => setAdded((list) => list.map((x) => (x.name === a.name ? { ...x, essential: e.target.checked } : x)))}
+                      />
+                      <span aria-hidden="true">Essential</span>
+                    </label>
+                    <span className="posting-skill-side">
+                      <Badge tone="accent">Added by you</Badge>
+                      <Button size="sm" variant="ghost" icon="x" aria-label={`Remove ${a.name}`} onClick={() => removeAdded(a.name)}>
+                        Remove
+                      </Button>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <div className="field posting-add">
+              <label className="field-label" htmlFor={addId}>
+                Add a skill it missed
+              </label>
+              <Combobox id={addId} label="Add a skill it missed" placeholder="Type a skill, e.g. Power BI" fetchOptions={fetchOptions} onPick={add} />
+            </div>
           </Section>
 
           <Section title="In the posting">
@@ -135,7 +221,7 @@ export function PostingForm({ onSaved, onCancel }: { onSaved: (ref: string) => v
 
           <div className="posting-save">
             <TextField id="posting-title" label="Role title" value={title} onChange={setTitle} placeholder="e.g. Data Analyst at Acme" />
-            <Button variant="primary" icon="check" busy={busy === 'save'} disabled={!accepted.length} onClick={() => void save()}>
+            <Button variant="primary" icon="check" busy={busy === 'save'} disabled={!chosen} onClick={() => void save()}>
               Save as target role
             </Button>
           </div>

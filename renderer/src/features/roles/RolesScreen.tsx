@@ -12,7 +12,10 @@ import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane, Section } from '../../ui/Layout'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
+import { focusDetail } from '../../ui/focus'
+import { useFocusLater } from '../evidence/decide'
 import { CustomRoleForm } from './CustomRoleForm'
+import { customRef, EDIT_FOCUS_KEY, type CustomRoleRef } from './customRef'
 import { GapView } from './GapView'
 import { PostingForm } from './PostingForm'
 
@@ -42,6 +45,13 @@ export function RolesScreen({ route }: { route: Route }) {
   const isPosting = route.id === 'new-posting' || route.id === 'new'
   const isNewRole = route.id === 'new-role'
   const selected = route.id && !isPosting && !isNewRole ? route.id : null
+  const editing = selected && route.edit ? customRef(selected) : null
+  const focusLater = useFocusLater()
+  /** Back from the edit form to the role, focus on the Edit button that opened it. */
+  const closeEdit = (ref: string) => {
+    navigate({ id: ref, edit: false, params: route.params }, { replace: true })
+    focusLater(EDIT_FOCUS_KEY)
+  }
 
   return (
     <div className="screen">
@@ -79,14 +89,36 @@ export function RolesScreen({ route }: { route: Route }) {
           <PostingForm onSaved={(ref) => navigate({ id: ref, params: { ...route.params, plan: '' } })} onCancel={() => navigate({ id: null }, { replace: true })} />
         ) : isNewRole ? (
           <CustomRoleForm onSaved={(ref) => navigate({ id: ref, params: { ...route.params, plan: '' } })} onCancel={() => navigate({ id: null }, { replace: true })} />
+        ) : editing ? (
+          <EditRole key={editing} roleRef={editing} onDone={closeEdit} />
         ) : selected ? (
-          <GapView key={selected} roleRef={selected} planId={route.params.plan ? Number(route.params.plan) : null} />
+          <GapView
+            key={selected}
+            roleRef={selected}
+            planId={route.params.plan ? Number(route.params.plan) : null}
+            onEdit={() => navigate({ id: selected, edit: true, params: route.params })}
+            onDeleted={() => {
+              navigate({ id: null, params: { ...route.params, plan: '' } }, { replace: true })
+              focusDetail()
+            }}
+          />
         ) : (
           <RolesLanding />
         )}
       </DetailPane>
     </div>
   )
+}
+
+/** A saved custom role in the same form that made it: rename it, change its skills. */
+function EditRole({ roleRef, onDone }: { roleRef: CustomRoleRef; onDone: (ref: string) => void }) {
+  const { data, error, loading, reload } = useQuery('roles:get', { ref: roleRef })
+  const role = data && data.ref === roleRef ? data : undefined
+  if (!role) {
+    if (error) return <ErrorBanner error={error} onRetry={reload} title="This role could not be opened" />
+    return loading ? <Loading /> : null
+  }
+  return <CustomRoleForm role={{ ref: roleRef, title: role.title, skills: role.skills }} onSaved={onDone} onCancel={() => onDone(roleRef)} />
 }
 
 function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
