@@ -209,7 +209,7 @@ export function createCore(options: CoreOptions): Core {
 /** The channels that change the portfolio (or the data folder), by their verb. */
 const WRITE_VERBS = new Set([
   'loadDemo', 'create', 'update', 'delete', 'merge', 'start', 'undo', 'verify', 'decide',
-  'updateStep', 'swapStep', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
+  'updateStep', 'swapStep', 'rename', 'reorder', 'markDone', 'markUndone', 'import', 'remove', 'pin', 'unpin', 'importRegistry', 'removeRegistry', 'resume', 'resolveConflict',
   // A JSON Resume preview is the import rolled back: it needs a writable portfolio too.
   'importJsonResume', 'previewJsonResume', 'importLinkedIn', 'previewLinkedIn', 'importAll',
   // A certificate PDF is read without writing (certificates:read); confirming saves it.

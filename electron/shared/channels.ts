@@ -19,7 +19,7 @@ export const CHANNEL_NAMES = [
   'roles:list', 'roles:get', 'roles:create', 'roles:update', 'roles:delete', 'roles:fit', 'postings:extract',
   'gap:analyze', 'gap:analyzeSkills', 'gap:profile', 'gap:costs', 'evidence:inferences', 'evidence:decide',
   'tags:pending', 'tags:decide',
-  'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete', 'plans:swapStep',
+  'plans:suggest', 'plans:create', 'plans:list', 'plans:get', 'plans:updateStep', 'plans:reorder', 'plans:markDone', 'plans:markUndone', 'plans:delete', 'plans:swapStep', 'plans:rename',
   'taxonomy:import', 'taxonomy:sources', 'taxonomy:remove', 'taxonomy:exportPack', 'app:about',
   'resume:preview', 'resume:docx', 'report:render', 'resumes:list', 'resumes:get', 'resumes:create', 'resumes:update', 'resumes:delete',
   'exchange:exportJsonResume', 'exchange:previewJsonResume', 'exchange:importJsonResume', 'exchange:previewLinkedIn', 'exchange:importLinkedIn', 'exchange:exportAll', 'exchange:importAll',

@@ -183,6 +183,7 @@ export const contract = {
   'plans:markDone': { input: z.strictObject({ stepId: a.StepId, credentialId: a.CredentialId.optional() }), output: out<a.SavedPlan>() },
   'plans:markUndone': { input: z.strictObject({ stepId: a.StepId }), output: out<a.SavedPlan>() },
   'plans:delete': { input: z.strictObject({ id: a.PlanId }), output: z.object({ id: z.number().int() }) },
+  'plans:rename': { input: z.strictObject({ id: a.PlanId, title: requiredText(200, 'Title is required') }), output: out<a.SavedPlan>() },
   /** Swaps a step for a catalog entry or the user's own planned or in-progress credential covering its skills. */
   'plans:swapStep': { input: z.strictObject({ stepId: a.StepId, to: a.StepSwapInput }), output: out<a.SavedPlan>() },
 

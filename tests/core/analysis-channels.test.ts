@@ -227,6 +227,10 @@ describe('plan channels', () => {
     const saved = ok<{ id: number; steps: { id: number; title: string }[] }>(await call('plans:create', { ref: 'catalog:data-analyst', constraints, title: 'My plan' }))
     expect(ok<{ id: number }[]>(await call('plans:list', {})).map((x) => x.id)).toContain(saved.id)
     expect(ok<{ title: string }>(await call('plans:get', { id: saved.id })).title).toBe('My plan')
+    expect(ok<{ title: string }>(await call('plans:rename', { id: saved.id, title: '  Analyst by summer ' })).title).toBe('Analyst by summer')
+    expect(code(await call('plans:rename', { id: saved.id, title: '   ' }))).toBe('BAD_INPUT')
+    expect(code(await call('plans:rename', { id: 99_999, title: 'x' }))).toBe('NOT_FOUND')
+    expect(ok<{ title: string }>(await call('plans:get', { id: saved.id })).title).toBe('Analyst by summer')
     expect(saved.steps.length).toBeGreaterThan(1) // so the reorder below is checked
     const [a, b] = saved.steps
     const edited = ok<{ steps: { id: number; title: string }[] }>(await call('plans:updateStep', { stepId: a!.id, patch: { title: 'Renamed', hours: 12 } }))

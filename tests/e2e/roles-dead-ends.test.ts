@@ -96,7 +96,7 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('roles without dead ends'), () => 
     await r.done()
   })
 
-  it('brings a new plan into view with focus on its heading, and deletes a plan from its header', async () => {
+  it('brings a new plan into view with focus on its heading, and renames and deletes a plan from its header', async () => {
     CHROMIUM.check()
     const r = await session.start({ hash: '#/roles/catalog%3Adata-scientist', demo: true })
     const { page, portfolio } = r
@@ -115,8 +115,18 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('roles without dead ends'), () => 
     await detail.getByRole('list', { name: 'Plan steps' }).waitFor()
     await expect.poll(() => inViewport(page, heading)).toBe(true)
     await shootLightAndDark(page, 'roles-plan-in-view')
+    const [made] = await portfolio.core.call('plans:list', {})
+    expect(made).toBeDefined()
+
+    // Rename it from its header.
+    await detail.getByRole('button', { name: `Rename plan ${made!.title}` }).click()
+    const rename = page.getByRole('dialog', { name: 'Rename plan' })
+    await rename.getByLabel('Name').fill('Data science by spring')
+    await rename.getByRole('button', { name: 'Rename' }).click()
+    await rename.waitFor({ state: 'detached' })
+    await detail.locator('.plan-title', { hasText: 'Data science by spring' }).waitFor()
     const [plan] = await portfolio.core.call('plans:list', {})
-    expect(plan).toBeDefined()
+    expect(plan!.title).toBe('Data science by spring')
 
     // Delete it from its header: Cancel hands focus back, Delete removes it and says so in the pane.
     const del = detail.getByRole('button', { name: `Delete plan ${plan!.title}` })

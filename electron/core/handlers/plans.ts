@@ -8,7 +8,7 @@ function withCurrency<T extends { currency?: string | undefined }>(constraints: 
   return currency ? { ...constraints, currency } : constraints
 }
 
-type Channel = 'plans:suggest' | 'plans:create' | 'plans:list' | 'plans:get' | 'plans:updateStep' | 'plans:reorder' | 'plans:markDone' | 'plans:markUndone' | 'plans:delete' | 'plans:swapStep'
+type Channel = 'plans:suggest' | 'plans:create' | 'plans:list' | 'plans:get' | 'plans:updateStep' | 'plans:reorder' | 'plans:markDone' | 'plans:markUndone' | 'plans:delete' | 'plans:swapStep' | 'plans:rename'
 
 export const planHandlers = ({ analysis, settings }: CoreServices): Pick<Services, Channel> => ({
   'plans:suggest': ({ ref, constraints }) => analysis.suggestPlan(ref, withCurrency(constraints, settings)),
@@ -20,5 +20,6 @@ export const planHandlers = ({ analysis, settings }: CoreServices): Pick<Service
   'plans:markDone': ({ stepId, credentialId }) => analysis.plans.markDone(stepId, { credentialId: credentialId ?? null }),
   'plans:markUndone': ({ stepId }) => analysis.plans.markUndone(stepId),
   'plans:delete': ({ id }) => analysis.plans.remove(id),
+  'plans:rename': ({ id, title }) => analysis.plans.update(id, { title }),
   'plans:swapStep': ({ stepId, to }) => analysis.plans.swapStep(stepId, to),
 })

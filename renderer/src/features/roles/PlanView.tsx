@@ -45,6 +45,7 @@ function Plan({ plan, onDeleted }: { plan: SavedPlan; onDeleted: () => void }) {
   const [swapping, setSwapping] = useState<SavedStep | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [deleting, setDeleting] = useState(false)
+  const [renaming, setRenaming] = useState(false)
   const ordered = [...plan.steps].sort((a, b) => a.position - b.position)
 
   const undo = async (step: SavedStep) => {
@@ -96,6 +97,9 @@ function Plan({ plan, onDeleted }: { plan: SavedPlan; onDeleted: () => void }) {
     <div className="plan" data-plan-id={plan.id}>
       <div className="plan-head">
         <strong className="plan-title">{plan.title}</strong>
+        <Button size="sm" variant="ghost" icon="pencil" aria-label={`Rename plan ${plan.title}`} title="Rename this plan" onClick={() => setRenaming(true)}>
+          Rename
+        </Button>
         <Button size="sm" variant="ghost" icon="trash" aria-label={`Delete plan ${plan.title}`} title="Delete this plan" onClick={() => setConfirmDelete(true)}>
           Delete plan
         </Button>
@@ -191,6 +195,7 @@ function Plan({ plan, onDeleted }: { plan: SavedPlan; onDeleted: () => void }) {
       {editing ? <EditStepDialog key={editing.id} step={editing} onClose={() => setEditing(null)} /> : null}
       {completing ? <DoneDialog key={completing.id} step={completing} onClose={() => setCompleting(null)} /> : null}
       {swapping ? <SwapDialog key={swapping.id} step={swapping} onClose={() => setSwapping(null)} /> : null}
+      {renaming ? <RenamePlanDialog plan={plan} onClose={() => setRenaming(false)} /> : null}
       <ConfirmDialog
         open={confirmDelete}
         title={`Delete “${plan.title}”?`}
@@ -406,6 +411,58 @@ function SwapDialog({ step, onClose }: { step: SavedStep; onClose: () => void })
           })}
         </fieldset>
         <button type="submit" hidden />
+      </form>
+    </Dialog>
+  )
+}
+
+/** Renames a saved plan (plans:rename); the title is all that changes. */
+function RenamePlanDialog({ plan, onClose }: { plan: SavedPlan; onClose: () => void }) {
+  const [title, setTitle] = useState(plan.title)
+  const [error, setError] = useState<string | undefined>()
+  const [saving, setSaving] = useState(false)
+  const invalidate = useInvalidate()
+  const toast = useToast()
+  const formId = useId()
+  const save = async () => {
+    if (!title.trim()) return setError('Give the plan a name')
+    setSaving(true)
+    try {
+      await call('plans:rename', { id: plan.id, title })
+      invalidate()
+      toast.show(`Renamed to “${title.trim()}”`)
+      onClose()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+  return (
+    <Dialog
+      open
+      title="Rename plan"
+      onClose={onClose}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" form={formId} busy={saving}>
+            Rename
+          </Button>
+        </>
+      }
+    >
+      <form
+        id={formId}
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+        noValidate
+      >
+        <TextField label="Name" value={title} onChange={(v) => { setTitle(v); setError(undefined) }} error={error} maxLength={200} autoFocus />
       </form>
     </Dialog>
   )
