@@ -2,13 +2,14 @@
  * The Resume screen, end to end: the real PDF drawn by pdf.js under the app's CSP, re-rendered
  * on every change, tailored to a role with reasons, an item hidden from the ATS text, saved
  * through the shell (the bridge writes the file) and opened; one page with what was left out
- * to fit, and the Word document; saved variants; the empty state.
+ * to fit, and the Word document; saved variants; the empty state; the item list as one Tab stop
+ * worked by arrow keys and Space.
  * Same harness and skip rules as portfolio.test.ts.
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { CHROMIUM } from '../helpers/browser'
+import { CHROMIUM, shootLightAndDark } from '../helpers/browser'
 import { docxText, isDocx, readDocx } from '../helpers/docx'
 import { extractPdf, squash } from '../core/pdf/extract'
 import { appSession, focusedLabel, tabTo } from './harness'
@@ -150,6 +151,7 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('resume, end to end'), () => {
     expect(text).not.toContain(title)
     const toast = page.locator('.toasts')
     await toast.getByText(/^Saved .+\.pdf$/).waitFor()
+    await shootLightAndDark(page, 'resume-saved-toast')
     await tabTo(page, /^Open$/)
     await page.keyboard.press('Enter')
     await waitUntil(async () => bridge.opened.length, (n) => n === 1, 'the open call')
@@ -169,6 +171,81 @@ describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('resume, end to end'), () => {
     expect(await page.getByLabel('Target role', { exact: true }).inputValue()).toBe(ROLE)
     expect(await page.getByRole('radio', { name: 'Two columns' }).isChecked()).toBe(true)
     await page.getByRole('button', { name: `Show ${title}` }).waitFor()
+    await r.done()
+  })
+
+  it('takes the item list as one Tab stop: arrows move, Space hides and shows, Right reaches the buttons', async () => {
+    const r = await session.start({ hash: '#/resume', demo: true })
+    const { page } = r
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 15_000 })
+    await settled(page)
+    // The list's stops: the items (by id), and any "N more under …" link after a section.
+    const stops = page.locator('.resume-items [data-stop]')
+    const ids = await stops.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.stop ?? ''))
+    expect(ids.length).toBeGreaterThan(10)
+    /** The focused stop of the list, or '' when the focus is not on one itself. */
+    const focusedItem = async () => (await page.evaluate(`document.activeElement?.matches('.resume-items [data-stop]') ? document.activeElement.dataset.stop : ''`)) as string
+    const inList = async () => (await page.evaluate(`Boolean(document.activeElement?.closest('.resume-items'))`)) as boolean
+
+    // One stop: Shift+Tab from the preview's first control lands on the list's first item, the
+    // next Shift+Tab leaves the list, and Tab comes back to it and then goes on to the preview.
+    const viewRadio = page.locator('.preview-toolbar input:checked')
+    await viewRadio.focus()
+    await page.keyboard.press('Shift+Tab')
+    expect(await focusedItem()).toBe(ids[0])
+    await page.keyboard.press('Shift+Tab')
+    expect(await inList()).toBe(false)
+    await page.keyboard.press('Tab')
+    expect(await focusedItem()).toBe(ids[0])
+    await page.keyboard.press('Tab')
+    expect(await viewRadio.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.locator('.resume-items [tabindex="0"]').count()).toBe(1)
+
+    // Arrows, Home and End move between the items.
+    await stops.first().focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await focusedItem()).toBe(ids[1])
+    await page.keyboard.press('End')
+    expect(await focusedItem()).toBe(ids[ids.length - 1])
+    await page.keyboard.press('ArrowDown')
+    expect(await focusedItem()).toBe(ids[ids.length - 1])
+    await page.keyboard.press('Home')
+    expect(await focusedItem()).toBe(ids[0])
+
+    // Down to the first item on the resume; Space hides it (it says why and the focus stays), Space shows it again.
+    const firstIn = await page.locator('.resume-items .resume-item.is-in').first().getAttribute('data-item')
+    for (let i = 0; i < ids.length && (await focusedItem()) !== firstIn; i++) await page.keyboard.press('ArrowDown')
+    expect(await focusedItem()).toBe(firstIn)
+    const item = page.locator(`.resume-items [data-item=${JSON.stringify(firstIn)}]`)
+    const title = (await item.locator('.resume-item-name').textContent()) ?? ''
+    await page.keyboard.press('Space')
+    await item.locator('.resume-item-why', { hasText: /hidden by you/i }).waitFor()
+    await item.getByRole('button', { name: `Show ${title}` }).waitFor()
+    expect(await focusedItem()).toBe(firstIn)
+    await page.keyboard.press('Space')
+    await item.getByRole('button', { name: `Hide ${title}` }).waitFor()
+    await page.locator(`.resume-items .resume-item.is-in[data-item=${JSON.stringify(firstIn)}]`).waitFor()
+    expect(await focusedItem()).toBe(firstIn)
+
+    await shootLightAndDark(page, 'resume-items-keyboard')
+
+    // Right and Left go through the item's buttons; Left from the first, or Escape, back to the item.
+    await page.keyboard.press('ArrowRight')
+    expect(await focusedLabel(page)).toBe(`Pin ${title}`)
+    await page.keyboard.press('ArrowRight')
+    expect(await focusedLabel(page)).toBe(`Hide ${title}`)
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    expect(await focusedItem()).toBe(firstIn)
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Escape')
+    expect(await focusedItem()).toBe(firstIn)
+
+    // The list remembers its place: Tab out and Shift+Tab back lands on the same item.
+    await page.keyboard.press('Tab')
+    expect(await inList()).toBe(false)
+    await page.keyboard.press('Shift+Tab')
+    expect(await focusedItem()).toBe(firstIn)
     await r.done()
   })
 

@@ -3,8 +3,15 @@
  * (essential)", "hidden by you", "expired"), with Pin, Hide/Show and Move up/down. Every
  * control is a real button with a name that says what it does to which item. What was left
  * out only to fit the chosen length comes first, in a group of its own.
+ *
+ * Keyboard: the whole list is ONE Tab stop (a roving tabindex across all groups, as in the
+ * WAI-ARIA toolbar pattern). Up/Down move between items (and the "N more under …" links),
+ * Home/End go to the first/last; Space hides or shows the focused item; Right moves into the
+ * item's buttons (Pin, Hide/Show, Move up, Move down), Left/Right between them, and Left from
+ * the first button or Escape back to the item. A roving tabindex rather than a listbox with
+ * aria-activedescendant because the items hold real buttons, which options may not contain.
  */
-import { useEffect, useRef } from 'react'
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import type { ResumeDecision, ResumeItemKind } from '../../shared'
 import { Button } from '../../ui/Button'
 import { Badge } from '../../ui/Feedback'
@@ -36,6 +43,19 @@ export interface ItemActions {
   move: (id: string, delta: -1 | 1) => void
 }
 
+/** The roving-tabindex key of a group's "N more under …" link (items use their own id). */
+const moreKey = (kind: ResumeItemKind) => `more:${kind}`
+
+interface GroupView {
+  kind: ResumeItemKind
+  items: ResumeDecision[]
+  included: ResumeDecision[]
+  /** Included first, then what is out for a reason other than the length. */
+  ordered: ResumeDecision[]
+  /** Items of this kind left out to fit, listed in their own group above; here only counted. */
+  fitCount: number
+}
+
 export function Items({
   decisions,
   pinned,
@@ -50,19 +70,28 @@ export function Items({
   fitTitle: string
   actions: ItemActions
 }) {
-  // The list is redrawn when the new preview arrives; keep the focus on the button that was pressed.
+  const box = useRef<HTMLDivElement>(null)
+  const hintId = useId()
+  // The list is redrawn when the new preview arrives; keep the focus on the item or button that was used.
   const refocus = useRef<string | null>(null)
   useEffect(() => {
     const selector = refocus.current
     if (!selector) return
+    refocus.current = null
     const el = document.querySelector<HTMLElement>(selector)
-    if (el && document.activeElement !== el) el.focus()
+    const now = document.activeElement
+    // Only when the redraw lost the focus or it is still in the list: never away from another control.
+    if (el && el !== now && (!now || now === document.body || box.current?.contains(now))) el.focus()
   }, [decisions])
   const remember = () => {
     const el = document.activeElement
     const item = el instanceof HTMLElement ? el.closest<HTMLElement>('.resume-items [data-item]') : null
-    const action = el instanceof HTMLElement ? el.dataset.action : undefined
-    refocus.current = item && action ? `.resume-items [data-item="${CSS.escape(item.dataset.item ?? '')}"] [data-action="${action}"]` : null
+    if (!(el instanceof HTMLElement) || !item) {
+      refocus.current = null
+      return
+    }
+    const at = `.resume-items [data-item="${CSS.escape(item.dataset.item ?? '')}"]`
+    refocus.current = el === item ? at : el.dataset.action ? `${at} [data-action="${el.dataset.action}"]` : null
   }
   const actions: ItemActions = {
     pin: (id) => {
@@ -78,10 +107,60 @@ export function Items({
       outer.move(id, delta)
     },
   }
+
   const fit = decisions.filter(leftOutToFit)
-  const groups = KIND_ORDER.map((kind) => ({ kind, items: decisions.filter((d) => d.kind === kind) })).filter((g) => g.items.length)
+  const groups: GroupView[] = KIND_ORDER.map((kind) => {
+    const items = decisions.filter((d) => d.kind === kind)
+    const included = items.filter((d) => d.included)
+    const out = items.filter((d) => !d.included && !leftOutToFit(d))
+    return { kind, items, included, ordered: [...included, ...out], fitCount: items.length - included.length - out.length }
+  }).filter((g) => g.items.length)
+
+  // Roving tabindex: the stop last focused (or the first) is the list's one Tab stop.
+  const stops = [...fit.map((d) => d.id), ...groups.flatMap((g) => [...g.ordered.map((d) => d.id), ...(g.fitCount ? [moreKey(g.kind)] : [])])]
+  const [current, setCurrent] = useState<string | null>(null)
+  const active = current !== null && stops.includes(current) ? current : (stops[0] ?? null)
+  const tabIndexOf = (key: string): 0 | -1 => (key === active ? 0 : -1)
+
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const key = (e.target as HTMLElement).closest<HTMLElement>('[data-stop]')?.dataset.stop
+    if (key !== undefined) setCurrent(key)
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !box.current) return
+    const target = e.target as HTMLElement
+    const stop = target.closest<HTMLElement>('[data-stop]')
+    if (!stop) return
+    const all = [...box.current.querySelectorAll<HTMLElement>('[data-stop]')]
+    const at = all.indexOf(stop)
+    const tools = [...stop.querySelectorAll<HTMLElement>('.resume-item-tools button')]
+    const tool = tools.indexOf(target)
+    let next: HTMLElement | undefined
+    if (e.key === 'ArrowDown') next = all[at + 1]
+    else if (e.key === 'ArrowUp') next = all[at - 1]
+    else if (e.key === 'Home') next = all[0]
+    else if (e.key === 'End') next = all[all.length - 1]
+    else if (e.key === 'ArrowRight') next = target === stop ? tools[0] : tools[tool + 1]
+    else if (e.key === 'ArrowLeft') next = tool > 0 ? tools[tool - 1] : tool === 0 ? stop : undefined
+    else if (e.key === 'Escape' && tool >= 0) next = stop
+    else if (e.key === ' ' && target === stop && stop.dataset.item) {
+      e.preventDefault()
+      actions.hide(stop.dataset.item)
+      return
+    } else return
+    // Arrow keys never scroll the side panel here, even at the ends of the list.
+    e.preventDefault()
+    next?.focus()
+  }
+
   return (
-    <div className="resume-items">
+    <div className="resume-items" ref={box} onFocus={onFocus} onKeyDown={onKeyDown}>
+      <p className="resume-items-keys" aria-hidden="true">
+        <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Space</kbd> hide or show · <kbd>→</kbd> Pin, Move
+      </p>
+      <p className="sr-only" id={hintId}>
+        Up and Down arrows move between items, Space hides or shows the item, Right arrow reaches its Pin and Move buttons.
+      </p>
       {fit.length ? (
         <section className="resume-group resume-group-fit" aria-labelledby={LEFT_OUT_ID}>
           <h3 className="resume-group-title" id={LEFT_OUT_ID} tabIndex={-1}>
@@ -91,38 +170,47 @@ export function Items({
           <p className="resume-group-note">Pin one to keep it on the resume; something less relevant is left out instead.</p>
           <ul className="resume-item-list" aria-label={fitTitle}>
             {fit.map((d) => (
-              <Item key={d.id} d={d} kind={KIND_ONE[d.kind]} isPinned={pinned.includes(d.id)} isHidden={hidden.includes(d.id)} first last movable={false} actions={actions} />
+              <Item
+                key={d.id}
+                d={d}
+                kind={KIND_ONE[d.kind]}
+                isPinned={pinned.includes(d.id)}
+                isHidden={hidden.includes(d.id)}
+                first
+                last
+                movable={false}
+                tabIndex={tabIndexOf(d.id)}
+                hintId={hintId}
+                actions={actions}
+              />
             ))}
           </ul>
         </section>
       ) : null}
       {groups.map((g) => (
-        <Group key={g.kind} kind={g.kind} items={g.items} pinned={pinned} hidden={hidden} fitTitle={fitTitle} actions={actions} />
+        <Group key={g.kind} group={g} pinned={pinned} hidden={hidden} fitTitle={fitTitle} tabIndexOf={tabIndexOf} hintId={hintId} actions={actions} />
       ))}
     </div>
   )
 }
 
 function Group({
-  kind,
-  items,
+  group: { kind, items, included, ordered, fitCount },
   pinned,
   hidden,
   fitTitle,
+  tabIndexOf,
+  hintId,
   actions,
 }: {
-  kind: ResumeItemKind
-  items: ResumeDecision[]
+  group: GroupView
   pinned: readonly string[]
   hidden: readonly string[]
   fitTitle: string
+  tabIndexOf: (key: string) => 0 | -1
+  hintId: string
   actions: ItemActions
 }) {
-  const included = items.filter((d) => d.included)
-  // Items left out to fit are listed in their own group above; here they are only counted.
-  const out = items.filter((d) => !d.included && !leftOutToFit(d))
-  const fitCount = items.length - included.length - out.length
-  const ordered = [...included, ...out]
   return (
     <section className="resume-group" aria-label={KIND_LABEL[kind]}>
       <h3 className="resume-group-title">
@@ -143,6 +231,8 @@ function Group({
                 isHidden={hidden.includes(d.id)}
                 first={at === 0}
                 last={at === included.length - 1}
+                tabIndex={tabIndexOf(d.id)}
+                hintId={hintId}
                 actions={actions}
               />
             )
@@ -150,7 +240,7 @@ function Group({
         </ul>
       ) : null}
       {fitCount ? (
-        <button type="button" className="resume-group-more" onClick={showLeftOut}>
+        <button type="button" className="resume-group-more" data-stop={moreKey(kind)} tabIndex={tabIndexOf(moreKey(kind))} onClick={showLeftOut}>
           {fitCount === 1 ? '1 more' : `${fitCount} more`} under “{fitTitle}”
         </button>
       ) : null}
@@ -166,6 +256,8 @@ function Item({
   first,
   last,
   movable = true,
+  tabIndex,
+  hintId,
   actions,
 }: {
   d: ResumeDecision
@@ -177,10 +269,22 @@ function Item({
   last: boolean
   /** Move up/down, in a list where the order means something. */
   movable?: boolean
+  /** 0 for the list's one Tab stop, -1 for the rest. */
+  tabIndex: 0 | -1
+  /** The keyboard hint every item is described by. */
+  hintId: string
   actions: ItemActions
 }) {
+  const whyId = useId()
   return (
-    <li className={['resume-item', d.included ? 'is-in' : 'is-out', isPinned ? 'is-pinned' : ''].filter(Boolean).join(' ')} data-item={d.id}>
+    <li
+      className={['resume-item', d.included ? 'is-in' : 'is-out', isPinned ? 'is-pinned' : ''].filter(Boolean).join(' ')}
+      data-item={d.id}
+      data-stop={d.id}
+      tabIndex={tabIndex}
+      aria-label={isPinned ? `${d.title}, pinned` : d.title}
+      aria-describedby={`${whyId} ${hintId}`}
+    >
       <span className={d.included ? 'resume-item-state is-in' : 'resume-item-state is-out'} aria-hidden="true">
         <Icon name={d.included ? 'check' : 'minus'} size={13} />
       </span>
@@ -192,7 +296,7 @@ function Item({
           </Badge>
         ) : null}
       </div>
-      <div className="resume-item-why">
+      <div className="resume-item-why" id={whyId}>
         <span className="sr-only">{d.included ? 'On the resume: ' : 'Left out: '}</span>
         {kind ? <span className="resume-item-kind">{kind} · </span> : null}
         {d.reason}
@@ -201,6 +305,7 @@ function Item({
         <Button
           size="sm"
           variant="ghost"
+          tabIndex={-1}
           icon="pin"
           data-action="pin"
           className={isPinned ? 'is-pressed' : undefined}
@@ -212,6 +317,7 @@ function Item({
         <Button
           size="sm"
           variant="ghost"
+          tabIndex={-1}
           icon={isHidden ? 'eye' : 'eyeOff'}
           data-action="hide"
           aria-label={`${isHidden ? 'Show' : 'Hide'} ${d.title}`}
@@ -223,6 +329,7 @@ function Item({
             <Button
               size="sm"
               variant="ghost"
+              tabIndex={-1}
               icon="arrowUp"
               data-action="up"
               aria-label={`Move ${d.title} up`}
@@ -235,6 +342,7 @@ function Item({
             <Button
               size="sm"
               variant="ghost"
+              tabIndex={-1}
               icon="arrowDown"
               data-action="down"
               aria-label={`Move ${d.title} down`}

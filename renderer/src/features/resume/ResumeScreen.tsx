@@ -261,7 +261,7 @@ export function ResumeScreen({ route }: { route: Route }) {
             </h2>
             <p className="resume-subtitle">{roleTitle ? <>Tailored to {roleTitle}</> : 'A general resume from your whole portfolio'}</p>
           </header>
-          {/* Every item has four buttons: with a long portfolio that is hundreds of Tab stops before the preview. */}
+          {/* Variants, layout and the item list (one Tab stop, Items.tsx) come before the preview: a way straight to it. */}
           <button type="button" className="resume-skip" onClick={() => document.querySelector<HTMLElement>('.preview-toolbar input:checked')?.focus()}>
             Skip to the preview and Save PDF
           </button>
