@@ -5,9 +5,8 @@ import { backupBeforeUpgrade } from '../../../electron/core/backup/create'
 import { restoreBackup } from '../../../electron/core/backup/restore'
 import { openDatabase } from '../../../electron/core/db/open'
 import { latestVersion, migrate } from '../../../electron/core/db/migrate'
-import { AppError } from '../../../electron/shared/errors'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
-import { fileHash, fillPortfolio, portfolioContent } from './portfolio-content'
+import { fileHash, fillPortfolio, PASSPHRASE, portfolioContent, refusal } from './portfolio-content'
 
 let p: TempPortfolio
 beforeEach(() => {
@@ -15,16 +14,6 @@ beforeEach(() => {
 })
 afterEach(() => p.cleanup())
 
-const PASSPHRASE = 'correct horse battery staple'
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppError)
-  return error as AppError
-}
 
 /** Closes the portfolio (as a restore needs) and answers its content and file hash. */
 function closeAndRead() {

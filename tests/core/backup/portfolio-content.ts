@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { openDatabase } from '../../../electron/core/db/open'
 import type { Core } from '../../../electron/core/app'
+import { expect } from 'vitest'
+import { AppError } from '../../../electron/shared/errors'
 
 /** Demo records plus three original files (one of 300 kB, so blobs span overflow pages), attached to credentials. */
 export async function fillPortfolio(core: Core): Promise<string[]> {
@@ -38,4 +40,17 @@ export function fileHash(file: string): string {
   const h = createHash('sha256')
   for (const f of [file, `${file}-wal`]) h.update(existsSync(f) ? readFileSync(f) : Buffer.from('<none>'))
   return h.digest('hex')
+}
+
+/** The passphrase the backup tests encrypt with. */
+export const PASSPHRASE = 'correct horse battery staple'
+
+/** The AppError `promise` is refused with (the test fails if it resolves or throws anything else). */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(AppError)
+  return error as AppError
 }

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError } from '../../../electron/shared/errors'
 import type { ImportProgress } from '../../../electron/shared/imports'
 import { tempPortfolio, type TempPortfolio } from '../../helpers/temp-portfolio'
-import { fillPortfolio, portfolioContent } from './portfolio-content'
+import { fillPortfolio, PASSPHRASE, portfolioContent, refusal } from './portfolio-content'
 
 let p: TempPortfolio
 beforeEach(() => {
@@ -11,16 +10,6 @@ beforeEach(() => {
 })
 afterEach(() => p.cleanup())
 
-const PASSPHRASE = 'correct horse battery staple'
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppError)
-  return error as AppError
-}
 
 const skillNames = async () => (await p.core.call('skills:list', {})).items.map((s: { name: string }) => s.name).sort()
 
