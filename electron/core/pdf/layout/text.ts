@@ -4,7 +4,7 @@
  *
  * Lines are wrapped here rather than by pdfkit so the layout engine knows every line before
  * anything is drawn: a page break can then fall only between lines, and pdfkit never adds a
- * page on its own (every `text` call uses `lineBreak: false` at an explicit position).
+ * page on its own (each segment is written at an explicit position: text-writer.ts).
  *
  * Each character is drawn in the first face of its style's chain that has it (fonts.ts,
  * coverage.ts), and measured in that face, so a Chinese name in a DejaVu resume wraps and
@@ -16,6 +16,7 @@ import type { FontKey, PreparedFace, PreparedFonts } from '../fonts'
 import { NO_LIGATURES, NO_LIGATURES_RTL } from '../fonts'
 import { bidiLevels, hasRtl, mirrored, visualOrder } from './bidi'
 import type { Doc, Tag } from './tags'
+import { writeText } from './text-writer'
 
 export interface TextStyle {
   font: FontKey
@@ -132,10 +133,6 @@ function ideographicParts(word: string): string[] {
   if (current) parts.push(current)
   return parts
 }
-
-/** pdfkit's types know features as tag lists; fontkit also takes `{ tag: false }` objects. */
-const FEATURES = NO_LIGATURES as unknown as PDFKit.Mixins.OpenTypeFeatures[]
-const FEATURES_RTL = NO_LIGATURES_RTL as unknown as PDFKit.Mixins.OpenTypeFeatures[]
 
 /**
  * Characters after which an over-long word (a URL, an ID) may be broken. Not "-": extractors
@@ -337,13 +334,11 @@ export class Typesetter {
   private drawSegment(seg: Segment, x: number, baseline: number): void {
     if (!seg.text) return
     this.use(seg.style, seg.face)
-    // textWidth: pdfkit would otherwise measure the segment again.
-    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: seg.width, features: seg.rtl ? FEATURES_RTL : FEATURES } as PDFKit.Mixins.TextOptions
     if (seg.style.color !== this.color) {
       this.doc.fillColor(seg.style.color)
       this.color = seg.style.color
     }
-    this.doc.text(seg.rtl ? mirrored(seg.text) : seg.text, x + seg.x, baseline, options)
+    writeText(this.doc, seg.rtl ? mirrored(seg.text) : seg.text, x + seg.x, baseline, seg.rtl ? NO_LIGATURES_RTL : NO_LIGATURES)
   }
 }
 
