@@ -106,7 +106,7 @@ export interface PreparedFace {
   metrics: FaceMetrics
   /** Whether the font has a glyph for the code point (a set lookup). */
   covers(codePoint: number): boolean
-  /** Advance width of `text` in 1000ths of the font size, ligatures off (cached). */
+  /** Advance width of `text` in 1000ths of the font size, ligatures off (cached when fontkit shaped it). */
   width(text: string): number
   /** The same, when the face's fast path shapes `text` (fast-shaping.ts), else null; not cached, and about as fast as a cache. */
   fastWidth(text: string): number | null
@@ -115,10 +115,10 @@ export interface PreparedFace {
 /** The faces a style's characters are looked up in, in order; the first is the style's own. */
 export interface FaceChain {
   readonly faces: readonly PreparedFace[]
-  /** Width of `text` in 1000ths of the font size, each character in the face that draws it (cached). */
+  /** Width of `text` in 1000ths of the font size, each character in the face that draws it (cached unless the fast path measured it). */
   width(text: string): number
   /**
-   * `text` cut into runs of one face each, what no face has replaced by "\uFFFD" (cached);
+   * `text` cut into runs of one face each, what no face has replaced by "\uFFFD" (cached when cut);
    * null when the style's own face has every character, the common case.
    */
   runs(text: string): readonly FaceRun[] | null
@@ -162,11 +162,13 @@ const MAX_CACHED_SUBSETS = 32
  *   handed out again and again: shaping a string (glyph substitution and positioning) costs far
  *   more than drawing it, a resume repeats its text from one render to the next (a live preview
  *   re-renders on every change), and re-creating position objects for every call was half of
- *   all memory a render allocated. Runs are cached by text, across documents.
+ *   all memory a render allocated. Runs fontkit shaped are cached by text, across documents.
  * - In the bundled DejaVu faces, text made of Latin, Greek and Cyrillic letters, digits and
  *   punctuation is shaped and measured without fontkit's engine, from the cmap, the advance
  *   widths and the GPOS pair kerning (fast-shaping.ts), with fontkit's numbers: a document never
- *   seen before costs about what one written before costs. Other text goes to fontkit.
+ *   seen before costs about what one written before costs, and none of it is kept (shaping it
+ *   again is about as fast as a lookup, while keeping every word of every document made each
+ *   young garbage collection slower). Other text goes to fontkit.
  * - The embedded TrueType subset is put together from glyph data read once per face (subset.ts),
  *   byte for byte what fontkit's encoder writes; an encoded subset is also reused when a render
  *   uses the same glyphs in the same order.
@@ -201,9 +203,14 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null, bundled: 
     const rtl = features === NO_LIGATURES_RTL
     if (features && features !== NO_LIGATURES && !rtl) return shape(text, features)
     const cache = rtl ? rtlRuns : runs
+    // The fast path shapes about as fast as a lookup; caching its runs kept every word of every
+    // document alive (the heap grew by ~60 MB over a few hundred resumes, and each young
+    // collection copied the new entries): only fontkit's runs are worth keeping.
+    const fast = rtl ? null : shaper?.run(text)
+    if (fast) return fast
     let run = cache.get(text)
     if (!run) {
-      run = (rtl ? null : shaper?.run(text)) ?? shape(text, NO_LIGATURES, rtl ? 'rtl' : 'ltr')
+      run = shape(text, NO_LIGATURES, rtl ? 'rtl' : 'ltr')
       if (cache.size >= MAX_CACHED_RUNS) cache.clear()
       cache.set(text, run)
     }
@@ -245,9 +252,11 @@ function prepareFace(bytes: Uint8Array, postscriptName: string | null, bundled: 
   const fastWidth = (text: string): number | null => (shaper ? shaper.width(text) : null)
   const widths = new Map<string, number>()
   const width = (text: string): number => {
+    const fast = fastWidth(text)
+    if (fast !== null) return fast
     let w = widths.get(text)
     if (w === undefined) {
-      w = fastWidth(text) ?? layout(text).advanceWidth
+      w = layout(text).advanceWidth
       if (widths.size >= MAX_CACHED_RUNS) widths.clear()
       widths.set(text, w)
     }
@@ -312,6 +321,8 @@ function faceChain(faces: readonly PreparedFace[]): FaceChain {
     let r = splits.get(text)
     if (r === undefined) {
       r = splitRuns(faces, text)
+      // Text all in the first face is found so by one quick scan: not worth keeping.
+      if (r === null) return r
       if (splits.size >= MAX_CACHED_SPLITS) splits.clear()
       splits.set(text, r)
     }
@@ -322,10 +333,13 @@ function faceChain(faces: readonly PreparedFace[]): FaceChain {
     return r === null ? first.width(text) : r.reduce((sum, run) => sum + run.face.width(run.text), 0)
   }
   const width = (text: string): number => {
+    // Text the style's own face shapes on its fast path has every character in that face, and is
+    // measured without a cache (see layout in prepareFace).
+    const fast = first.fastWidth(text)
+    if (fast !== null) return fast
     let w = widths.get(text)
     if (w === undefined) {
-      // Text the style's own face shapes on its fast path has every character in that face.
-      w = first.fastWidth(text) ?? chainWidth(text)
+      w = chainWidth(text)
       if (widths.size >= MAX_CACHED_SPLITS) widths.clear()
       widths.set(text, w)
     }
