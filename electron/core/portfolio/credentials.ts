@@ -118,8 +118,10 @@ function toSource(row: CredentialRow): Credential['source'] {
  * Sort orders offered by the list; NULL dates and amounts always sort last. `earned` (the
  * default) is newest earned first; undated ones follow, most recently added first.
  */
+// Each order is an index's (0001_portfolio.ts), so a page deep in 100,000 credentials is read
+// from the index instead of sorting them all. Ids grow with creation: id DESC is "added last first".
 export const CREDENTIAL_ORDER = {
-  earned: 'c.earned_on IS NULL, c.earned_on DESC, c.created_at DESC, c.id DESC',
+  earned: 'c.earned_on IS NULL, c.earned_on DESC, c.id DESC',
   recent: 'c.updated_at DESC, c.id DESC',
   title: 'c.title COLLATE NOCASE, c.id',
   expires: 'c.expires_on IS NULL, c.expires_on, c.id',
