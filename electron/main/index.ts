@@ -18,7 +18,9 @@ import { resolveNativeBinding } from './native-binding'
 import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protocol'
 import { denyAllPermissions, hardenAllContents } from './security'
 import { createMainWindow } from './window'
-import { credentialFilesIn, importRoute } from './open-files'
+import { createOpenedCertificates, credentialFilesIn, importRoute, planOpened } from './open-files'
+import { senderProblem } from './ipc'
+import { FILE_CHANNELS, SHELL_EVENTS } from '../shared/files'
 import { showExpiryNotices } from './expiry-notices'
 
 /** How long after the window opens expiry notifications are shown. */
@@ -64,7 +66,11 @@ export function start(): void {
       return false
     }
   }
-  /** Files opened with the app are imported like dropped ones, and the window shows the batch. */
+  /**
+   * Files opened with the app go where a drop sends them (open-files.ts decides): badges into an
+   * import batch, certificate PDFs to the window's review queue, which takes them by ticket.
+   */
+  const openedCertificates = createOpenedCertificates()
   let pendingOpen: string[] = []
   const importOpened = (paths: string[]) => {
     if (!paths.length) return
@@ -73,10 +79,21 @@ export function start(): void {
       return
     }
     const target = win
-    void core.dispatch('import:start', { sources: paths.map((path) => ({ path })), origin: 'open-with' }).then((result) => {
-      if (!result.ok || target.isDestroyed()) return
-      const { batchId } = result.value as { batchId: number }
-      void target.loadURL(`${devUrl ?? 'app://bundle/index.html'}${importRoute(batchId)}`)
+    const show = (route: string) => {
+      if (!target.isDestroyed()) void target.loadURL(`${devUrl ?? 'app://bundle/index.html'}${route}`)
+    }
+    const plan = planOpened(paths)
+    const certificatesShown = openedCertificates.grant(plan.certificates).then((granted) => {
+      if (!granted || !plan.route || target.isDestroyed()) return false
+      show(plan.route)
+      // A page already running takes them now; a page still loading takes them when it starts.
+      target.webContents.send(SHELL_EVENTS.certificatesOpened)
+      return true
+    })
+    if (!plan.badges.length) return
+    const started = core.dispatch('import:start', { sources: plan.badges.map((path) => ({ path })), origin: 'open-with' })
+    void Promise.all([started, certificatesShown]).then(([result, shown]) => {
+      if (result.ok && !shown) show(importRoute((result.value as { batchId: number }).batchId))
     })
   }
 
@@ -150,6 +167,13 @@ export function start(): void {
       const windowOf = (event: IpcMainInvokeEvent) => BrowserWindow.fromWebContents(event.sender)
       registerIpc(ipcMain, core, { devUrl, log, confirmOnlineChecks: (event) => confirmOnlineChecks(dialog, windowOf(event)) })
       registerImportHandlers(ipcMain, { core, dialog, windowOf, devUrl, log })
+      // Opened certificate PDFs, for our own window only: the list once, then bytes by ticket.
+      const refused = (event: IpcMainInvokeEvent) => {
+        const problem = senderProblem(event, devUrl)
+        return problem ? { ok: false as const, error: { code: 'FORBIDDEN' as const, message: `Refused: ${problem}.` } } : null
+      }
+      ipcMain.handle(FILE_CHANNELS.takeOpenedCertificates, (event) => refused(event) ?? openedCertificates.take())
+      ipcMain.handle(FILE_CHANNELS.readOpenedCertificate, async (event, ticket: unknown) => refused(event) ?? (await openedCertificates.read(ticket)))
       forwardImportProgress(core, () => BrowserWindow.getAllWindows(), log)
       const saved = registerFileHandlers(ipcMain, {
         core,

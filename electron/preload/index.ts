@@ -5,8 +5,9 @@
  * `window.skillfolioFiles` is the shell's own half: save a PDF or open one the shell saved,
  * import File objects (turned into disk paths here, with webUtils.getPathForFile: the page
  * never sees or sends a path), the native open dialog, import progress events, backups (named
- * by a BackupRef, never a path) and saving the share bundle into a folder main asks for. Nothing else
- * of Electron reaches the page.
+ * by a BackupRef, never a path), saving the share bundle into a folder main asks for, and the
+ * certificate PDFs opened with the app (named by tickets main issued). Nothing else of Electron
+ * reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { Api } from '../shared/contract'
@@ -24,6 +25,7 @@ import {
   type ImportFilesResult,
   type BackupFilesApi,
   type ImportRefusal,
+  type OpenedFilesApi,
   type SaveFilesApi,
   type ShareFilesApi,
 } from '../shared/files'
@@ -33,7 +35,7 @@ const api = Object.fromEntries(
   CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(channel, input)]),
 ) as unknown as Api
 
-export type FilesApi = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi
+export type FilesApi = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi & OpenedFilesApi
 
 const badInput = (message: string): Result<never> => ({ ok: false, error: { code: 'BAD_INPUT', message } })
 const ORIGINS: readonly ImportFilesOrigin[] = ['drop', 'dialog']
@@ -95,6 +97,18 @@ ipcRenderer.on(SHELL_EVENTS.importProgress, (_event, progress: ImportProgress) =
   }
 })
 
+/** Same for "certificate PDFs were opened with the app". */
+const openedListeners = new Set<() => void>()
+ipcRenderer.on(SHELL_EVENTS.certificatesOpened, () => {
+  for (const listener of openedListeners) {
+    try {
+      listener()
+    } catch {
+      /* one page callback failing must not stop the others */
+    }
+  }
+})
+
 const files: FilesApi = {
   savePdf: (request) => ipcRenderer.invoke(FILE_CHANNELS.savePdf, request),
   openSaved: (path) => ipcRenderer.invoke(FILE_CHANNELS.openSaved, path),
@@ -106,6 +120,16 @@ const files: FilesApi = {
   restoreBackup: (ref, passphrase) => ipcRenderer.invoke(FILE_CHANNELS.restoreBackup, ref, passphrase),
   chooseBackupFolder: () => ipcRenderer.invoke(FILE_CHANNELS.chooseBackupFolder),
   saveShareBundle: (input) => ipcRenderer.invoke(FILE_CHANNELS.saveShareBundle, input),
+  // Opened certificate PDFs: main hands out tickets, never paths; a ticket is only ever a string here.
+  takeOpenedCertificates: () => ipcRenderer.invoke(FILE_CHANNELS.takeOpenedCertificates),
+  readOpenedCertificate: (ticket) => ipcRenderer.invoke(FILE_CHANNELS.readOpenedCertificate, String(ticket)),
+  onCertificatesOpened(listener) {
+    if (typeof listener !== 'function') throw new TypeError('onCertificatesOpened needs a function')
+    openedListeners.add(listener)
+    return () => {
+      openedListeners.delete(listener)
+    }
+  },
   onImportProgress(listener) {
     if (typeof listener !== 'function') throw new TypeError('onImportProgress needs a function')
     progressListeners.add(listener)

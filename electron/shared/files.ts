@@ -37,12 +37,17 @@ export const FILE_CHANNELS = {
   chooseBackupFolder: 'files:chooseBackupFolder',
   /** The employer's verification bundle written into a folder the person picks: see ShareFilesApi. */
   saveShareBundle: 'files:saveShareBundle',
+  /** Certificate PDFs opened with Skillfolio, handed to the window by ticket: see OpenedFilesApi. */
+  takeOpenedCertificates: 'files:takeOpenedCertificates',
+  readOpenedCertificate: 'files:readOpenedCertificate',
 } as const
 
 /** Main -> window events (webContents.send), received through the preload's `on…` functions. */
 export const SHELL_EVENTS = {
   /** An import batch's ImportProgress, after every chunk and when the batch ends. */
   importProgress: 'import:progress',
+  /** Certificate PDFs were opened with Skillfolio: the window takes them (takeOpenedCertificates). */
+  certificatesOpened: 'files:certificatesOpened',
 } as const
 
 export type ImportFilesOrigin = 'drop' | 'dialog'
@@ -81,6 +86,32 @@ export interface ImportFilesApi<F> {
   chooseImport(kind: ChooseImportKind): Promise<Result<ImportFilesResult>>
   /** Calls `listener` with every import batch's progress; returns the unsubscribe. */
   onImportProgress(listener: (progress: ImportProgress) => void): () => void
+}
+
+/**
+ * A certificate PDF the person opened with Skillfolio (double-click, Open With, a second copy's
+ * command line), named by a ticket main issued for it: the window never learns or sends its path.
+ */
+export interface OpenedCertificate {
+  ticket: string
+  fileName: string
+  /** Its size on disk when it was opened, so the review queue refuses an oversized one unread. */
+  bytes: number
+}
+
+/**
+ * Files opened with Skillfolio, the window's half (`window.skillfolioFiles`). Badges and
+ * credentials go to an import batch in main; certificate PDFs wait in main until the window
+ * takes them (at start, and on every `onCertificatesOpened`) for its certificate review queue,
+ * which reads each one when its turn comes.
+ */
+export interface OpenedFilesApi {
+  /** The certificate PDFs opened since the last call (each handed over once). */
+  takeOpenedCertificates(): Promise<Result<OpenedCertificate[]>>
+  /** The bytes of an opened PDF; refused for a ticket main did not issue in this session. */
+  readOpenedCertificate(ticket: string): Promise<Result<Uint8Array>>
+  /** Calls `listener` when more certificate PDFs were opened; returns the unsubscribe. */
+  onCertificatesOpened(listener: () => void): () => void
 }
 
 /** Same words as the core uses for a file that is too large. */

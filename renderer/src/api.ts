@@ -23,6 +23,8 @@ import type {
   ImportFilesResult,
   ImportProgress,
   Input,
+  OpenedCertificate,
+  OpenedFilesApi,
   Output,
   RestoreResult,
   Result,
@@ -37,7 +39,7 @@ import type {
  * What the preload exposes as `window.skillfolioFiles` (see electron/preload/index.ts); the
  * browser-test bridge installs its own, so every member is checked before use.
  */
-type ShellFiles = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi
+type ShellFiles = SaveFilesApi & ImportFilesApi<File> & BackupFilesApi & ShareFilesApi & OpenedFilesApi
 type FilesApi = Partial<ShellFiles>
 
 declare global {
@@ -213,6 +215,29 @@ export type ShareBundleRequest = Parameters<ShareFilesApi['saveShareBundle']>[0]
  */
 export function saveShareBundle(input: ShareBundleRequest): Promise<SaveShareResult> {
   return shellCall('saveShareBundle', 'Saving for an employer', 'The files could not be saved. Try again.', (fn) => fn(input))
+}
+
+/** Certificate PDFs opened with Skillfolio since the last call, each named by a ticket (none without a shell). */
+export async function takeOpenedCertificates(): Promise<OpenedCertificate[]> {
+  if (typeof window.skillfolioFiles?.takeOpenedCertificates !== 'function') return []
+  return shellCall('takeOpenedCertificates', 'Opening files', 'The opened files could not be handed over. Try again.', (fn) => fn())
+}
+
+/** The bytes of a certificate PDF opened with Skillfolio, by the ticket main gave for it. */
+export function readOpenedCertificate(ticket: string): Promise<Uint8Array> {
+  return shellCall('readOpenedCertificate', 'Reading opened files', 'The file could not be read. Try again.', (fn) => fn(ticket))
+}
+
+/** Calls `listener` when files were opened with Skillfolio; returns the unsubscribe (a no-op without a shell). */
+export function onCertificatesOpened(listener: () => void): () => void {
+  const api = window.skillfolioFiles
+  const on = api?.onCertificatesOpened
+  if (!api || !on) return () => {}
+  try {
+    return on.call(api, listener)
+  } catch {
+    return () => {}
+  }
 }
 
 /** A sentence for a toast or a banner, without codes or stack traces. */

@@ -26,6 +26,7 @@ export type {
 } from '../../electron/shared/analysis'
 export { formatPriceEstimate, skillNamesOf } from '../../electron/shared/analysis'
 export { AREA_LABEL, areaLabel } from '../../electron/shared/areas'
+export { CURRENCIES, DEFAULT_CURRENCY, RATES_AS_OF, currencyLabel, currencyName } from '../../electron/shared/currencies'
 export { DEPTHS, DEPTH_WORD } from '../../electron/shared/evidence'
 export type { EvidenceItem, EvidenceKind, ExperienceInference, InferenceDecision } from '../../electron/shared/evidence'
 export { currencyDigits, formatMoney as formatMoneyIn } from '../../electron/shared/format'
@@ -52,6 +53,8 @@ export type {
   ImportFilesOrigin,
   ImportFilesResult,
   ImportRefusal,
+  OpenedCertificate,
+  OpenedFilesApi,
   SaveFilesApi,
   SavePdfRequest,
   SavePdfResult,

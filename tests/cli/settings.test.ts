@@ -191,7 +191,7 @@ describe('skillfolio settings', () => {
   })
 
   it('is listed in --help, and its help shows the warning', async () => {
-    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off; set the backup folder and expiry reminders\n/)
+    expect((await t.run('--help')).stdout).toMatch(/\n {2}settings\s+Show the settings; turn online checks on or off; set the backup folder, expiry reminders and currency\n/)
     const help = await t.run('help', 'settings')
     expect(help.stdout).toContain('Usage: skillfolio settings\n       skillfolio settings online on|off [--yes]\n       skillfolio settings backup-folder FOLDER|default')
     expect(help.stdout).toContain(ONLINE_CHECKS_WARNING)

@@ -27,6 +27,7 @@ import { parseSaveRequest, personName, renderForSave } from '../../electron/main
 import { createBackupRefs, parsePassphrase } from '../../electron/main/backup-refs'
 import { shareFolderName, writeBundleFolder } from '../../electron/main/share-folder'
 import { ioMessage } from '../../electron/main/write-file'
+import { createOpenedCertificates, importRoute, planOpened } from '../../electron/main/open-files'
 
 /** Same value as the renderer's <meta http-equiv="Content-Security-Policy">. */
 export const RENDERER_CSP =
@@ -84,6 +85,12 @@ export interface Bridge {
    * them for an OS drop. Files without a path arrive as contents and are not listed.
    */
   importedPaths: string[]
+  /**
+   * Stand-in for the OS opening files with Skillfolio (electron/main/index.ts): the same plan,
+   * badges into an import batch (origin 'open-with'), certificate PDFs granted to the page
+   * (tickets) with the "opened" event. Answers the route main then loads: the test shows it.
+   */
+  openWith: (paths: string[]) => Promise<{ route: string | null; batchId: number | null }>
   close: () => Promise<void>
 }
 
@@ -104,6 +111,7 @@ export async function startBridge(core: Core | RestorableCore, options: { root?:
   const opened: string[] = []
   const events: ImportProgress[] = []
   const refs = createBackupRefs()
+  const openedCertificates = createOpenedCertificates()
   /** Open event streams (one per page load). */
   const streams = new Set<ServerResponse>()
   const unsubscribe = core.onImportProgress((progress) => {
@@ -211,6 +219,12 @@ export async function startBridge(core: Core | RestorableCore, options: { root?:
       if (!picked?.length) return { ok: true, value: { batchId: null, refused: [] } }
       return startImport(picked.map((path) => ({ path })), 'dialog')
     }
+    if (name === 'takeOpenedCertificates') return openedCertificates.take()
+    if (name === 'readOpenedCertificate') {
+      // Bytes as base64 (JSON carries none); the page's stand-in turns them back into a Uint8Array.
+      const read = await openedCertificates.read(raw)
+      return read.ok ? { ok: true, value: Buffer.from(read.value).toString('base64') } : read
+    }
     if (name === 'openSaved') {
       if (typeof raw !== 'string' || !saved.includes(raw)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Skillfolio only opens files it saved itself in this session.' } }
       opened.push(raw)
@@ -288,6 +302,18 @@ export async function startBridge(core: Core | RestorableCore, options: { root?:
     confirmations: 0,
     events,
     importedPaths: [],
+    openWith: async (paths) => {
+      const plan = planOpened(paths)
+      if (plan.certificates.length && (await openedCertificates.grant(plan.certificates))) {
+        for (const res of streams) res.write('event: certificatesOpened\ndata: {}\n\n')
+      }
+      let batchId: number | null = null
+      if (plan.badges.length) {
+        const started = await core.dispatch('import:start', { sources: plan.badges.map((path) => ({ path })), origin: 'open-with' })
+        if (started.ok) batchId = (started.value as { batchId: number }).batchId
+      }
+      return { route: plan.route ?? (batchId === null ? null : importRoute(batchId)), batchId }
+    },
     close: () =>
       new Promise<void>((ok) => {
         unsubscribe()

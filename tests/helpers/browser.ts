@@ -81,6 +81,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark'
   viewport?: { width: number; height: number }
   deviceScaleFactor?: number
+  /** The system's reduced-motion setting; 'reduce' unless a test checks the motion itself. */
+  reducedMotion?: 'reduce' | 'no-preference'
 }
 
 /** A fresh browser context with the bridge installed, opened on the app. */
@@ -89,7 +91,7 @@ export async function openApp(browser: Browser, baseUrl: string, options: OpenOp
     viewport: options.viewport ?? { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
     colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
+    reducedMotion: options.reducedMotion ?? 'reduce',
     locale: 'en-US',
     timezoneId: 'UTC',
   })
@@ -183,12 +185,17 @@ export function bridgeScript(channels: readonly string[]): string {
     return started.ok ? { ok: true, value: { batchId: started.value.batchId, refused } } : started;
   };
   const progressListeners = new Set();
+  const openedListeners = new Set();
   // Not on about:blank (the script runs in every document of the context).
   if (location.protocol === 'http:') {
-    new EventSource('/__events').onmessage = (e) => {
+    const events = new EventSource('/__events');
+    events.onmessage = (e) => {
       const progress = JSON.parse(e.data);
       for (const listener of progressListeners) listener(progress);
     };
+    events.addEventListener('certificatesOpened', () => {
+      for (const listener of openedListeners) listener();
+    });
   }
   const files = {
     savePdf: (request) => fileCall('savePdf', request),
@@ -201,6 +208,14 @@ export function bridgeScript(channels: readonly string[]): string {
     restoreBackup: (ref, passphrase) => fileCall('restoreBackup', { args: [ref, passphrase] }),
     chooseBackupFolder: () => fileCall('chooseBackupFolder', null),
     saveShareBundle: (input) => fileCall('saveShareBundle', input),
+    // Certificate PDFs opened with the app (bridge.openWith): tickets, and bytes by ticket.
+    takeOpenedCertificates: () => fileCall('takeOpenedCertificates', null),
+    readOpenedCertificate: (ticket) =>
+      fileCall('readOpenedCertificate', String(ticket)).then((r) => (r.ok ? { ok: true, value: Uint8Array.from(atob(r.value), (c) => c.charCodeAt(0)) } : r)),
+    onCertificatesOpened: (listener) => {
+      openedListeners.add(listener);
+      return () => openedListeners.delete(listener);
+    },
     onImportProgress: (listener) => {
       progressListeners.add(listener);
       return () => progressListeners.delete(listener);

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 import { requirement } from '../helpers/requirements'
+import { OPENABLE_EXTENSIONS } from '../../electron/main/open-files'
 
 const root = join(__dirname, '..', '..')
 const require = createRequire(join(root, 'package.json'))
@@ -53,13 +54,21 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
       enableCookieEncryption: true,
     })
-    // Offered in "Open with" for badge and credential files, never the default app for them.
-    const associations = c.fileAssociations as Array<{ ext: string[]; rank: string }>
-    expect(associations.flatMap((a) => a.ext).sort()).toEqual(['json', 'jsonld', 'jws', 'jwt', 'png', 'svg'])
-    expect(associations.every((a) => a.rank === 'Alternate')).toBe(true)
+    // Offered in "Open with" for badge and credential files and certificate PDFs, never the default app for them.
+    const associations = c.fileAssociations as Array<{ ext: string[]; name: string; role: string; rank: string }>
+    expect(associations.flatMap((a) => a.ext).sort()).toEqual(['json', 'jsonld', 'jws', 'jwt', 'pdf', 'png', 'svg'])
+    expect(associations.every((a) => a.rank === 'Alternate' && a.role === 'Viewer')).toBe(true)
+    expect(associations.find((a) => a.ext.includes('pdf'))?.name).toBe('Certificate PDF')
     expect((c.mac as { target: string[] }).target).toEqual(['dmg', 'zip'])
     expect((c.win as { target: string[] }).target).toEqual(['nsis'])
     expect((c.linux as { target: string[] }).target).toEqual(['AppImage', 'deb'])
+  })
+
+  it('associates every kind of file the app takes when opened with it, and only those', () => {
+    const associated = (config.fileAssociations as Array<{ ext: string[] }>).flatMap((a) => a.ext.map((ext) => `.${ext}`))
+    // What open-files.ts accepts from the OS (argv, open-file) is exactly what the installers register.
+    expect(new Set(associated)).toEqual(OPENABLE_EXTENSIONS)
+    for (const ext of ['.json', '.png', '.svg', '.jwt', '.pdf']) expect(associated, ext).toContain(ext)
   })
 
   it('ships the verification worker inside app.asar, beside the main bundle', () => {

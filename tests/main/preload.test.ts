@@ -47,11 +47,14 @@ describe('preload', () => {
       'chooseImport',
       'importFiles',
       'inspectBackup',
+      'onCertificatesOpened',
       'onImportProgress',
       'openSaved',
+      'readOpenedCertificate',
       'restoreBackup',
       'savePdf',
       'saveShareBundle',
+      'takeOpenedCertificates',
     ])
     const request = { kind: 'resume', settings: { template: 'ats' } }
     await files.savePdf!(request)

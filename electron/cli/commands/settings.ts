@@ -9,6 +9,7 @@ import type { Command, Context } from '../context'
 import { CliError, showValue, usage } from '../errors'
 import { fieldsBlock } from '../format'
 import { optionTable } from '../help-text'
+import { CURRENCIES, currencyLabel, DEFAULT_CURRENCY, RATES_AS_OF } from '../../shared/currencies'
 
 /** Someone to ask: stdin is a terminal (not a pipe, a file or a CI job). */
 const interactive = () => process.stdin.isTTY === true
@@ -47,6 +48,16 @@ function reminderDaysArgument(given: string | undefined, extra: string[]): numbe
   return days
 }
 
+
+/** `settings currency CODE`: a code the exchange rates know, any case. */
+function currencyArgument(given: string | undefined, extra: string[]): string {
+  const example = 'e.g. skillfolio settings currency GBP'
+  if (given === undefined || extra.length) throw usage(`settings currency needs one currency code, ${example}${extra.length ? `; unexpected ${showValue(extra[0]!)}` : ''}`)
+  const code = given.trim().toUpperCase()
+  if (!CURRENCIES.includes(code)) throw usage(`settings currency: ${showValue(given)} is not a currency Skillfolio has exchange rates for; one of ${CURRENCIES.join(', ')}`)
+  return code
+}
+
 /** `folder`: where backups go now (the setting, else the default beside the portfolio). */
 function settingsText(s: Settings, folder: string): string {
   return fieldsBlock(
@@ -54,6 +65,7 @@ function settingsText(s: Settings, folder: string): string {
       ['Online checks', `${onOff(s.onlineChecks)}${s.onlineChecks ? ' (hosted badges, issuer keys and status lists are fetched over https)' : ' (everything is checked on this computer)'}`],
       ['Backup folder', s.backupFolder ? folder : `${folder} (the default, beside the portfolio)`],
       ['Expiry reminders', remindersText(s.expiryReminderDays)],
+      ['Currency', s.currency ? `${currencyLabel(s.currency)} (plans show prices in it)` : `${currencyLabel(DEFAULT_CURRENCY)} (the default)`],
     ],
     '',
   )
@@ -62,7 +74,7 @@ function settingsText(s: Settings, folder: string): string {
 /** The folder backups go to now, as the core resolves it. */
 const backupFolderOf = async (ctx: Context) => (await ctx.call('backup:list', {})).folder
 
-const SETTING_WORDS: Record<string, string> = { online: 'online', 'backup-folder': 'backup-folder', backupfolder: 'backup-folder', reminders: 'reminders' }
+const SETTING_WORDS: Record<string, string> = { online: 'online', 'backup-folder': 'backup-folder', backupfolder: 'backup-folder', reminders: 'reminders', currency: 'currency' }
 
 /**
  * The folder a `settings backup-folder PATH` names, checked before the portfolio is opened: an
@@ -108,19 +120,20 @@ function prepareFolder(folder: string): 'created' | 'existing' {
 
 export const settingsCommand: Command = {
   name: 'settings',
-  summary: 'Show the settings; turn online checks on or off; set the backup folder and expiry reminders',
-  usage: ['settings', 'settings online on|off [--yes]', 'settings backup-folder FOLDER|default', 'settings reminders DAYS|off'],
-  subjects: { words: ['online', 'backup-folder', 'reminders'], resolve: (w) => SETTING_WORDS[w.toLowerCase()] ?? null, optional: true, what: 'a setting' },
+  summary: 'Show the settings; turn online checks on or off; set the backup folder, expiry reminders and currency',
+  usage: ['settings', 'settings online on|off [--yes]', 'settings backup-folder FOLDER|default', 'settings reminders DAYS|off', 'settings currency CODE'],
+  subjects: { words: ['online', 'backup-folder', 'reminders', 'currency'], resolve: (w) => SETTING_WORDS[w.toLowerCase()] ?? null, optional: true, what: 'a setting' },
   options: (subject) => (subject === 'online' ? [{ name: 'yes', type: 'boolean', short: 'y' }] : []),
   help: () =>
     optionTable('Flags:', [['-y, --yes', 'turn online checks on without asking (needed when stdin is not a terminal)']]) +
     `\n\nOnline checks are off by default. Turning them on asks first, on the terminal:\n\n${ONLINE_CHECKS_WARNING}` +
     '\n\nThe backup folder is where skillfolio backup and the daily backup write (default: "backups" beside the portfolio).\n' +
     'Give an absolute path; a missing folder is created. "default" goes back to the default.' +
-    `\n\nExpiry reminders: the app reminds you of earned credentials that expire within this many days (default ${DEFAULT_EXPIRY_REMINDER_DAYS}; 0 or "off" turns them off).`,
+    `\n\nExpiry reminders: the app reminds you of earned credentials that expire within this many days (default ${DEFAULT_EXPIRY_REMINDER_DAYS}; 0 or "off" turns them off).` +
+    `\n\nCurrency: learning plans show prices in it, converted with the exchange rates as of ${RATES_AS_OF} (estimates), the provider's price alongside (default ${DEFAULT_CURRENCY}). One of: ${CURRENCIES.join(', ')}.`,
   async run(ctx, inv) {
     if (!inv.subject) {
-      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online, backup-folder, reminders`)
+      if (inv.positionals.length) throw usage(`settings: unknown ${showValue(inv.positionals[0]!)}; a setting: online, backup-folder, reminders, currency`)
       const settings = await ctx.call('settings:get', {})
       return { json: settings, text: settingsText(settings, await backupFolderOf(ctx)) }
     }
@@ -129,6 +142,12 @@ export const settingsCommand: Command = {
       const days = reminderDaysArgument(given, extra)
       const settings = await ctx.call('settings:update', { expiryReminderDays: days })
       return { json: settings, text: days === 0 ? 'Expiry reminders are off.' : `Skillfolio reminds you of credentials that expire within ${days} ${days === 1 ? 'day' : 'days'}.` }
+    }
+    if (inv.subject === 'currency') {
+      const [given, ...extra] = inv.positionals
+      const code = currencyArgument(given, extra)
+      const settings = await ctx.call('settings:update', { currency: code })
+      return { json: settings, text: `Plans show prices in ${currencyLabel(code)}.` }
     }
     if (inv.subject === 'backup-folder') {
       const [given, ...extra] = inv.positionals

@@ -1,20 +1,26 @@
 /**
  * Certificate PDFs waiting for the person's review (#/import/certificates). Each dropped,
- * pasted or picked PDF is read by the core (certificates:read) one at a time, with progress;
+ * pasted, picked or opened-with-Skillfolio PDF is read by the core (certificates:read) one at a time, with progress;
  * what it found waits here until the person saves it (certificates:confirm) or skips it.
  * Nothing is saved without that click.
  *
  * One queue for the window, outside React (components follow it with useCertificates), so the
  * drop routing can hand files over with a plain function call. The queue keeps the File
- * objects, not their bytes: a folder of PDFs is read one file at a time, and read again when
+ * objects (or, for opened PDFs, the tickets main gave for them), not their bytes: a folder of PDFs is read one file at a time, and read again when
  * the person saves it, so memory holds one PDF at a time.
  */
 import { useSyncExternalStore } from 'react'
-import { ApiError, call, errorMessage } from '../../api'
+import { ApiError, call, errorMessage, onCertificatesOpened, readOpenedCertificate, takeOpenedCertificates } from '../../api'
 import { currentRoute, navigate } from '../../router'
-import { LIMITS, tooLargeReason, type Credential, type CredentialInput, type Output } from '../../shared'
+import { LIMITS, tooLargeReason, type Credential, type CredentialInput, type OpenedCertificate, type Output } from '../../shared'
 
 export type CertificatePreview = Output<'certificates:read'>
+
+/**
+ * A PDF waiting in the queue: a dropped, pasted or picked File, or one opened with Skillfolio,
+ * whose bytes main hands over by ticket. Either is read only when its turn comes.
+ */
+export type CertificateFile = Pick<File, 'name' | 'size' | 'arrayBuffer'>
 
 export type CertificateState =
   /** Queued; read in turn. */
@@ -49,7 +55,7 @@ const ROUTE = { screen: 'import', id: 'certificates', params: {} } as const
 class CertificateQueue {
   private snapshot: CertificateSnapshot = { items: [], selectedId: null, reading: null }
   private listeners = new Set<() => void>()
-  private files = new Map<string, File>()
+  private files = new Map<string, CertificateFile>()
   private nextId = 1
   private pumping = false
 
@@ -74,7 +80,7 @@ class CertificateQueue {
   }
 
   /** Queues `files` (too large or empty ones refused unread), reads them in turn and opens the review screen. */
-  add(files: readonly File[]): void {
+  add(files: readonly CertificateFile[]): void {
     if (!files.length) return
     const added: CertificateItem[] = files.map((file) => {
       const id = `pdf-${this.nextId++}`
@@ -189,7 +195,7 @@ class CertificateQueue {
 
 class FileReadError extends Error {}
 
-async function base64Of(file: File): Promise<string> {
+async function base64Of(file: CertificateFile): Promise<string> {
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(await file.arrayBuffer())
@@ -212,8 +218,40 @@ const queue = new CertificateQueue()
  * screen's certificate review (#/import/certificates), which opens. The drop and paste routing
  * calls it for every PDF.
  */
-export function queueCertificates(files: readonly File[]): void {
+export function queueCertificates(files: readonly CertificateFile[]): void {
   queue.add(files)
+}
+
+/** An opened PDF as the queue holds it: its bytes come from main, by ticket, when it is read. */
+function openedFile(opened: OpenedCertificate): CertificateFile {
+  return {
+    name: opened.fileName,
+    size: opened.bytes,
+    arrayBuffer: async () => {
+      const bytes = await readOpenedCertificate(opened.ticket)
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    },
+  }
+}
+
+let followingOpened = false
+
+/**
+ * Queues the certificate PDFs opened with Skillfolio (double-click, Open With): those opened
+ * before the window was ready at once, later ones when the shell says so. Once per window, for
+ * its whole life, like the queue (a React effect running twice must not take them twice).
+ */
+export function followOpenedCertificates(): void {
+  if (followingOpened) return
+  followingOpened = true
+  const take = () => {
+    takeOpenedCertificates().then(
+      (opened) => queueCertificates(opened.map(openedFile)),
+      () => {}, // the shell could not be reached: nothing to queue
+    )
+  }
+  onCertificatesOpened(take)
+  take()
 }
 
 /**

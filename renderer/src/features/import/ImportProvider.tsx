@@ -9,7 +9,7 @@ import { plural } from '../../format'
 import { currentRoute } from '../../router'
 import { useToast } from '../../ui/Toast'
 import { openCareer } from '../career/open'
-import { queueCertificates } from '../certificates/store'
+import { followOpenedCertificates, queueCertificates } from '../certificates/store'
 import { sortDropped, type Dropped } from './sources'
 import { ImportStore, type ImportSnapshot } from './store'
 import { reportSentence } from './words'
@@ -37,6 +37,8 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       }),
     [store, invalidate, toast],
   )
+  // Certificate PDFs opened with Skillfolio join the review queue, like dropped ones.
+  useEffect(followOpenedCertificates, [])
   return <ImportContext.Provider value={store}>{children}</ImportContext.Provider>
 }
 

@@ -9,6 +9,7 @@ import { TrustedIssuers } from './TrustedIssuers'
 import { Backups } from './Backups'
 import { DataExport } from './DataExport'
 import { ExpiryReminders } from './ExpiryReminders'
+import { CurrencySetting } from './CurrencySetting'
 
 export function SettingsScreen() {
   const settings = useQuery('settings:get', {})
@@ -23,6 +24,7 @@ export function SettingsScreen() {
         {settings.error && !settings.data ? <ErrorBanner error={settings.error} onRetry={settings.reload} /> : null}
         {settings.data ? <OnlineChecks on={settings.data.onlineChecks} /> : settings.loading ? <Loading /> : null}
         {settings.data ? <ExpiryReminders days={settings.data.expiryReminderDays} /> : null}
+        {settings.data ? <CurrencySetting currency={settings.data.currency} /> : null}
         <TrustedIssuers />
         <Backups />
         <DataExport />
