@@ -12,6 +12,7 @@ import { previewBench } from './preview.bench'
 import { snapshotBench } from './snapshot.bench'
 import { backupBench } from './backup.bench'
 import { exchangeBench } from './exchange.bench'
+import { uiBench } from './ui.bench'
 
 /** Every benchmark by name, in the order they run. */
 const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
   exchange: exchangeBench,
   pdf: pdfBench,
   preview: previewBench,
+  ui: uiBench,
 }
 
 /** `npm run bench -- import verify` runs only the benchmarks named. */

@@ -1,20 +1,22 @@
 /**
  * The scrolling body of a list pane, the same on every list screen: an error with Retry, a
  * spinner on first load, "No matches" with a way to clear the search, or the keyboard list whose
- * items open in the detail pane (Enter moves focus there too).
+ * items open in the detail pane (Enter moves focus there too). The rows come from a query's
+ * array (`query` + `items`) or from a list loaded page by page (`paged`, usePagedList).
  */
 import type { ReactNode } from 'react'
-import type { Query } from '../data'
+import type { PagedList, Query } from '../data'
 import { navigate } from '../router'
 import { EmptyState } from './EmptyState'
 import { ErrorBanner, Loading } from './Feedback'
 import { focusDetail } from './focus'
 import { ListBox } from './ListBox'
 
-export interface ListResultsProps<T> {
+/** Every row at once from a query, or page by page. */
+export type ListRows<T> = { query: Query<unknown>; items: readonly T[]; paged?: never } | { paged: PagedList<T>; query?: never; items?: never }
+
+export type ListResultsProps<T> = ListRows<T> & {
   label: string
-  query: Query<unknown>
-  items: readonly T[]
   getId: (item: T) => string
   selectedId: string | null
   renderItem: (item: T) => ReactNode
@@ -26,12 +28,16 @@ export interface ListResultsProps<T> {
   openParams?: Record<string, string>
 }
 
-export function ListResults<T>({ label, query, items, getId, selectedId, renderItem, noMatches, onClear, openParams }: ListResultsProps<T>) {
+export function ListResults<T>({ label, query, items, paged, getId, selectedId, renderItem, noMatches, onClear, openParams }: ListResultsProps<T>) {
+  const state = paged ?? query
+  const ready = paged ? paged.ready : query.data !== undefined
+  const rows = paged ?? items
+  const count = paged ? paged.count : items.length
   return (
     <div className="list-scroll">
-      {query.error && !query.data ? <ErrorBanner error={query.error} onRetry={query.reload} /> : null}
-      {!query.data && query.loading ? <Loading /> : null}
-      {query.data && !items.length ? (
+      {state.error && !ready ? <ErrorBanner error={state.error} onRetry={state.reload} /> : null}
+      {!ready && state.loading ? <Loading /> : null}
+      {ready && !count ? (
         <EmptyState compact icon="search" title="No matches">
           {noMatches}{' '}
           <button type="button" className="link-button" onClick={onClear}>
@@ -39,13 +45,13 @@ export function ListResults<T>({ label, query, items, getId, selectedId, renderI
           </button>
         </EmptyState>
       ) : null}
-      {items.length ? (
+      {count ? (
         <ListBox
           label={label}
-          items={items}
+          items={rows}
           getId={getId}
           selectedId={selectedId}
-          busy={query.loading}
+          busy={state.loading}
           onOpen={(id, how) => {
             navigate(openParams ? { id, params: openParams } : { id })
             if (how === 'keyboard') focusDetail(id)

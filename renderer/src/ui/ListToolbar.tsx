@@ -36,7 +36,7 @@ export function ListToolbar({ title, count, search, onSearch, searchLabel, searc
       <div className="list-toolbar-head">
         <h1 className="pane-title">
           {title}
-          {count !== undefined ? <span className="pane-count">{count}</span> : null}
+          {count !== undefined ? <span className="pane-count">{count.toLocaleString('en-US')}</span> : null}
         </h1>
         {extra}
         {onAdd ? (

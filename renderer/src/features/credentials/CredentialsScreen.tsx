@@ -1,5 +1,5 @@
 /** Credentials: searchable list on the left, the open credential (or its form) on the right. */
-import { useDebounced, useQuery } from '../../data'
+import { useDebounced, usePagedList, useQuery } from '../../data'
 import { expiryOf, formatDate, KIND_LABEL, STATUS_LABEL } from '../../format'
 import { navigate, setParams, type Route } from '../../router'
 import { CREDENTIAL_KINDS, CREDENTIAL_SORTS, type CredentialSummary } from '../../shared'
@@ -38,15 +38,14 @@ export function CredentialsScreen({ route }: { route: Route }) {
   const sort = (CREDENTIAL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : DEFAULT_SORT
   const kind = (CREDENTIAL_KINDS as readonly string[]).includes(route.params.kind ?? '') ? (route.params.kind as CredentialSummary['kind']) : null
   const text = useDebounced(q, 200)
-  const list = useQuery('credentials:list', { text: text.trim(), sort, kind, limit: 500 })
-  const items = list.data?.items ?? []
+  const list = usePagedList('credentials:list', { text: text.trim(), sort, kind })
   const filtered = Boolean(q.trim() || kind)
   const isNew = route.id === 'new'
   const selectedId = route.id && !isNew ? route.id : null
 
   const newCredential = () => navigate({ id: 'new' })
 
-  if (list.data && list.data.total === 0 && !filtered && !isNew && !selectedId) {
+  if (list.total === 0 && !filtered && !isNew && !selectedId) {
     return <WelcomeEmpty onAdd={newCredential} />
   }
 
@@ -55,7 +54,7 @@ export function CredentialsScreen({ route }: { route: Route }) {
       <ListPane label="Credentials list">
         <ListToolbar
           title="Credentials"
-          count={list.data?.total}
+          count={list.total}
           search={q}
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search credentials"
@@ -68,8 +67,7 @@ export function CredentialsScreen({ route }: { route: Route }) {
         />
         <ListResults
           label="Credentials"
-          query={list}
-          items={items}
+          paged={list}
           getId={(c) => c.id}
           selectedId={selectedId}
           renderItem={(c) => <CredentialRow c={c} />}
@@ -90,7 +88,7 @@ export function CredentialsScreen({ route }: { route: Route }) {
             onDeleted={() => navigate({ id: null }, { replace: true })}
           />
         ) : (
-          <EmptyState icon="award" title={items.length ? 'Select a credential' : 'Nothing selected'}>
+          <EmptyState icon="award" title={list.count ? 'Select a credential' : 'Nothing selected'}>
             Choose a credential on the left to see everything about it, or press <kbd>{MOD}N</kbd> to add one.
           </EmptyState>
         )}
@@ -102,20 +100,26 @@ export function CredentialsScreen({ route }: { route: Route }) {
 function CredentialRow({ c }: { c: CredentialSummary }) {
   const expiry = expiryOf(c.expiresOn)
   const by = c.provider ?? c.issuerName
+  const meta = [by, c.earnedOn ? formatDate(c.earnedOn) : c.status !== 'earned' ? STATUS_LABEL[c.status] : null].filter(Boolean)
   return (
     <div className="row row-with-chips">
       <BadgeThumb sha256={c.imageSha256} />
       <div className="row-main">
-        <div className="row-title">{c.title}</div>
-        <div className="row-meta">
-          {[by, c.earnedOn ? formatDate(c.earnedOn) : c.status !== 'earned' ? STATUS_LABEL[c.status] : null]
-            .filter(Boolean)
-            .map((part, i) => (
-              <span key={i}>
-                {i ? <span className="sep" aria-hidden="true">·</span> : null}
-                {part}
-              </span>
-            ))}
+        <div className="row-title" title={c.title}>
+          {c.title}
+        </div>
+        <div className="row-meta" title={meta.join(' · ')}>
+          {meta.map((part, i) => (
+            // The separator ends the part before it, so a date that wraps starts its line cleanly.
+            <span key={i}>
+              {part}
+              {i < meta.length - 1 ? (
+                <span className="sep sep-after" aria-hidden="true">
+                  ·
+                </span>
+              ) : null}
+            </span>
+          ))}
         </div>
       </div>
       <div className="row-side">

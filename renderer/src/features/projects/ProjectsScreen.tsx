@@ -1,5 +1,5 @@
 /** Projects: where skills were applied and which credentials were put to use. */
-import { useDebounced, useQuery } from '../../data'
+import { useDebounced, usePagedList, useQuery } from '../../data'
 import { formatRange, plural } from '../../format'
 import { navigate, setParams, type Route } from '../../router'
 import { PROJECT_SORTS, type ProjectSummary } from '../../shared'
@@ -31,14 +31,13 @@ export function ProjectsScreen({ route }: { route: Route }) {
   const q = route.params.q ?? ''
   const sort = (PROJECT_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : DEFAULT_SORT
   const text = useDebounced(q, 200)
-  const list = useQuery('projects:list', { text: text.trim(), sort, limit: 500 })
+  const list = usePagedList('projects:list', { text: text.trim(), sort })
   const info = useQuery('app:info', {})
-  const items = list.data?.items ?? []
   const isNew = route.id === 'new'
   const selectedId = route.id && !isNew ? route.id : null
   const add = () => navigate({ id: 'new' })
 
-  if (list.data && list.data.total === 0 && !q.trim() && !isNew && !selectedId) {
+  if (list.total === 0 && !q.trim() && !isNew && !selectedId) {
     const empty = info.data ? info.data.counts.credentials + info.data.counts.projects + info.data.counts.skills === 0 : false
     return (
       <div className="screen screen-empty">
@@ -65,7 +64,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
       <ListPane label="Projects list">
         <ListToolbar
           title="Projects"
-          count={list.data?.total}
+          count={list.total}
           search={q}
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search projects"
@@ -76,8 +75,7 @@ export function ProjectsScreen({ route }: { route: Route }) {
         />
         <ListResults
           label="Projects"
-          query={list}
-          items={items}
+          paged={list}
           getId={(p) => p.id}
           selectedId={selectedId}
           renderItem={(p) => <ProjectRow p={p} />}
@@ -104,19 +102,25 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
 function ProjectRow({ p }: { p: ProjectSummary }) {
   const when = formatRange(p.startedOn, p.endedOn)
+  const meta = [p.role, when].filter(Boolean)
   return (
     <div className="row row-with-chips no-thumb">
       <div className="row-main">
-        <div className="row-title">{p.title}</div>
-        <div className="row-meta">
-          {[p.role, when]
-            .filter(Boolean)
-            .map((part, i) => (
-              <span key={i}>
-                {i ? <span className="sep" aria-hidden="true">·</span> : null}
-                {part}
-              </span>
-            ))}
+        <div className="row-title" title={p.title}>
+          {p.title}
+        </div>
+        <div className="row-meta" title={meta.join(' · ')}>
+          {meta.map((part, i) => (
+            // The separator ends the part before it, so a date that wraps starts its line cleanly.
+            <span key={i}>
+              {part}
+              {i < meta.length - 1 ? (
+                <span className="sep sep-after" aria-hidden="true">
+                  ·
+                </span>
+              ) : null}
+            </span>
+          ))}
         </div>
       </div>
       <div className="row-side">

@@ -1,6 +1,6 @@
 /** Skills: every skill with how much evidence backs it, and where it comes from. */
 
-import { useDebounced, useQuery } from '../../data'
+import { useDebounced, usePagedList, useQuery } from '../../data'
 import { CATEGORY_LABEL, plural } from '../../format'
 import { navigate, setParams, type Route } from '../../router'
 import { SKILL_CATEGORIES, SKILL_SORTS, type Skill, type SkillCategory } from '../../shared'
@@ -28,15 +28,14 @@ export function SkillsScreen({ route }: { route: Route }) {
   const sort = (SKILL_SORTS as readonly string[]).includes(route.params.sort ?? '') ? (route.params.sort as Sort) : 'name'
   const category = (SKILL_CATEGORIES as readonly string[]).includes(route.params.category ?? '') ? (route.params.category as SkillCategory) : null
   const text = useDebounced(q, 200)
-  const list = useQuery('skills:list', { text: text.trim(), sort, category })
+  const list = usePagedList('skills:list', { text: text.trim(), sort, category })
   const info = useQuery('app:info', {})
-  const items = list.data?.items ?? []
   const isNew = route.id === 'new'
   const isTagReview = route.id === TAG_REVIEW_ID
   const selectedId = route.id && !isNew && !isTagReview ? route.id : null
   const add = () => navigate({ id: 'new' })
 
-  if (list.data && list.data.total === 0 && !q.trim() && !category && !isNew && !selectedId && !isTagReview) {
+  if (list.total === 0 && !q.trim() && !category && !isNew && !selectedId && !isTagReview) {
     const empty = info.data ? info.data.counts.credentials + info.data.counts.projects === 0 : false
     return (
       <div className="screen screen-empty">
@@ -63,7 +62,7 @@ export function SkillsScreen({ route }: { route: Route }) {
       <ListPane label="Skills list">
         <ListToolbar
           title="Skills"
-          count={list.data?.total}
+          count={list.total}
           search={q}
           onSearch={(v) => setParams({ q: v })}
           searchLabel="Search skills"
@@ -76,8 +75,7 @@ export function SkillsScreen({ route }: { route: Route }) {
         <TagReviewNotice current={isTagReview} />
         <ListResults
           label="Skills"
-          query={list}
-          items={items}
+          paged={list}
           getId={(s) => s.id}
           selectedId={selectedId}
           renderItem={(s) => <SkillRow s={s} />}
@@ -137,10 +135,12 @@ function SkillRow({ s }: { s: Skill }) {
   return (
     <div className="row">
       <div className="row-main">
-        <div className="row-title">{s.name}</div>
-        <div className="row-meta">
+        <div className="row-title" title={s.name}>
+          {s.name}
+        </div>
+        <div className="row-meta" title={`${CATEGORY_LABEL[s.category]} · ${evidence || 'No evidence yet'}`}>
           <span>{CATEGORY_LABEL[s.category]}</span>
-          <span>
+          <span className="row-meta-rest">
             <span className="sep" aria-hidden="true">·</span>
             {evidence || 'No evidence yet'}
           </span>
