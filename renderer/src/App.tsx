@@ -181,7 +181,7 @@ function Sidebar({ current, onGo }: { current: Screen; onGo: (s: Screen) => void
                     <span className="nav-label">{item.label}</span>
                     {count !== undefined ? (
                       <span className="nav-count" aria-label={`${count} ${item.label.toLowerCase()}`}>
-                        {count}
+                        {count.toLocaleString('en-US')}
                       </span>
                     ) : null}
                     {item.screen === 'import' && importing ? (

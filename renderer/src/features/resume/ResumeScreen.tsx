@@ -256,9 +256,9 @@ export function ResumeScreen({ route }: { route: Route }) {
       <aside className="resume-side" aria-label="Resume choices">
         <div className="resume-side-scroll">
           <header className="resume-head">
-            <h2 className="resume-title" tabIndex={-1} data-detail-title>
+            <h1 className="resume-title" tabIndex={-1} data-detail-title>
               Resume
-            </h2>
+            </h1>
             <p className="resume-subtitle">{roleTitle ? <>Tailored to {roleTitle}</> : 'A general resume from your whole portfolio'}</p>
           </header>
           {/* Variants, layout and the item list (one Tab stop, Items.tsx) come before the preview: a way straight to it. */}

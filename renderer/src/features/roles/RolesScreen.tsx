@@ -126,7 +126,9 @@ function RoleRow({ r, fit }: { r: RoleListItem; fit: number | undefined }) {
   return (
     <div className="row">
       <div className="row-main">
-        <div className="row-title">{r.title}</div>
+        <div className="row-title" title={r.title}>
+          {r.title}
+        </div>
         <div className="row-meta">
           {custom ? <Badge tone="accent">{r.source === 'posting' ? 'Custom · posting' : 'Custom'}</Badge> : null}
           <span>{r.area ? areaLabel(r.area) : 'Your role'}</span>
