@@ -56,7 +56,7 @@ async function timeSearch(page: Page, text: string, total: number, firstTitle: s
     const done = () => {
       const count = document.querySelector('.pane-count')
       const first = document.querySelector('[role="listbox"] [aria-posinset="1"] .row-title')
-      return count && count.textContent === ${JSON.stringify(String(total))} && first && first.textContent === ${JSON.stringify(firstTitle)}
+      return count && count.textContent === ${JSON.stringify(total.toLocaleString('en-US'))} && first && first.textContent === ${JSON.stringify(firstTitle)}
     }
     while (!done()) {
       if (performance.now() - started > 30000) throw new Error('The search never showed its answer')

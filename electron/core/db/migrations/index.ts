@@ -17,6 +17,7 @@ import * as m0010 from './0010_import_accounting'
 import * as m0011 from './0011_original_blobs'
 import * as m0012 from './0012_skill_origin'
 import * as m0013 from './0013_trust_not_yet_valid'
+import * as m0014 from './0014_skill_counts_index'
 
 export interface Migration {
   version: number
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '0011_original_blobs', up: m0011.up },
   { version: 12, name: '0012_skill_origin', up: m0012.up },
   { version: 13, name: '0013_trust_not_yet_valid', up: m0013.up },
+  { version: 14, name: '0014_skill_counts_index', up: m0014.up },
 ]
