@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createCore } from '../../electron/core/app'
 import { CHANNELS } from '../../electron/shared/contract'
 import { rendererBuilt, startBridge } from '../helpers/bridge'
@@ -19,6 +19,8 @@ import { median, ms, timeOnce, type BenchRow } from './harness'
 const COUNT = 100_000
 const WORDS = ['python', 'cloud security', 'leadership 4242', 'machine lear', 'agile']
 const RELOADS = 3
+/** The small portfolio the first screen is also timed on. */
+const SMALL = 100
 
 /** Records in the page when the first credential rows exist (from navigation start), every frame until then. */
 const FIRST_ROWS_SCRIPT = `(() => {
@@ -90,39 +92,54 @@ async function timeEnd(page: Page): Promise<number> {
   return (await page.evaluate(script)) as number
 }
 
+/** A fresh page on the Credentials screen: the first rows cold, then after each of RELOADS reloads (sorted). */
+async function firstScreen(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page; cold: number; warm: number[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' })
+  await context.addInitScript({ content: bridgeScript([...CHANNELS]) })
+  await context.addInitScript({ content: FIRST_ROWS_SCRIPT })
+  const page = await context.newPage()
+  await page.goto(new URL('#/credentials', url).toString())
+  const cold = await firstRows(page)
+  const warm: number[] = []
+  for (let i = 0; i < RELOADS; i++) {
+    await page.reload()
+    warm.push(await firstRows(page))
+  }
+  warm.sort((a, b) => a - b)
+  return { context, page, cold, warm }
+}
+
 const optionCount = (page: Page) => page.evaluate('document.querySelectorAll(\'[role="option"]\').length') as Promise<number>
 
 export async function uiBench(): Promise<BenchRow[]> {
   if (!chromiumAvailable()) return [{ benchmark: 'UI: Credentials screen at 100,000', value: 'skipped', note: 'no Chromium (SKILLFOLIO_CHROMIUM)' }]
   if (!rendererBuilt()) return [{ benchmark: 'UI: Credentials screen at 100,000', value: 'skipped', note: 'no built renderer: npm run build:renderer' }]
   const dir = mkdtempSync(join(tmpdir(), 'skillfolio-bench-ui-'))
+  const small = createCore({ dbPath: join(dir, 'small.sqlite'), dataDir: join(dir, 'small'), log: () => {} })
   const core = createCore({ dbPath: join(dir, 'bench.sqlite'), dataDir: dir, log: () => {} })
   let browser: Browser | undefined
-  let closeBridge: (() => Promise<void>) | undefined
+  const bridges: Array<{ close: () => Promise<void> }> = []
   try {
     const rows: BenchRow[] = []
+    fillCredentials(small, 0, SMALL)
     const seeded = timeOnce(() => fillCredentials(core, 0, COUNT))
     core.db.pragma('optimize')
     rows.push({ benchmark: 'UI: seed 100,000 credentials', value: ms(seeded), note: 'one transaction (fake-portfolio.ts)' })
+    browser = await launchBrowser()
+
+    // The same screen on a small portfolio first: what a cold start costs whatever the portfolio's size.
+    const smallBridge = await startBridge(small)
+    bridges.push(smallBridge)
+    const smallScreen = await firstScreen(browser, smallBridge.url)
+    await smallScreen.context.close()
+    rows.push({ benchmark: `UI: first screen, cold (${SMALL} credentials)`, value: ms(smallScreen.cold), note: 'navigation start → first rows, fresh page; the same app and browser' })
+    rows.push({ benchmark: `UI: first screen, warm (${SMALL} credentials)`, value: ms(median(smallScreen.warm)), note: `reload, median of ${RELOADS}` })
 
     const bridge = await startBridge(core)
-    closeBridge = () => bridge.close()
-    browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' })
-    await context.addInitScript({ content: bridgeScript([...CHANNELS]) })
-    await context.addInitScript({ content: FIRST_ROWS_SCRIPT })
-    const page = await context.newPage()
-
-    await page.goto(new URL('#/credentials', bridge.url).toString())
-    const cold = await firstRows(page)
+    bridges.push(bridge)
+    const { context, page, cold, warm } = await firstScreen(browser, bridge.url)
     const firstOptions = await optionCount(page)
     rows.push({ benchmark: 'UI: first screen, cold (100k)', value: ms(cold), note: 'navigation start → first rows, fresh page' })
-    const warm: number[] = []
-    for (let i = 0; i < RELOADS; i++) {
-      await page.reload()
-      warm.push(await firstRows(page))
-    }
-    warm.sort((a, b) => a - b)
     rows.push({ benchmark: 'UI: first screen, warm (100k)', value: ms(median(warm)), note: `reload, median of ${RELOADS}; max ${ms(warm.at(-1)!)}` })
 
     const all = await core.call('credentials:list', { limit: 1 })
@@ -147,8 +164,9 @@ export async function uiBench(): Promise<BenchRow[]> {
     return rows
   } finally {
     await browser?.close()
-    await closeBridge?.()
+    for (const b of bridges) await b.close()
     core.close()
+    small.close()
     rmSync(dir, { recursive: true, force: true })
   }
 }
