@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
+import { makeCertificate, SAMPLES } from '../fixtures/certificates/make'
 import { SIGNED_OB3 } from '../helpers/badges'
 
 export interface ScreenState {
@@ -58,7 +59,9 @@ const JSON_RESUME = {
 interface Dropped {
   name: string
   type: string
-  text: string
+  /** The file's text, or its bytes in base64 (`b64`). */
+  text?: string
+  b64?: string
 }
 
 /** Drops `files` on the window as a real drag does (enter, over, drop), with a DataTransfer made in the page. */
@@ -66,7 +69,10 @@ async function dropOnWindow(page: Page, files: Dropped[]): Promise<void> {
   await page.locator('.main').waitFor()
   await page.evaluate((items) => {
     const transfer = new DataTransfer()
-    for (const f of items) transfer.items.add(new File([f.text], f.name, { type: f.type }))
+    for (const f of items) {
+      const body = f.b64 !== undefined ? Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0)) : (f.text ?? '')
+      transfer.items.add(new File([body], f.name, { type: f.type }))
+    }
     const target = document.querySelector('.main')!
     for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }))
   }, files)
@@ -76,6 +82,14 @@ async function dropOnWindow(page: Page, files: Dropped[]): Promise<void> {
 async function careerReview(page: Page): Promise<void> {
   await dropOnWindow(page, [{ name: 'resume.json', type: 'application/json', text: JSON.stringify(JSON_RESUME) }])
   await page.locator('.detail-pane form.career').waitFor()
+}
+
+/** The certificate review of a dropped certificate PDF, read and filled in. */
+async function certificateReview(page: Page): Promise<void> {
+  const pdf = await makeCertificate(SAMPLES[0]!)
+  await dropOnWindow(page, [{ name: 'certificate.pdf', type: 'application/pdf', b64: pdf.toString('base64') }])
+  await page.locator('.cert-source').waitFor()
+  await page.getByRole('progressbar', { name: 'Reading progress' }).waitFor({ state: 'detached' })
 }
 
 /**
@@ -128,6 +142,7 @@ export const SCREEN_STATES: readonly ScreenState[] = [
   { name: 'skill-detail', hash: '#/skills', open: openFirst('Skills') },
   { name: 'import', hash: '#/import' },
   { name: 'career-review', hash: '#/import', open: careerReview },
+  { name: 'certificate-review', hash: '#/import', open: certificateReview },
   { name: 'import-report', hash: '#/import', open: importReport },
   { name: 'badge-detail', hash: '#/import', open: importedBadge },
   { name: 'profile', hash: '#/profile' },
