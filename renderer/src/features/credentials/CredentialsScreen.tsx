@@ -7,6 +7,7 @@ import { Button, MOD } from '../../ui/Button'
 import { EmptyState } from '../../ui/EmptyState'
 import { ChipRow } from '../../ui/ChipRow'
 import { Badge, ErrorBanner, Loading } from '../../ui/Feedback'
+import { RowMeta } from '../../ui/RowMeta'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { DetailPane, ListPane } from '../../ui/Layout'
@@ -100,7 +101,6 @@ export function CredentialsScreen({ route }: { route: Route }) {
 function CredentialRow({ c }: { c: CredentialSummary }) {
   const expiry = expiryOf(c.expiresOn)
   const by = c.provider ?? c.issuerName
-  const meta = [by, c.earnedOn ? formatDate(c.earnedOn) : c.status !== 'earned' ? STATUS_LABEL[c.status] : null].filter(Boolean)
   return (
     <div className="row row-with-chips">
       <BadgeThumb sha256={c.imageSha256} />
@@ -108,19 +108,7 @@ function CredentialRow({ c }: { c: CredentialSummary }) {
         <div className="row-title" title={c.title}>
           {c.title}
         </div>
-        <div className="row-meta" title={meta.join(' · ')}>
-          {meta.map((part, i) => (
-            // The separator ends the part before it, so a date that wraps starts its line cleanly.
-            <span key={i}>
-              {part}
-              {i < meta.length - 1 ? (
-                <span className="sep sep-after" aria-hidden="true">
-                  ·
-                </span>
-              ) : null}
-            </span>
-          ))}
-        </div>
+        <RowMeta parts={[by, c.earnedOn ? formatDate(c.earnedOn) : c.status !== 'earned' ? STATUS_LABEL[c.status] : null]} />
       </div>
       <div className="row-side">
         <Badge tone="neutral">{KIND_LABEL[c.kind]}</Badge>

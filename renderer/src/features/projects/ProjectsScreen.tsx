@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/EmptyState'
 import { ChipRow } from '../../ui/ChipRow'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { DetailPane, ListPane } from '../../ui/Layout'
+import { RowMeta } from '../../ui/RowMeta'
 import { ListResults } from '../../ui/ListResults'
 import { ListToolbar } from '../../ui/ListToolbar'
 import { LoadDemoButton } from '../../ui/LoadDemoButton'
@@ -102,26 +103,13 @@ export function ProjectsScreen({ route }: { route: Route }) {
 
 function ProjectRow({ p }: { p: ProjectSummary }) {
   const when = formatRange(p.startedOn, p.endedOn)
-  const meta = [p.role, when].filter(Boolean)
   return (
     <div className="row row-with-chips no-thumb">
       <div className="row-main">
         <div className="row-title" title={p.title}>
           {p.title}
         </div>
-        <div className="row-meta" title={meta.join(' · ')}>
-          {meta.map((part, i) => (
-            // The separator ends the part before it, so a date that wraps starts its line cleanly.
-            <span key={i}>
-              {part}
-              {i < meta.length - 1 ? (
-                <span className="sep sep-after" aria-hidden="true">
-                  ·
-                </span>
-              ) : null}
-            </span>
-          ))}
-        </div>
+        <RowMeta parts={[p.role, when]} />
       </div>
       <div className="row-side">
         {p.credentialCount ? <span className="row-count">{plural(p.credentialCount, 'credential')}</span> : null}
