@@ -1,12 +1,9 @@
 /** Settings: how many days ahead Skillfolio reminds of expiring credentials (0: no reminders). */
 import { useId, useState, type FormEvent } from 'react'
-import { call } from '../../api'
-import { useInvalidate } from '../../data'
-import { ErrorBanner } from '../../ui/Feedback'
 import { Button } from '../../ui/Button'
-import { useToast } from '../../ui/Toast'
 import { MAX_EXPIRY_REMINDER_DAYS } from '../../../../electron/shared/reminders'
 import '../../styles/expiry.css'
+import { SettingsCard, useSetting } from './use-setting'
 
 /** The typed days as the setting, or what is wrong with them. */
 function parseDays(text: string): { days: number } | { error: string } {
@@ -18,20 +15,11 @@ function parseDays(text: string): { days: number } | { error: string } {
 
 export function ExpiryReminders({ days: stored }: { days: number }) {
   const id = useId()
-  const [text, setText] = useState(String(stored))
-  const [seen, setSeen] = useState(stored)
-  if (seen !== stored) {
-    setSeen(stored)
-    setText(String(stored))
-  }
+  const { value: text, setValue: setText, saving, failure, save } = useSetting(String(stored))
   const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-  const invalidate = useInvalidate()
-  const toast = useToast()
   const changed = text.trim() !== String(stored)
 
-  const save = async (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
     const parsed = parseDays(text)
     if ('error' in parsed) {
@@ -39,29 +27,15 @@ export function ExpiryReminders({ days: stored }: { days: number }) {
       return
     }
     setError(null)
-    setFailure(null)
-    setSaving(true)
-    try {
-      const saved = await call('settings:update', { expiryReminderDays: parsed.days })
-      setText(String(saved.expiryReminderDays))
-      invalidate()
-      toast.show(saved.expiryReminderDays === 0 ? 'Expiry reminders are off' : `You will be reminded ${saved.expiryReminderDays} days before a credential expires`)
-    } catch (err) {
-      setFailure(err)
-    } finally {
-      setSaving(false)
-    }
+    await save({ expiryReminderDays: parsed.days }, text, (saved) => ({
+      value: String(saved.expiryReminderDays),
+      message: saved.expiryReminderDays === 0 ? 'Expiry reminders are off' : `You will be reminded ${saved.expiryReminderDays} days before a credential expires`,
+    }))
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <div className="card-head">
-        <h2 className="card-title" id={`${id}-title`}>
-          Expiry reminders
-        </h2>
-      </div>
-      {failure ? <ErrorBanner title="Not changed" error={failure} /> : null}
-      <form className="expiry-setting" onSubmit={(e) => void save(e)} noValidate>
+    <SettingsCard title="Expiry reminders" failure={failure}>
+      <form className="expiry-setting" onSubmit={(e) => void submit(e)} noValidate>
         <label className="expiry-setting-label" htmlFor={id}>
           Remind me of credentials that expire within
         </label>
@@ -92,6 +66,6 @@ export function ExpiryReminders({ days: stored }: { days: number }) {
           Shown in a banner when Skillfolio starts, and once per credential as a notification from your system. 0 turns reminders off.
         </p>
       )}
-    </section>
+    </SettingsCard>
   )
 }

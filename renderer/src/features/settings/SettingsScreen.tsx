@@ -1,15 +1,14 @@
 /** Settings: whether Skillfolio may go online to check credentials, backups and exports, and where the data lives. */
-import { useId, useState } from 'react'
-import { call } from '../../api'
-import { useInvalidate, useQuery } from '../../data'
+import { useId } from 'react'
+import { useQuery } from '../../data'
 import { ErrorBanner, Loading } from '../../ui/Feedback'
 import { Icon } from '../../ui/Icon'
-import { useToast } from '../../ui/Toast'
 import { TrustedIssuers } from './TrustedIssuers'
 import { Backups } from './Backups'
 import { DataExport } from './DataExport'
 import { ExpiryReminders } from './ExpiryReminders'
 import { CurrencySetting } from './CurrencySetting'
+import { SettingsCard, useSetting } from './use-setting'
 
 export function SettingsScreen() {
   const settings = useQuery('settings:get', {})
@@ -64,46 +63,19 @@ export function SettingsScreen() {
 
 function OnlineChecks({ on: stored }: { on: boolean }) {
   const id = useId()
+  const { value: on, saving, failure, save } = useSetting(stored)
+
   // Turning off moves the switch at once (it goes back if saving fails); turning on waits for
   // the answer to the confirmation the app shows first.
-  const [on, setOn] = useState(stored)
-  const [seen, setSeen] = useState(stored)
-  if (seen !== stored) {
-    setSeen(stored)
-    setOn(stored)
-  }
-  const [saving, setSaving] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-  const invalidate = useInvalidate()
-  const toast = useToast()
-
-  const toggle = async (next: boolean) => {
-    if (saving) return
-    if (!next) setOn(false)
-    setSaving(true)
-    setFailure(null)
-    try {
-      const saved = await call('settings:update', { onlineChecks: next })
-      setOn(saved.onlineChecks)
-      invalidate()
-      if (next && !saved.onlineChecks) toast.show('Online checks stay off', 'info')
-      else toast.show(saved.onlineChecks ? 'Online checks are on' : 'Online checks are off: Skillfolio stays offline')
-    } catch (error) {
-      setOn(!next)
-      setFailure(error)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const toggle = (next: boolean) =>
+    save({ onlineChecks: next }, next ? on : false, (saved) =>
+      next && !saved.onlineChecks
+        ? { value: false, message: 'Online checks stay off', tone: 'info' }
+        : { value: saved.onlineChecks, message: saved.onlineChecks ? 'Online checks are on' : 'Online checks are off: Skillfolio stays offline' },
+    )
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <div className="card-head">
-        <h2 className="card-title" id={`${id}-title`}>
-          Checking credentials
-        </h2>
-      </div>
-      {failure ? <ErrorBanner title="Not changed" error={failure} /> : null}
+    <SettingsCard title="Checking credentials" failure={failure}>
       <div className="setting">
         <div className="setting-text">
           <label className="setting-label" htmlFor={id}>
@@ -148,6 +120,6 @@ function OnlineChecks({ on: stored }: { on: boolean }) {
           ? 'On. New imports use online checks; use “Re-verify” on a credential to check it again.'
           : 'Off. Credentials that need the issuer’s site show “Needs an online check”.'}
       </p>
-    </section>
+    </SettingsCard>
   )
 }
