@@ -12,26 +12,12 @@ import { CHROMIUM, shootLightAndDark } from '../helpers/browser'
 import { appSession, type Running } from './harness'
 import { layoutProblems } from './layout-checks'
 import { SCREEN_STATES, showState, type ScreenState } from './screens'
+import { DATA_ANALYST_POSTING } from './postings'
 
 const VIEWPORTS = [
   { width: 1024, height: 700, shots: true },
   { width: 1440, height: 900, shots: true },
 ] as const
-
-// A posting whose skills come with reasons of different lengths, as in roles.test.ts.
-const POSTING = `Data Analyst – Retail Insights
-
-Requirements
-- 3+ years writing SQL against large warehouses
-- Python for data cleaning and analysis
-- Building dashboards in Tableau
-- Strong stakeholder communication: explaining findings to non-technical teams
-- Self-serve reporting in Looker Studio
-
-Nice to have
-- dbt for data modelling
-- Apache Airflow for scheduling pipelines
-`
 
 /** States that need data made first: a plan for a catalog role, and a posting read for skills. */
 function extraStates(r: Running): ScreenState[] {
@@ -52,7 +38,7 @@ function extraStates(r: Running): ScreenState[] {
       name: 'role-posting-review',
       hash: '#/roles/new-posting',
       open: async (page: Page) => {
-        await page.getByLabel('Job posting').fill(POSTING)
+        await page.getByLabel('Job posting').fill(DATA_ANALYST_POSTING)
         await page.getByRole('button', { name: 'Find skills' }).click()
         const found = page.getByRole('list', { name: 'Found skills' })
         await found.getByRole('listitem').first().waitFor()

@@ -6,25 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHROMIUM } from '../helpers/browser'
 import { appSession } from './harness'
-
-// Looker Studio is the one requirement the sample portfolio has no evidence for (her work as a
-// Data Analyst implies the rest), so the plan below has a step to take.
-const POSTING = `Data Analyst – Retail Insights
-
-About the role
-You will turn sales data into decisions for our merchandising team.
-
-Requirements
-- 3+ years writing SQL against large warehouses
-- Python for data cleaning and analysis
-- Building dashboards in Tableau
-- Strong stakeholder communication: explaining findings to non-technical teams
-- Self-serve reporting in Looker Studio
-
-Nice to have
-- dbt for data modelling
-- Apache Airflow for scheduling pipelines
-`
+import { DATA_ANALYST_POSTING as POSTING } from './postings'
 
 describe.skipIf(CHROMIUM.skip)(CHROMIUM.title('roles and plans, end to end'), () => {
   const session = appSession()
