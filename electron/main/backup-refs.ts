@@ -4,12 +4,12 @@
  * file the person picked in the native open dialog. No Electron in here, so the browser-test
  * bridge resolves refs with the same rules.
  */
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Result } from '../shared/errors'
 import { BACKUP_EXTENSION, type BackupList } from '../shared/backup'
 import type { BackupRef } from '../shared/files'
 import type { Dispatcher } from './ipc'
+import { createTickets } from './tickets'
 
 const refused = (message: string): Result<never> => ({ ok: false, error: { code: 'BAD_INPUT', message } })
 
@@ -23,22 +23,18 @@ function nameProblem(name: string): string | null {
 }
 
 export function createBackupRefs() {
-  /** Ticket -> path, only for files the person picked in this session. */
-  const tickets = new Map<string, string>()
+  /** Only for files the person picked in this session. */
+  const tickets = createTickets()
   return {
     /** A ticket for a path main itself got from the open dialog. */
-    issue(path: string): string {
-      const ticket = randomBytes(16).toString('hex')
-      tickets.set(ticket, path)
-      return ticket
-    },
+    issue: tickets.issue,
     /** The file a ref names, or why it names none. */
     async resolve(raw: unknown, core: Dispatcher): Promise<Result<string>> {
       if (!raw || typeof raw !== 'object') return refused('Name a backup from the list, or choose one.')
       const ref = raw as Partial<Record<keyof BackupRef | string, unknown>>
       const keys = Object.keys(ref)
       if (keys.length === 1 && typeof ref.ticket === 'string') {
-        const path = tickets.get(ref.ticket)
+        const path = tickets.pathOf(ref.ticket)
         return path ? { ok: true, value: path } : { ok: false, error: { code: 'FORBIDDEN', message: 'That backup was not chosen in this session; choose it again.' } }
       }
       if (keys.length === 1 && typeof ref.name === 'string') {

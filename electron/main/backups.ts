@@ -12,7 +12,7 @@ import { backupEntry } from '../core/backup/files'
 import type { RestoreRequest } from '../core/restorable'
 import { createBackupRefs, parsePassphrase } from './backup-refs'
 import { isPath } from './import-request'
-import { senderProblem, type Dispatcher } from './ipc'
+import { refusedSender, type Dispatcher } from './ipc'
 
 export interface BackupShellDeps {
   core: Dispatcher & { restore(request: RestoreRequest): Promise<RestoreResult> }
@@ -49,8 +49,8 @@ export function registerBackupHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: B
   /** Sender check first, then the work; never throws across IPC. */
   const handle = <T>(channel: string, what: string, run: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<T>>) =>
     ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<T>> => {
-      const problem = senderProblem(event, deps.devUrl)
-      if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+      const refusal = refusedSender(event, deps.devUrl)
+      if (refusal) return refusal
       try {
         return await run(event, ...args)
       } catch (error) {

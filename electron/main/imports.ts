@@ -11,7 +11,7 @@ import type { Result } from '../shared/errors'
 import { FILE_CHANNELS, SHELL_EVENTS, type ChooseImportKind, type ImportFilesOrigin, type ImportFilesResult } from '../shared/files'
 import type { ImportProgress, ImportSource } from '../shared/imports'
 import { isPath, parseImportRequest } from './import-request'
-import { senderProblem, type Dispatcher } from './ipc'
+import { refusedSender, type Dispatcher } from './ipc'
 
 /** What the shell needs from the core to report progress. */
 export interface ImportProgressSource {
@@ -43,8 +43,8 @@ export function registerImportHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: I
   }
 
   ipcMain.handle(FILE_CHANNELS.importFiles, async (event, raw: unknown): Promise<Result<ImportFilesResult>> => {
-    const problem = senderProblem(event, deps.devUrl)
-    if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+    const refusal = refusedSender(event, deps.devUrl)
+    if (refusal) return refusal
     const request = parseImportRequest(raw)
     if (typeof request === 'string') return fail('BAD_INPUT', request)
     try {
@@ -56,8 +56,8 @@ export function registerImportHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: I
   })
 
   ipcMain.handle(FILE_CHANNELS.chooseImport, async (event, raw: unknown): Promise<Result<ImportFilesResult>> => {
-    const problem = senderProblem(event, deps.devUrl)
-    if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+    const refusal = refusedSender(event, deps.devUrl)
+    if (refusal) return refusal
     if (raw !== 'files' && raw !== 'folder') return fail('BAD_INPUT', 'Choose needs "files" or "folder".')
     const kind: ChooseImportKind = raw
     const options: OpenDialogOptions = {

@@ -19,7 +19,7 @@ import { handleAppProtocol, registerAppScheme, rendererDirFrom } from './protoco
 import { denyAllPermissions, hardenAllContents } from './security'
 import { createMainWindow } from './window'
 import { createOpenedCertificates, credentialFilesIn, importRoute, planOpened } from './open-files'
-import { senderProblem } from './ipc'
+import { refusedSender } from './ipc'
 import { FILE_CHANNELS, SHELL_EVENTS } from '../shared/files'
 import { showExpiryNotices } from './expiry-notices'
 
@@ -168,12 +168,8 @@ export function start(): void {
       registerIpc(ipcMain, core, { devUrl, log, confirmOnlineChecks: (event) => confirmOnlineChecks(dialog, windowOf(event)) })
       registerImportHandlers(ipcMain, { core, dialog, windowOf, devUrl, log })
       // Opened certificate PDFs, for our own window only: the list once, then bytes by ticket.
-      const refused = (event: IpcMainInvokeEvent) => {
-        const problem = senderProblem(event, devUrl)
-        return problem ? { ok: false as const, error: { code: 'FORBIDDEN' as const, message: `Refused: ${problem}.` } } : null
-      }
-      ipcMain.handle(FILE_CHANNELS.takeOpenedCertificates, (event) => refused(event) ?? openedCertificates.take())
-      ipcMain.handle(FILE_CHANNELS.readOpenedCertificate, async (event, ticket: unknown) => refused(event) ?? (await openedCertificates.read(ticket)))
+      ipcMain.handle(FILE_CHANNELS.takeOpenedCertificates, (event) => refusedSender(event, devUrl) ?? openedCertificates.take())
+      ipcMain.handle(FILE_CHANNELS.readOpenedCertificate, async (event, ticket: unknown) => refusedSender(event, devUrl) ?? (await openedCertificates.read(ticket)))
       forwardImportProgress(core, () => BrowserWindow.getAllWindows(), log)
       const saved = registerFileHandlers(ipcMain, {
         core,

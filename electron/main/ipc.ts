@@ -35,6 +35,12 @@ export function senderProblem(event: SenderEvent, devUrl?: string): string | nul
   }
 }
 
+/** The answer to a call from anything but our own top-level page, or null to go on. */
+export function refusedSender(event: SenderEvent, devUrl?: string): Result<never> | null {
+  const problem = senderProblem(event, devUrl)
+  return problem ? { ok: false, error: { code: 'FORBIDDEN', message: `Refused: ${problem}.` } } : null
+}
+
 /**
  * One handler per contract channel and nothing else: check the sender, then hand the raw
  * input to the core, which validates it with zod and answers a Result. Never throws:

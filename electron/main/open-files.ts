@@ -4,12 +4,12 @@
  * let the window read an opened certificate PDF without ever naming a path. No Electron in
  * here, so the browser-test bridge (tests/helpers/bridge.ts) applies exactly the same rules.
  */
-import { randomBytes } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname, isAbsolute, resolve } from 'node:path'
 import type { Result } from '../shared/errors'
 import { tooLargeReason, type OpenedCertificate } from '../shared/files'
 import { LIMITS } from '../shared/limits'
+import { createTickets } from './tickets'
 
 /** Certificate PDFs are read in the review screen, not imported as badges. */
 const CERTIFICATE_EXTENSION = '.pdf'
@@ -66,7 +66,7 @@ const fail = (code: 'BAD_INPUT' | 'FORBIDDEN' | 'IO', message: string): Result<n
  * for the session (the review reads a PDF again when it is saved), and names nothing else.
  */
 export function createOpenedCertificates() {
-  const tickets = new Map<string, string>()
+  const tickets = createTickets()
   let waiting: OpenedCertificate[] = []
   return {
     /** Grants tickets for `paths` (files the OS opened with the app); they wait to be taken. Missing files are left out. */
@@ -78,9 +78,7 @@ export function createOpenedCertificates() {
           () => null,
         )
         if (size === null) continue
-        const ticket = randomBytes(16).toString('hex')
-        tickets.set(ticket, path)
-        granted.push({ ticket, fileName: basename(path), bytes: size })
+        granted.push({ ticket: tickets.issue(path), fileName: basename(path), bytes: size })
       }
       waiting = [...waiting, ...granted]
       return granted.length
@@ -93,7 +91,7 @@ export function createOpenedCertificates() {
     },
     /** The bytes of the PDF a ticket names, read from disk now (it may have changed since). */
     async read(ticket: unknown): Promise<Result<Uint8Array>> {
-      const path = typeof ticket === 'string' ? tickets.get(ticket) : undefined
+      const path = tickets.pathOf(ticket)
       if (!path) return fail('FORBIDDEN', 'That file was not opened with Skillfolio in this session; open it again.')
       try {
         const { size } = await stat(path)

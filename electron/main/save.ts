@@ -9,7 +9,7 @@ import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, SaveDialogOpti
 import type { Result } from '../shared/errors'
 import { FILE_CHANNELS, type SavePdfResult } from '../shared/files'
 import type { Dispatcher } from './ipc'
-import { senderProblem } from './ipc'
+import { refusedSender } from './ipc'
 import { SAVE_KINDS, parseSaveRequest, renderForSave } from './save-kinds'
 import { ioMessage, writeAtomically } from './write-file'
 
@@ -40,8 +40,8 @@ export function registerFileHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Sav
   let lastDir: string | null = null
 
   ipcMain.handle(FILE_CHANNELS.savePdf, async (event, raw: unknown): Promise<Result<SavePdfResult>> => {
-    const problem = senderProblem(event, deps.devUrl)
-    if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+    const refusal = refusedSender(event, deps.devUrl)
+    if (refusal) return refusal
     const request = parseSaveRequest(raw)
     if (!request) return fail('BAD_INPUT', 'Save needs a resume or report to render, or an export to write.')
     try {
@@ -77,8 +77,8 @@ export function registerFileHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Sav
   })
 
   ipcMain.handle(FILE_CHANNELS.openSaved, async (event, raw: unknown): Promise<Result<{ opened: true }>> => {
-    const problem = senderProblem(event, deps.devUrl)
-    if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+    const refusal = refusedSender(event, deps.devUrl)
+    if (refusal) return refusal
     if (typeof raw !== 'string' || !saved.has(raw)) return fail('FORBIDDEN', 'Skillfolio only opens files it saved itself in this session.')
     const error = await deps.shell.openPath(raw)
     return error ? fail('IO', `${basename(raw)} could not be opened: ${error}`) : { ok: true, value: { opened: true } }

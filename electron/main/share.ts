@@ -10,7 +10,7 @@ import type { Result } from '../shared/errors'
 import { FILE_CHANNELS, type SaveShareResult } from '../shared/files'
 import type { ShareBundle } from '../shared/share'
 import { isPath } from './import-request'
-import { senderProblem, type Dispatcher } from './ipc'
+import { refusedSender, type Dispatcher } from './ipc'
 import type { SavedFiles } from './save'
 import { personName } from './save-kinds'
 import { shareFolderName, writeBundleFolder } from './share-folder'
@@ -36,8 +36,8 @@ export function registerShareHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Sh
   let lastDir: string | null = null
 
   ipcMain.handle(FILE_CHANNELS.saveShareBundle, async (event, raw: unknown): Promise<Result<SaveShareResult>> => {
-    const problem = senderProblem(event, deps.devUrl)
-    if (problem) return fail('FORBIDDEN', `Refused: ${problem}.`)
+    const refusal = refusedSender(event, deps.devUrl)
+    if (refusal) return refusal
     try {
       // Build first: a wrong choice is said before the person picks a folder. The core validates the input.
       const built = await deps.core.dispatch('share:bundle', raw)
