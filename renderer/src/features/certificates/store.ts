@@ -1,13 +1,15 @@
 /**
  * Certificate PDFs waiting for the person's review (#/import/certificates). Each dropped,
- * pasted, picked or opened-with-Skillfolio PDF is read by the core (certificates:read) one at a time, with progress;
- * what it found waits here until the person saves it (certificates:confirm) or skips it.
+ * pasted, picked or opened-with-Skillfolio PDF is read by the core (certificates:read) one at
+ * a time, with progress; what it found waits here until the person saves it
+ * (certificates:confirm) or skips it.
  * Nothing is saved without that click.
  *
  * One queue for the window, outside React (components follow it with useCertificates), so the
  * drop routing can hand files over with a plain function call. The queue keeps the File
- * objects (or, for opened PDFs, the tickets main gave for them), not their bytes: a folder of PDFs is read one file at a time, and read again when
- * the person saves it, so memory holds one PDF at a time.
+ * objects (or, for opened PDFs, the tickets main gave for them), not their bytes: a folder of
+ * PDFs is read one file at a time, and read again when the person saves it, so memory holds one
+ * PDF at a time.
  */
 import { useSyncExternalStore } from 'react'
 import { ApiError, call, errorMessage, onCertificatesOpened, readOpenedCertificate, takeOpenedCertificates } from '../../api'
